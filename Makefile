@@ -1,0 +1,80 @@
+# LMS suite. `make run` starts everything; `make test` runs every test. Both set up what
+# they need on a fresh machine (uv, the Python workspace, the Kafka jars, PostgreSQL).
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+export LMS_RUN_DIR ?= $(CURDIR)/.run
+BOOTSTRAP_UV := $(LMS_RUN_DIR)/bootstrap/bin/uv
+UV := $(or $(shell command -v uv 2>/dev/null),$(BOOTSTRAP_UV))
+PY := $(CURDIR)/.venv/bin/python
+SUB ?= alice
+ROLES ?= learner
+NAME ?=
+
+.PHONY: help
+help: ## list the targets
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BOOTSTRAP_UV):
+	@echo "uv not found: installing it with pip into $(LMS_RUN_DIR)/bootstrap" >&2
+	python3 -m venv $(LMS_RUN_DIR)/bootstrap
+	$(LMS_RUN_DIR)/bootstrap/bin/pip install --quiet uv
+
+.venv/.synced: uv.lock pyproject.toml $(wildcard */pyproject.toml */*/pyproject.toml) | $(UV)
+	$(UV) sync --locked --all-packages --quiet
+	@touch $@
+
+.PHONY: sync
+sync: .venv/.synced ## install the workspace (uv sync --locked)
+
+.PHONY: kafka-up
+kafka-up: sync ## start the local Kafka broker (KRaft) and create the topics
+	infra/kafka/kafka.sh start
+
+.PHONY: kafka-down
+kafka-down: ## stop the local Kafka broker
+	infra/kafka/kafka.sh stop
+
+.PHONY: kafka-test-down
+kafka-test-down: ## stop the broker the tests started (port 19092)
+	KAFKA_PORT=19092 KAFKA_DIR=$(LMS_RUN_DIR)/kafka-test infra/kafka/kafka.sh stop
+
+.PHONY: pg-up
+pg-up: ## start the private PostgreSQL cluster (port 55432)
+	infra/postgres/pg.sh start
+
+.PHONY: pg-down
+pg-down: ## stop the private PostgreSQL cluster
+	infra/postgres/pg.sh stop
+
+.PHONY: token
+token: sync ## print a dev JWT: make token SUB=alice ROLES=learner[,author,hr,admin]
+	@$(PY) -m lms.kit.auth --sub "$(SUB)" --roles "$(ROLES)" --name "$(NAME)"
+
+.PHONY: lint
+lint: sync ## ruff check and format check
+	$(UV) run --locked ruff check .
+	$(UV) run --locked ruff format --check .
+
+.PHONY: test
+test: sync ## run every test against a real Kafka broker and PostgreSQL
+	infra/kafka/kafka.sh fetch
+	$(UV) run --locked pytest $(PYTEST_ARGS)
+
+.PHONY: test-unit
+test-unit: sync ## only the tests that need no broker or database
+	$(UV) run --locked pytest -m "not integration" $(PYTEST_ARGS)
+
+.PHONY: bench
+bench: sync ## run the benchmarks (each prints its figures)
+	infra/kafka/kafka.sh fetch
+	$(PY) bench/outbox_pipeline.py
+
+.PHONY: run
+run: sync ## start the whole suite: Kafka and every service process
+	infra/run.sh
+
+.PHONY: clean
+clean: kafka-down kafka-test-down ## stop local servers and delete .run/ (data included)
+	rm -rf $(LMS_RUN_DIR)

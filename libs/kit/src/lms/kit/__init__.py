@@ -1,0 +1,1 @@
+"""Shared kit of the LMS services: settings, database, events, outbox, inbox, web base."""

@@ -1,0 +1,142 @@
+"""Bearer JWTs: verification (every service and the gateway) and dev-token minting.
+
+Verification pins the algorithms from settings (HS256 with a shared secret in dev and
+tests; RS256/ES256 with a public key or a JWKS URL in production), requires `exp`,
+`iss`, `aud` and `sub`, and checks issuer and audience. `alg: none` and algorithm
+confusion (an HS256 token signed with the RSA public key) fail because the key type and
+the pinned algorithms must agree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jwt
+
+from lms.kit.config import JwtSettings, load_jwt_settings
+
+ROLES = ("learner", "author", "hr", "admin")
+
+
+class AuthError(Exception):
+    """The request carries no valid token (401)."""
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling."""
+
+    sub: str
+    roles: frozenset[str]
+    name: str = ""
+    claims: dict[str, Any] | None = None
+
+    def has_any(self, *roles: str) -> bool:
+        return "admin" in self.roles or bool(self.roles.intersection(roles))
+
+
+class TokenVerifier:
+    """Verifies tokens against one `JwtSettings`; the JWKS client caches keys."""
+
+    def __init__(self, settings: JwtSettings):
+        self.settings = settings
+        self._jwks = jwt.PyJWKClient(settings.jwks_url, cache_keys=True) if settings.jwks_url else None
+        if not (settings.secret or settings.public_key or self._jwks):
+            raise ValueError(
+                "no way to verify tokens: set LMS_JWT_SECRET, LMS_JWT_PUBLIC_KEY or LMS_JWT_JWKS_URL"
+            )
+        if (
+            settings.secret
+            and any(not a.startswith("HS") for a in settings.algorithms)
+            and not (settings.public_key or self._jwks)
+        ):
+            raise ValueError("asymmetric algorithms need LMS_JWT_PUBLIC_KEY or LMS_JWT_JWKS_URL")
+
+    def verify(self, token: str) -> Principal:
+        """The token's principal, or AuthError saying why it is refused."""
+        try:
+            header = jwt.get_unverified_header(token)
+            algorithm = header.get("alg")
+            if algorithm not in self.settings.algorithms:
+                raise AuthError(f"algorithm {algorithm!r} is not accepted")
+            claims = jwt.decode(
+                token,
+                key=self._key_for(token, algorithm),
+                algorithms=[algorithm],
+                audience=self.settings.audience,
+                issuer=self.settings.issuer,
+                leeway=self.settings.leeway_s,
+                options={"require": ["exp", "iss", "aud", "sub"]},
+            )
+        except jwt.PyJWTError as exc:
+            raise AuthError(str(exc)) from None
+        roles = claims.get("roles") or []
+        if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
+            raise AuthError("claim 'roles' must be a list of strings")
+        return Principal(str(claims["sub"]), frozenset(roles), str(claims.get("name") or ""), claims)
+
+    def _key_for(self, token: str, algorithm: str) -> Any:
+        if algorithm.startswith("HS"):
+            if not self.settings.secret:
+                raise AuthError("HMAC tokens are not accepted here")
+            return self.settings.secret
+        if self._jwks is not None:
+            return self._jwks.get_signing_key_from_jwt(token).key
+        if self.settings.public_key:
+            return self.settings.public_key
+        raise AuthError(f"no key for {algorithm}")
+
+
+def mint_token(
+    settings: JwtSettings,
+    sub: str,
+    roles: list[str] | tuple[str, ...],
+    name: str = "",
+    ttl_s: int = 8 * 3600,
+    extra: dict[str, Any] | None = None,
+) -> str:
+    """An HS256 token signed with the dev secret (dev, tests and the gateway's key exchange)."""
+    if not settings.secret:
+        raise ValueError("LMS_JWT_SECRET is not set (make run generates one under .run/)")
+    now = int(time.time())
+    claims = {
+        "sub": sub,
+        "roles": list(roles),
+        "name": name or sub,
+        "iss": settings.issuer,
+        "aud": settings.audience,
+        "iat": now,
+        "exp": now + ttl_s,
+        **(extra or {}),
+    }
+    return jwt.encode(claims, settings.secret, algorithm="HS256")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make token", description="Print a dev JWT.")
+    parser.add_argument("--sub", required=True)
+    parser.add_argument("--roles", default="learner", help="comma-separated: " + ", ".join(ROLES))
+    parser.add_argument("--name", default="")
+    parser.add_argument("--ttl", type=int, default=8 * 3600, help="seconds")
+    args = parser.parse_args(argv)
+    roles = [r.strip() for r in args.roles.split(",") if r.strip()]
+    unknown = sorted(set(roles) - set(ROLES))
+    if unknown:
+        parser.error(f"unknown roles {unknown}; choose from {', '.join(ROLES)}")
+    settings = load_jwt_settings(os.environ, Path(os.environ.get("LMS_RUN_DIR", ".run")))
+    try:
+        print(mint_token(settings, args.sub, roles, args.name, args.ttl))
+    except ValueError as exc:
+        print(f"token: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,7 @@
+"""Per-request context that crosses layers: the request id, carried to logs and events."""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+
+request_id: ContextVar[str | None] = ContextVar("request_id", default=None)

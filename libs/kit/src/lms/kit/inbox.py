@@ -1,0 +1,262 @@
+"""The inbox consumer runner: Kafka records -> handlers, each event applied exactly once.
+
+For every polled batch:
+1. parse each record as a CloudEvent and validate it against its contract; a record that
+   cannot be parsed or validated is poison and goes straight to the dead-letter topic;
+2. in ONE database transaction, skip events whose `(group, event_id)` inbox row exists,
+   run the handler of each new event and insert its inbox row;
+3. commit the database, then commit the Kafka offsets.
+A crash between 3's two commits redelivers the batch, and step 2 turns it into a no-op.
+
+When the batch transaction fails, each event is retried alone (its own transaction,
+`max_attempts` times); one that still fails goes to `<topic>.dlq.<group>` with the error
+in its headers, and the ones behind it carry on. A database that cannot be reached is not
+the events' fault: the consumer seeks back and retries the batch until it is reachable.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka.errors import CommitFailedError, KafkaError
+from sqlalchemy import insert, select
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from lms.contracts import PayloadInvalid, Registry, default_registry
+from lms.kit.cloudevents import CloudEvent, InvalidEvent, from_kafka
+from lms.kit.kafka import make_consumer, make_producer
+from lms.kit.kafka_admin import TopicSpec, ensure_topics
+from lms.kit.messaging import inbox
+from lms.kit.metrics import EVENTS_APPLIED, EVENTS_DEAD_LETTERED, EVENTS_DUPLICATE
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Session, CloudEvent], None]
+TRANSIENT_DB_ERRORS = (OperationalError, InterfaceError, DisconnectionError)
+
+
+def dlq_topic(topic: str, group: str) -> str:
+    return f"{topic}.dlq.{group}"
+
+
+@dataclass
+class _Item:
+    record: Any
+    event: CloudEvent | None = None
+    error: BaseException | None = None
+
+
+class BatchDeferred(RuntimeError):
+    """The batch cannot be finished now (database or DLQ unreachable), through no fault of
+    its events: the consumer seeks back and tries the same records again."""
+
+
+class InboxConsumer:
+    """Applies events of `topics` with `handlers` (event type -> function) for one group."""
+
+    def __init__(
+        self,
+        *,
+        session_factory: sessionmaker[Session],
+        bootstrap: str,
+        group: str,
+        topics: Iterable[str],
+        handlers: Mapping[str, Handler],
+        registry: Registry | None = None,
+        max_attempts: int = 3,
+        retry_backoff_s: float = 0.2,
+        consumer: KafkaConsumer | None = None,
+        producer: KafkaProducer | None = None,
+        **consumer_overrides: Any,
+    ):
+        self.session_factory = session_factory
+        self.bootstrap = bootstrap
+        self.group = group
+        self.topics = list(topics)
+        self.handlers = dict(handlers)
+        self.registry = registry or default_registry()
+        self.max_attempts = max_attempts
+        self.retry_backoff_s = retry_backoff_s
+        self._consumer = consumer
+        self._producer = producer
+        self._consumer_overrides = consumer_overrides
+
+    # -- lifecycle -----------------------------------------------------------------
+    def run(self, stop: threading.Event) -> None:
+        """Poll and apply until `stop` is set, then leave the group cleanly."""
+        self.start()
+        backoff = 0.0
+        try:
+            while not stop.is_set():
+                try:
+                    self.poll_once()
+                    backoff = 0.0
+                except BatchDeferred as exc:
+                    backoff = min(5.0, backoff * 2 or 0.2)
+                    log.warning("batch deferred (%s); retrying in %.1f s", exc, backoff)
+                    stop.wait(backoff)
+        finally:
+            self.close()
+
+    def start(self) -> None:
+        if self._consumer is not None:
+            return
+        ensure_topics(self.bootstrap, [TopicSpec(dlq_topic(t, self.group), 1) for t in self.topics])
+        self._consumer = make_consumer(self.bootstrap, self.group, *self.topics, **self._consumer_overrides)
+
+    def close(self) -> None:
+        if self._consumer is not None:
+            self._consumer.close(autocommit=False)
+            self._consumer = None
+        if self._producer is not None:
+            self._producer.close(timeout=5)
+            self._producer = None
+
+    # -- one poll ------------------------------------------------------------------
+    def poll_once(self, timeout_ms: int = 500) -> int:
+        """Apply one polled batch and commit its offsets. Returns how many records it held."""
+        self.start()
+        assert self._consumer is not None
+        polled = self._consumer.poll(timeout_ms=timeout_ms)
+        records = [record for batch in polled.values() for record in batch]
+        if not records:
+            return 0
+        try:
+            self._apply(records)
+        except BatchDeferred:
+            self._seek_back(polled)
+            raise
+        try:
+            self._consumer.commit()
+        except (CommitFailedError, KafkaError) as exc:
+            # Another member may now own these partitions and will be redelivered the
+            # records; the inbox makes that a no-op. Nothing is lost.
+            log.warning("offset commit failed after applying %d records: %s", len(records), exc)
+        return len(records)
+
+    def _seek_back(self, polled: Mapping[TopicPartition, list[Any]]) -> None:
+        assert self._consumer is not None
+        for partition, batch in polled.items():
+            self._consumer.seek(partition, batch[0].offset)
+
+    def _apply(self, records: list[Any]) -> None:
+        items = [self._parse(record) for record in records]
+        poison = [item for item in items if item.error is not None]
+        good = [item for item in items if item.error is None]
+        try:
+            self._apply_events([item.event for item in good])  # type: ignore[misc]
+        except TRANSIENT_DB_ERRORS as exc:
+            raise BatchDeferred(str(exc)) from exc
+        except Exception:
+            log.info("batch of %d failed; applying one by one", len(good), exc_info=True)
+            for item in good:
+                self._apply_alone(item)
+        for item in poison:  # malformed or off-contract: retrying cannot help
+            self._dead_letter(item, attempts=0)
+
+    def _parse(self, record: Any) -> _Item:
+        try:
+            event = from_kafka(record.headers, record.value)
+        except InvalidEvent as exc:
+            return _Item(record, error=exc)
+        if event.type in self.registry:
+            try:
+                self.registry.validate(event.type, event.data)
+            except PayloadInvalid as exc:
+                return _Item(record, event, exc)
+        return _Item(record, event)
+
+    def _apply_alone(self, item: _Item) -> None:
+        assert item.event is not None
+        for attempt in range(1, self.max_attempts + 1):
+            try:
+                self._apply_events([item.event])
+                return
+            except TRANSIENT_DB_ERRORS as exc:
+                raise BatchDeferred(str(exc)) from exc
+            except Exception as exc:
+                item.error = exc
+                log.warning(
+                    "event %s (%s) failed, attempt %d/%d: %s",
+                    item.event.id,
+                    item.event.type,
+                    attempt,
+                    self.max_attempts,
+                    exc,
+                )
+                time.sleep(self.retry_backoff_s * attempt)
+        self._dead_letter(item, attempts=self.max_attempts)
+
+    def _apply_events(self, events: list[CloudEvent]) -> None:
+        """Run the handlers of new events and record them, all in one transaction."""
+        if not events:
+            return
+        with self.session_factory() as session, session.begin():
+            done = set(
+                session.scalars(
+                    select(inbox.c.event_id).where(
+                        inbox.c.consumer_group == self.group,
+                        inbox.c.event_id.in_({event.id for event in events}),
+                    )
+                )
+            )
+            applied = []
+            for event in events:
+                if event.id in done:
+                    EVENTS_DUPLICATE.labels(self.group).inc()
+                    continue
+                done.add(event.id)
+                handler = self.handlers.get(event.type)
+                if handler is None:
+                    continue
+                handler(session, event)
+                applied.append(
+                    {
+                        "consumer_group": self.group,
+                        "event_id": event.id,
+                        "event_type": event.type,
+                        "processed_at": datetime.now(UTC),
+                    }
+                )
+            if applied:
+                session.execute(insert(inbox), applied)
+        EVENTS_APPLIED.labels(self.group).inc(len(applied))
+
+    # -- dead letters --------------------------------------------------------------
+    def _dead_letter(self, item: _Item, attempts: int) -> None:
+        record, error = item.record, item.error
+        topic = dlq_topic(record.topic, self.group)
+        headers = [(k, v) for k, v in record.headers or () if not k.startswith("dlq_")]
+        headers += [
+            (k, str(v).encode())
+            for k, v in {
+                "dlq_error": str(error)[:2000],
+                "dlq_error_type": type(error).__name__,
+                "dlq_traceback": "".join(traceback.format_exception(error))[-4000:] if error else "",
+                "dlq_original_topic": record.topic,
+                "dlq_original_partition": record.partition,
+                "dlq_original_offset": record.offset,
+                "dlq_consumer_group": self.group,
+                "dlq_attempts": attempts,
+                "dlq_failed_at": datetime.now(UTC).isoformat(),
+            }.items()
+        ]
+        if self._producer is None:
+            self._producer = make_producer(self.bootstrap)
+        try:
+            self._producer.send(topic, key=record.key, value=record.value, headers=headers).get(timeout=30)
+        except KafkaError as exc:
+            raise BatchDeferred(f"dead-letter topic {topic} unreachable: {exc}") from exc
+        EVENTS_DEAD_LETTERED.labels(self.group).inc()
+        log.error(
+            "dead-lettered %s@%d:%d to %s: %s", record.topic, record.partition, record.offset, topic, error
+        )

@@ -1,0 +1,70 @@
+"""Writing events: validated, enveloped and stored in the caller's transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from lms.contracts import Registry, default_registry
+from lms.kit import context
+from lms.kit.cloudevents import CloudEvent
+from lms.kit.messaging import lane_of, outbox
+
+
+class Outbox:
+    """Adds events to the outbox table of one service.
+
+    The row commits or rolls back with the caller's state change: an event exists
+    exactly when the change it describes does.
+    """
+
+    def __init__(self, *, source: str, topic: str, registry: Registry | None = None):
+        self.source = source
+        self.topic = topic
+        self.registry = registry or default_registry()
+
+    def add_event(
+        self,
+        session: Session,
+        event_type: str,
+        *,
+        key: str,
+        data: dict[str, Any],
+        subject: str | None = None,
+        extensions: Mapping[str, str] | None = None,
+    ) -> CloudEvent:
+        """Validate `data` against its contract and insert the event in `session`'s transaction.
+
+        `key` is the aggregate id whose order matters; it becomes the Kafka record key.
+        Raises `PayloadInvalid` (nothing written) when the payload breaks its schema.
+        """
+        self.registry.validate(event_type, data)
+        ext = dict(extensions or {})
+        if (request_id := context.request_id.get()) and "requestid" not in ext:
+            ext["requestid"] = request_id
+        event = CloudEvent.new(event_type, self.source, data, subject=subject or key, extensions=ext)
+        session.execute(
+            insert(outbox).values(
+                lane=lane_of(key),
+                event_id=event.id,
+                event_type=event_type,
+                topic=self.topic,
+                key=key,
+                headers=json.dumps(event.headers()),
+                payload=event.value().decode(),
+                created_at=datetime.now(UTC),
+            )
+        )
+        return event
+
+
+def pending_count(session: Session) -> int:
+    """Rows not yet published (exported as `lms_outbox_pending`)."""
+    return (
+        session.scalar(select(func.count()).select_from(outbox).where(outbox.c.published_at.is_(None))) or 0
+    )

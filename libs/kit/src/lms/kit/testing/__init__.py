@@ -1,0 +1,55 @@
+"""pytest plugin of the suite (loaded with `-p lms.kit.testing`): real Kafka and PostgreSQL.
+
+Where they come from, in order:
+- `KAFKA_BOOTSTRAP_SERVERS` / `LMS_TEST_POSTGRES_URL`: servers you run; nothing is started;
+- `LMS_TEST_DOCKER=1` with a Docker engine that answers: testcontainers (apache/kafka, postgres);
+- otherwise the local launchers `infra/kafka/kafka.sh` and `infra/postgres/pg.sh`, on ports of
+  their own (19092, 55439) so a running `make run` suite is never touched.
+Every run gets a unique id; topics, groups and databases carry it, so runs never collide.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from lms.kit.testing.infra import KafkaServer, PostgresServer, start_kafka, start_postgres
+
+
+@pytest.fixture(scope="session")
+def run_id() -> str:
+    """Short id of this test run, part of every topic, group and database name."""
+    return uuid.uuid4().hex[:8]
+
+
+@pytest.fixture(scope="session")
+def kafka(request: pytest.FixtureRequest) -> Iterator[KafkaServer]:
+    """A real Kafka broker for the session."""
+    server = start_kafka(request.config.rootpath)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def postgres(request: pytest.FixtureRequest) -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for the session."""
+    server = start_postgres(request.config.rootpath)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def unique() -> Callable[[str], str]:
+    """`unique("orders")` -> `"orders-3f2a9c1b"`: a name no other test or run uses."""
+    return lambda name: f"{name}-{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture
+def pg_url(postgres: PostgresServer, run_id: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    name = f"t_{run_id}_{uuid.uuid4().hex[:8]}"
+    url = postgres.create_database(name)
+    yield url
+    postgres.drop_database(name)

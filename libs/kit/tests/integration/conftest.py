@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+
+import pytest
+from sqlalchemy import Engine
+
+from lms.kit.db import make_engine
+from lms.kit.kafka_admin import TopicSpec, ensure_topics
+from lms.kit.relay import OutboxRelay
+from lms.kit.testing import ledger
+from lms.kit.testing.infra import KafkaServer, PostgresServer
+from lms.kit.testing.proc import running
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def topic(kafka: KafkaServer, unique: Callable[[str], str]) -> str:
+    name = unique("ledger.events")
+    ensure_topics(kafka.bootstrap, [TopicSpec(name, 6)])
+    return name
+
+
+@pytest.fixture
+def make_db(postgres: PostgresServer, run_id: str) -> Iterator[Callable[[], Engine]]:
+    """Fresh databases with the ledger schema: one for the writer, one for the consumer."""
+    created: list[tuple[str, Engine]] = []
+
+    def make() -> Engine:
+        name = f"t_{run_id}_{uuid.uuid4().hex[:8]}"
+        engine = make_engine(postgres.create_database(name))
+        ledger.create_schema(engine)
+        created.append((name, engine))
+        return engine
+
+    yield make
+    for name, engine in created:
+        engine.dispose()
+        postgres.drop_database(name)
+
+
+@pytest.fixture
+def source(make_db: Callable[[], Engine]) -> Engine:
+    return make_db()
+
+
+@pytest.fixture
+def sink(make_db: Callable[[], Engine]) -> Engine:
+    return make_db()
+
+
+@pytest.fixture
+def relay_in_thread(source: Engine, kafka: KafkaServer):
+    return lambda: running(OutboxRelay(source, kafka.bootstrap).run)
+
+
+@pytest.fixture
+def consumer_in_thread(sink: Engine, kafka: KafkaServer, topic: str, unique: Callable[[str], str]):
+    group = unique("ledger")
+    return lambda: running(ledger.consumer(sink, kafka.bootstrap, topic, group).run)

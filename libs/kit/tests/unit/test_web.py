@@ -1,0 +1,140 @@
+"""The web base: every error as problem+json, request ids, bearer auth, health."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+import pytest
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from lms.kit.auth import mint_token
+from lms.kit.config import JwtSettings, Settings
+from lms.kit.web import BEARER, create_app, requires
+
+JWT = JwtSettings(secret="unit-test-secret-unit-test-secret!")
+
+
+class NoteIn(ma.Schema):
+    title = ma.fields.String(required=True, validate=ma.validate.Length(min=1))
+    stars = ma.fields.Integer(validate=ma.validate.Range(min=1, max=5))
+
+
+blp = Blueprint("notes", __name__)
+
+
+@blp.route("/notes")
+class Notes(MethodView):
+    @blp.arguments(NoteIn)
+    @blp.response(201, NoteIn)
+    @blp.doc(security=[BEARER])
+    @requires("author")
+    def post(self, note):
+        """Create a note."""
+        return note
+
+
+@blp.route("/boom")
+class Boom(MethodView):
+    @blp.doc(security=[])
+    def get(self):
+        """Fail."""
+        raise RuntimeError("database exploded")
+
+
+@pytest.fixture
+def client():
+    settings = Settings(service="unit", jwt=JWT)
+    app = create_app(settings, title="Unit", blueprints=[blp], readiness={"broken": _broken})
+    return app.test_client()
+
+
+def _broken() -> None:
+    raise ConnectionError("nobody home")
+
+
+def bearer(*roles: str) -> dict[str, str]:
+    return {"Authorization": "Bearer " + mint_token(JWT, "u1", list(roles))}
+
+
+def assert_problem(response, status: int) -> dict:
+    assert response.status_code == status
+    assert response.mimetype == "application/problem+json"
+    body = response.get_json(force=True)
+    assert {"type", "title", "status", "detail"} <= set(body)
+    assert body["status"] == status
+    return body
+
+
+def test_unknown_path_is_a_404_problem(client):
+    assert_problem(client.get("/api/v1/nothing-here"), 404)
+
+
+def test_wrong_method_is_a_405_problem_naming_the_allowed_ones(client):
+    response = client.delete("/api/v1/notes", headers=bearer("author"))
+    assert_problem(response, 405)
+    assert "POST" in response.headers["Allow"]
+
+
+def test_invalid_body_is_a_422_problem_naming_each_field(client):
+    response = client.post("/api/v1/notes", json={"title": "", "stars": 9}, headers=bearer("author"))
+    body = assert_problem(response, 422)
+    assert set(body["errors"]) == {"title", "stars"}
+    assert "title" in body["detail"]
+    assert "stars" in body["detail"]
+
+
+def test_body_over_the_limit_is_a_413_problem(client):
+    response = client.post(
+        "/api/v1/notes",
+        data=b"x" * (3 * 1024 * 1024),
+        headers={**bearer("author"), "Content-Type": "application/json"},
+    )
+    assert_problem(response, 413)
+
+
+def test_uncaught_error_is_a_500_problem_without_internals(client):
+    client.application.config["PROPAGATE_EXCEPTIONS"] = False
+    body = assert_problem(client.get("/api/v1/boom"), 500)
+    assert "exploded" not in str(body)
+
+
+def test_missing_token_is_401_with_www_authenticate(client):
+    response = client.post("/api/v1/notes", json={"title": "t"})
+    assert_problem(response, 401)
+    assert response.headers["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_learner_token_on_an_author_route_is_403(client):
+    assert_problem(client.post("/api/v1/notes", json={"title": "t"}, headers=bearer("learner")), 403)
+
+
+def test_author_and_admin_tokens_are_allowed(client):
+    for role in ("author", "admin"):
+        response = client.post("/api/v1/notes", json={"title": "t"}, headers=bearer(role))
+        assert response.status_code == 201, response.get_json()
+
+
+def test_request_id_is_passed_through_or_created(client):
+    given = client.get("/healthz", headers={"X-Request-ID": "abc-123"})
+    assert given.headers["X-Request-ID"] == "abc-123"
+    made = client.get("/healthz", headers={"X-Request-ID": "bad id with spaces"})
+    assert made.headers["X-Request-ID"] not in ("", "bad id with spaces")
+
+
+def test_readyz_names_the_dependency_that_is_down(client):
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.get_json()["checks"]["broken"].startswith("unavailable: ConnectionError")
+
+
+def test_metrics_count_requests(client):
+    client.get("/healthz")
+    text = client.get("/metrics").get_data(as_text=True)
+    assert 'lms_http_requests_total{endpoint="/healthz",method="GET",status="200"}' in text
+
+
+def test_openapi_document_is_3_1_with_bearer_security(client):
+    spec = client.get("/openapi.json").get_json()
+    assert spec["openapi"] == "3.1.0"
+    assert spec["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"
+    assert "/api/v1/notes" in spec["paths"]
