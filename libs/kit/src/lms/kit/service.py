@@ -1,0 +1,116 @@
+"""The command line every service exposes: `python -m lms.<service> <process>`.
+
+web       gunicorn serving the Flask app (gthread workers, keep-alive)
+relay     outbox -> Kafka
+consume   Kafka -> handlers, through the inbox
+migrate   Alembic upgrade to head (`--make "message"` autogenerates a revision)
+dlq       list | redrive dead letters of this service's consumer group
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from lms.kit import dlq
+from lms.kit.config import Settings, load_settings
+from lms.kit.db import make_engine, make_session_factory
+from lms.kit.inbox import Handler, InboxConsumer, dlq_topic
+from lms.kit.migrations import make_revision, upgrade
+from lms.kit.process import stop_on_signals
+from lms.kit.relay import OutboxRelay
+from lms.kit.web.logs import configure_logging
+
+
+@dataclass
+class ServiceDefinition:
+    """What makes one service: its app factory, migrations, and the events it consumes."""
+
+    name: str
+    create_app: Callable[[Settings], Flask]
+    migrations: Path
+    consumes: Sequence[str] = ()  # producing services whose topics this one reads
+    handlers: Callable[[Settings], Mapping[str, Handler]] | None = None
+    default_port: int = 8100
+    commands: dict[str, Callable[[Settings, list[str]], int]] = field(default_factory=dict)
+
+
+def main(definition: ServiceDefinition, argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    processes = ["web", "relay", "consume", "migrate", "dlq", *definition.commands]
+    if not argv or argv[0] not in processes:
+        print(f"usage: python -m lms.{definition.name} {{{','.join(processes)}}} [options]", file=sys.stderr)
+        return 2
+    process, rest = argv[0], argv[1:]
+    settings = load_settings(definition.name)
+    configure_logging(f"{definition.name}.{process}", settings.log_level)
+    if process in definition.commands:
+        return definition.commands[process](settings, rest)
+    return {"web": _web, "relay": _relay, "consume": _consume, "migrate": _migrate, "dlq": _dlq}[process](
+        definition, settings, rest
+    )
+
+
+def _web(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog=f"lms.{definition.name} web")
+    parser.add_argument("--bind", default=os.environ.get("LMS_BIND", f"127.0.0.1:{definition.default_port}"))
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("LMS_WEB_WORKERS", "2")))
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("LMS_WEB_THREADS", "4")))
+    args = parser.parse_args(argv)
+    from lms.kit.gunicorn import serve
+
+    serve(lambda: definition.create_app(settings), bind=args.bind, workers=args.workers, threads=args.threads)
+    return 0
+
+
+def _relay(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> int:
+    OutboxRelay(make_engine(settings.database_url), settings.kafka_bootstrap).run(stop_on_signals())
+    return 0
+
+
+def consumer_for(definition: ServiceDefinition, settings: Settings, **kwargs: Any) -> InboxConsumer:
+    assert definition.handlers is not None, f"{definition.name} consumes no events"
+    return InboxConsumer(
+        session_factory=make_session_factory(make_engine(settings.database_url)),
+        bootstrap=settings.kafka_bootstrap,
+        group=settings.consumer_group,
+        topics=[settings.topic_of(service) for service in definition.consumes],
+        handlers=definition.handlers(settings),
+        **kwargs,
+    )
+
+
+def _consume(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> int:
+    consumer_for(definition, settings).run(stop_on_signals())
+    return 0
+
+
+def _migrate(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog=f"lms.{definition.name} migrate")
+    parser.add_argument("--make", metavar="MESSAGE", help="autogenerate a new revision")
+    args = parser.parse_args(argv)
+    if settings.database_url.startswith("sqlite:///"):
+        Path(settings.database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    if args.make:
+        make_revision(settings.database_url, definition.migrations, args.make)
+    else:
+        upgrade(settings.database_url, definition.migrations)
+    return 0
+
+
+def _dlq(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> int:
+    """`dlq list|redrive [--event-id ID]` over every DLQ topic of this service's group."""
+    topics = [dlq_topic(settings.topic_of(s), settings.consumer_group) for s in definition.consumes]
+    if not argv or argv[0] not in ("list", "redrive"):
+        print("usage: dlq list|redrive [--event-id ID]\n  topics: " + ", ".join(topics), file=sys.stderr)
+        return 2
+    for topic in topics:
+        dlq.main([argv[0], topic, *argv[1:]], bootstrap=settings.kafka_bootstrap)
+    return 0
