@@ -6,6 +6,7 @@ import marshmallow as ma
 import pytest
 from flask.views import MethodView
 from flask_smorest import Blueprint
+from openapi_spec_validator import validate
 
 from lms.kit.auth import mint_token
 from lms.kit.config import JwtSettings, Settings
@@ -138,3 +139,4 @@ def test_openapi_document_is_3_1_with_bearer_security(client):
     assert spec["openapi"] == "3.1.0"
     assert spec["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"
     assert "/api/v1/notes" in spec["paths"]
+    validate(spec)  # raises when the document is not valid OpenAPI 3.1

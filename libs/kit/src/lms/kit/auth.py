@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,8 +46,11 @@ class Principal:
 class TokenVerifier:
     """Verifies tokens against one `JwtSettings`; the JWKS client caches keys."""
 
-    def __init__(self, settings: JwtSettings):
+    def __init__(self, settings: JwtSettings, cache_size: int = 10_000):
         self.settings = settings
+        self._verified: OrderedDict[str, Principal] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
         self._jwks = jwt.PyJWKClient(settings.jwks_url, cache_keys=True) if settings.jwks_url else None
         if not (settings.secret or settings.public_key or self._jwks):
             raise ValueError(
@@ -59,7 +64,27 @@ class TokenVerifier:
             raise ValueError("asymmetric algorithms need LMS_JWT_PUBLIC_KEY or LMS_JWT_JWKS_URL")
 
     def verify(self, token: str) -> Principal:
-        """The token's principal, or AuthError saying why it is refused."""
+        """The token's principal, or AuthError saying why it is refused.
+
+        A token that verified once is remembered (a bounded LRU): its signature, issuer and
+        audience cannot change, so only its expiry is checked again.
+        """
+        with self._lock:
+            known = self._verified.get(token)
+            if known is not None:
+                self._verified.move_to_end(token)
+        if known is not None:
+            if known.claims and known.claims["exp"] + self.settings.leeway_s < time.time():
+                raise AuthError("Signature has expired")
+            return known
+        principal = self._verify(token)
+        with self._lock:
+            self._verified[token] = principal
+            if len(self._verified) > self._cache_size:
+                self._verified.popitem(last=False)
+        return principal
+
+    def _verify(self, token: str) -> Principal:
         try:
             header = jwt.get_unverified_header(token)
             algorithm = header.get("alg")

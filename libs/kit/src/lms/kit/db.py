@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import DateTime, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.types import TypeDecorator
 
 
 def is_sqlite(engine_or_url: Engine | str) -> bool:
@@ -37,10 +39,37 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin_immediate(connection: Any) -> None:
+    if connection.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
+        return  # a read-only connection (see `reader`): each statement stands alone, no lock
     # Take the write lock up front: a read that later upgrades to a write can fail with
     # SQLITE_BUSY without waiting, which is how concurrent writers lose work on SQLite.
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def reader(engine: Engine) -> Engine:
+    """The same pool without transactions: for single-statement reads on hot paths.
+
+    On SQLite this avoids `BEGIN IMMEDIATE`, so concurrent readers never queue for the lock.
+    """
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime on every database (SQLite stores no offset)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("naive datetime: use datetime.now(UTC)")
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value

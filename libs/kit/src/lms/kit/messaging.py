@@ -7,7 +7,6 @@ import zlib
 from sqlalchemy import (
     BigInteger,
     Column,
-    DateTime,
     Index,
     Integer,
     MetaData,
@@ -17,6 +16,8 @@ from sqlalchemy import (
     Text,
     text,
 )
+
+from lms.kit.db import UtcDateTime
 
 metadata = MetaData()
 
@@ -35,8 +36,8 @@ outbox = Table(
     Column("key", String(200), nullable=False),
     Column("headers", Text, nullable=False),
     Column("payload", Text, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("published_at", DateTime(timezone=True)),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("published_at", UtcDateTime()),
 )
 Index(
     "ix_outbox_pending",
@@ -59,7 +60,7 @@ inbox = Table(
     Column("consumer_group", String(200), primary_key=True),
     Column("event_id", String(64), primary_key=True),
     Column("event_type", String(200), nullable=False),
-    Column("processed_at", DateTime(timezone=True), nullable=False),
+    Column("processed_at", UtcDateTime(), nullable=False),
 )
 
 

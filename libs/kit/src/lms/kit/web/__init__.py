@@ -11,9 +11,11 @@ import re
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
+from http import HTTPStatus
 
 from flask import Flask, Response, g, request
 from flask_smorest import Api, Blueprint
+from flask_smorest.spec import prepare_response
 from prometheus_client import CollectorRegistry
 from werkzeug.exceptions import HTTPException
 
@@ -23,7 +25,14 @@ from lms.kit.config import Settings
 from lms.kit.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from lms.kit.web.health import Check
 from lms.kit.web.health import blueprint as health_blueprint
-from lms.kit.web.problems import Problem, ProblemSchema, from_http_exception, from_problem, problem_response
+from lms.kit.web.problems import (
+    PROBLEM_JSON,
+    Problem,
+    ProblemSchema,
+    from_http_exception,
+    from_problem,
+    problem_response,
+)
 from lms.kit.web.security import BEARER, current_principal, requires
 
 __all__ = [
@@ -44,7 +53,18 @@ class ServiceApi(Api):
     """flask-smorest `Api` whose errors are RFC 9457 problem documents."""
 
     ERROR_SCHEMA = ProblemSchema
-    DEFAULT_ERROR_RESPONSE_NAME = "Problem"
+
+    def _register_responses(self) -> None:
+        """Error responses are documented as `application/problem+json`."""
+        for status in HTTPStatus:
+            response: dict = {"description": status.phrase}
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, PROBLEM_JSON if status >= 400 else "application/json")
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "An error, as RFC 9457 problem details", "schema": self.ERROR_SCHEMA}
+        prepare_response(response, self.spec, PROBLEM_JSON)
+        self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
 
     def handle_http_exception(self, error: HTTPException) -> Response:  # type: ignore[override]
         return from_http_exception(error)

@@ -1,0 +1,1 @@
+"""Curriculum service: courses, modules and lessons; drafts and immutable published versions."""

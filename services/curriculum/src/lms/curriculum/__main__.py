@@ -1,0 +1,23 @@
+"""`python -m lms.curriculum web|relay|consume|migrate|dlq`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from lms.curriculum.app import create_app
+from lms.curriculum.consumers import handlers
+from lms.kit.service import ServiceDefinition, main
+
+MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
+DEFINITION = ServiceDefinition(
+    name="curriculum",
+    create_app=create_app,
+    migrations=MIGRATIONS,
+    consumes=["assessment"],
+    handlers=handlers,
+    default_port=8101,
+)
+
+if __name__ == "__main__":
+    sys.exit(main(DEFINITION))

@@ -1,0 +1,88 @@
+"""The catalogue: published, unretired courses, filtered, searched and paged in a stable order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from lms.curriculum.db import course_tags, course_versions, courses
+from lms.curriculum.domain.document import totals
+
+
+@dataclass(frozen=True)
+class Query:
+    topic: str | None = None
+    competency: str | None = None
+    q: str | None = None
+    page: int = 1
+    page_size: int = 20
+    status: str = "published"
+
+
+def search(db: Session, query: Query) -> dict[str, Any]:
+    conditions = [courses.c.status == query.status]
+    for kind, value in (("topic", query.topic), ("competency", query.competency)):
+        if value:
+            conditions.append(
+                exists().where(
+                    and_(
+                        course_tags.c.course_id == courses.c.id,
+                        course_tags.c.kind == kind,
+                        course_tags.c.value == value,
+                    )
+                )
+            )
+    if query.q:
+        pattern = f"%{query.q.lower()}%"
+        title, summary = courses.c.title, courses.c.summary
+        if query.status == "draft":
+            title, summary = courses.c.slug, courses.c.slug
+        conditions.append(or_(func.lower(title).like(pattern), func.lower(summary).like(pattern)))
+    total = db.scalar(select(func.count()).select_from(courses).where(*conditions)) or 0
+    rows = db.execute(
+        select(courses)
+        .where(*conditions)
+        .order_by(func.lower(func.coalesce(courses.c.title, courses.c.slug)), courses.c.id)
+        .offset((query.page - 1) * query.page_size)
+        .limit(query.page_size)
+    ).all()
+    documents = _documents(db, rows)
+    return {
+        "items": [_item(row, documents.get(row.id)) for row in rows],
+        "page": query.page,
+        "page_size": query.page_size,
+        "total": total,
+        "pages": (total + query.page_size - 1) // query.page_size,
+    }
+
+
+def _documents(db: Session, rows: list[Any]) -> dict[str, dict]:
+    wanted = [(row.id, row.latest_version) for row in rows if row.latest_version]
+    if not wanted:
+        return {}
+    found = db.execute(
+        select(course_versions.c.course_id, course_versions.c.version, course_versions.c.document).where(
+            course_versions.c.course_id.in_([cid for cid, _ in wanted])
+        )
+    ).all()
+    latest = dict(wanted)
+    return {r.course_id: r.document for r in found if latest[r.course_id] == r.version}
+
+
+def _item(row: Any, document: dict | None) -> dict[str, Any]:
+    source = document or row.draft
+    return {
+        "id": row.id,
+        "slug": source["slug"],
+        "title": source["title"],
+        "summary": source.get("summary", ""),
+        "topics": source.get("topics", []),
+        "competencies": source.get("competencies", []),
+        "status": row.status,
+        "version": row.latest_version,
+        "published_at": row.published_at.isoformat() if row.published_at else None,
+        **totals(source),
+    }

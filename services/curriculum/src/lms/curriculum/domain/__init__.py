@@ -1,0 +1,1 @@
+"""Pure rules of the curriculum: documents, publish validation, packages. No I/O."""

@@ -1,0 +1,89 @@
+"""Packages: export/import round trips and the changes an import makes, without I/O."""
+
+from __future__ import annotations
+
+import copy
+import uuid
+
+from lms.curriculum.domain.packages import diff, document_to_package, package_to_document
+
+COURSE = str(uuid.uuid4())
+PACKAGE = {
+    "slug": "questioning",
+    "title": "Questioning skills",
+    "summary": "Ask about people, not only things.",
+    "topics": ["questioning-skills"],
+    "competencies": ["impact-questions"],
+    "modules": [
+        {
+            "key": "things-and-people",
+            "title": "Things and people",
+            "summary": "",
+            "required": True,
+            "competencies": ["impact-questions"],
+            "assessment_slug": "questioning-m1-quiz",
+            "lessons": [
+                {
+                    "key": "impact",
+                    "title": "Impact",
+                    "kind": "text",
+                    "body": "Ask what it means.",
+                    "duration_min": 8,
+                    "competencies": [],
+                },
+                {
+                    "key": "practice",
+                    "title": "Practice",
+                    "kind": "activity",
+                    "body": "Try it.",
+                    "duration_min": 5,
+                    "competencies": [],
+                },
+            ],
+        }
+    ],
+}
+
+
+def test_a_package_exports_back_to_itself():
+    document = package_to_document(PACKAGE, COURSE)
+    assert package_to_document(document_to_package(document), COURSE) == document
+    assert diff(document, package_to_document(document_to_package(document), COURSE)) == []
+
+
+def test_an_unchanged_package_makes_no_changes():
+    assert (
+        diff(package_to_document(PACKAGE, COURSE), package_to_document(copy.deepcopy(PACKAGE), COURSE)) == []
+    )
+
+
+def test_changes_are_named_one_per_line():
+    changed = copy.deepcopy(PACKAGE)
+    changed["title"] = "Questioning skills, revised"
+    changed["modules"][0]["lessons"][0]["body"] = "Ask what it means for them."
+    changed["modules"][0]["lessons"].reverse()
+    changed["modules"].append({**copy.deepcopy(PACKAGE["modules"][0]), "key": "positive-language"})
+    changes = diff(package_to_document(PACKAGE, COURSE), package_to_document(changed, COURSE))
+    assert changes == [
+        "course title changes",
+        "lesson things-and-people/'impact': body changes",
+        "module 'things-and-people': lessons are reordered",
+        "module 'positive-language' is added with 2 lesson(s)",
+    ]
+
+
+def test_removed_modules_and_lessons_are_reported():
+    smaller = copy.deepcopy(PACKAGE)
+    smaller["modules"][0]["lessons"].pop()
+    assert diff(package_to_document(PACKAGE, COURSE), package_to_document(smaller, COURSE)) == [
+        "lesson things-and-people/'practice' is removed"
+    ]
+    assert diff(
+        package_to_document(PACKAGE, COURSE), {**package_to_document(PACKAGE, COURSE), "modules": []}
+    ) == ["module 'things-and-people' is removed"]
+
+
+def test_a_new_course_is_reported_as_created():
+    assert diff(None, package_to_document(PACKAGE, COURSE)) == [
+        "course 'questioning' is created with 1 module(s)"
+    ]
