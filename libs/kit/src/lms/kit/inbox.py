@@ -41,6 +41,7 @@ from lms.kit.metrics import EVENTS_APPLIED, EVENTS_DEAD_LETTERED, EVENTS_DUPLICA
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Session, CloudEvent], None]
+BatchHandler = Callable[[Session, list[CloudEvent]], None]
 TRANSIENT_DB_ERRORS = (OperationalError, InterfaceError, DisconnectionError)
 
 
@@ -71,6 +72,7 @@ class InboxConsumer:
         group: str,
         topics: Iterable[str],
         handlers: Mapping[str, Handler],
+        batch_handlers: Mapping[str, BatchHandler] | None = None,
         registry: Registry | None = None,
         max_attempts: int = 3,
         retry_backoff_s: float = 0.2,
@@ -83,6 +85,7 @@ class InboxConsumer:
         self.group = group
         self.topics = list(topics)
         self.handlers = dict(handlers)
+        self.batch_handlers = dict(batch_handlers or {})
         self.registry = registry or default_registry()
         self.max_attempts = max_attempts
         self.retry_backoff_s = retry_backoff_s
@@ -209,24 +212,25 @@ class InboxConsumer:
                     )
                 )
             )
-            applied = []
+            fresh = []
             for event in events:
                 if event.id in done:
                     EVENTS_DUPLICATE.labels(self.group).inc()
                     continue
                 done.add(event.id)
-                handler = self.handlers.get(event.type)
-                if handler is None:
-                    continue
-                handler(session, event)
-                applied.append(
-                    {
-                        "consumer_group": self.group,
-                        "event_id": event.id,
-                        "event_type": event.type,
-                        "processed_at": datetime.now(UTC),
-                    }
-                )
+                if event.type in self.handlers or event.type in self.batch_handlers:
+                    fresh.append(event)
+            for run in _runs(fresh):
+                if run[0].type in self.batch_handlers:
+                    self.batch_handlers[run[0].type](session, run)
+                else:
+                    for event in run:
+                        self.handlers[event.type](session, event)
+            now = datetime.now(UTC)
+            applied = [
+                {"consumer_group": self.group, "event_id": e.id, "event_type": e.type, "processed_at": now}
+                for e in fresh
+            ]
             if applied:
                 session.execute(insert(inbox), applied)
         EVENTS_APPLIED.labels(self.group).inc(len(applied))
@@ -260,3 +264,14 @@ class InboxConsumer:
         log.error(
             "dead-lettered %s@%d:%d to %s: %s", record.topic, record.partition, record.offset, topic, error
         )
+
+
+def _runs(events: list[CloudEvent]) -> list[list[CloudEvent]]:
+    """Consecutive events of one type, in order (a batch handler takes a whole run)."""
+    runs: list[list[CloudEvent]] = []
+    for event in events:
+        if runs and runs[-1][0].type == event.type:
+            runs[-1].append(event)
+        else:
+            runs.append([event])
+    return runs

@@ -22,7 +22,7 @@ from flask import Flask
 from lms.kit import dlq
 from lms.kit.config import Settings, load_settings
 from lms.kit.db import make_engine, make_session_factory
-from lms.kit.inbox import Handler, InboxConsumer, dlq_topic
+from lms.kit.inbox import BatchHandler, Handler, InboxConsumer, dlq_topic
 from lms.kit.migrations import make_revision, upgrade
 from lms.kit.process import stop_on_signals
 from lms.kit.relay import OutboxRelay
@@ -38,6 +38,7 @@ class ServiceDefinition:
     migrations: Path
     consumes: Sequence[str] = ()  # producing services whose topics this one reads
     handlers: Callable[[Settings], Mapping[str, Handler]] | None = None
+    batch_handlers: Callable[[Settings], Mapping[str, BatchHandler]] | None = None
     default_port: int = 8100
     commands: dict[str, Callable[[Settings, list[str]], int]] = field(default_factory=dict)
 
@@ -83,6 +84,7 @@ def consumer_for(definition: ServiceDefinition, settings: Settings, **kwargs: An
         group=settings.consumer_group,
         topics=[settings.topic_of(service) for service in definition.consumes],
         handlers=definition.handlers(settings),
+        batch_handlers=definition.batch_handlers(settings) if definition.batch_handlers else None,
         **kwargs,
     )
 

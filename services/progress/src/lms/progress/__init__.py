@@ -1,0 +1,1 @@
+"""Progress service: enrolments, completion, certificates and the HR sync."""

@@ -1,0 +1,160 @@
+"""Progress tables: copies of course versions, enrolments and evidence, completions, HR sync."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from lms.kit.db import UtcDateTime
+
+metadata = MetaData()
+Id = lambda: String(64)  # noqa: E731
+
+# -- event-carried state from curriculum ------------------------------------------------
+course_versions = Table(
+    "course_versions",
+    metadata,
+    Column("course_id", Id(), primary_key=True),
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("slug", String(120), nullable=False),
+    Column("title", String(300), nullable=False),
+    Column("structure", JSON, nullable=False),  # modules -> lessons, as in course.published
+    Column("published_at", UtcDateTime(), nullable=False),
+)
+courses = Table(
+    "courses",
+    metadata,
+    Column("course_id", Id(), primary_key=True),
+    Column("latest_version", Integer, nullable=False),
+    Column("title", String(300), nullable=False),
+    Column("retired_at", UtcDateTime()),
+)
+
+# -- evidence from assessment -------------------------------------------------------------
+attempts = Table(
+    "attempts",
+    metadata,
+    Column("attempt_id", Id(), primary_key=True),
+    Column("learner_id", String(200), nullable=False),
+    Column("assessment_id", Id(), nullable=False),
+    Column("assessment_version", Integer, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("max_score", Float, nullable=False),
+    Column("percent", Float, nullable=False),
+    Column("passed", Boolean, nullable=False),
+    Column("submitted_at", UtcDateTime(), nullable=False),
+)
+Index("ix_attempts_learner", attempts.c.learner_id, attempts.c.assessment_id)
+
+# -- enrolments and their progress ------------------------------------------------------
+enrolments = Table(
+    "enrolments",
+    metadata,
+    Column("id", Id(), primary_key=True),
+    Column("learner_id", String(200), nullable=False),
+    Column("learner_name", String(300), nullable=False),
+    Column("course_id", Id(), nullable=False),
+    Column("course_version", Integer, nullable=False),
+    Column("status", String(16), nullable=False),  # active | completed
+    Column("percent", Float, nullable=False),
+    Column("enrolled_at", UtcDateTime(), nullable=False),
+    Column("due_at", UtcDateTime()),
+    Column("assigned_by", String(200)),
+    Column("completed_at", UtcDateTime()),
+    UniqueConstraint("learner_id", "course_id", name="uq_enrolments_learner_course"),
+)
+Index("ix_enrolments_course", enrolments.c.course_id)
+lesson_completions = Table(
+    "lesson_completions",
+    metadata,
+    Column("enrolment_id", Id(), primary_key=True),
+    Column("lesson_id", Id(), primary_key=True),
+    Column("module_id", Id(), nullable=False),
+    Column("completed_at", UtcDateTime(), nullable=False),
+)
+module_completions = Table(
+    "module_completions",
+    metadata,
+    Column("enrolment_id", Id(), primary_key=True),
+    Column("module_id", Id(), primary_key=True),
+    Column("completed_at", UtcDateTime(), nullable=False),
+    Column("score", Float),
+    Column("attempt_id", Id()),
+)
+
+# -- completions: the HR feed ---------------------------------------------------------------
+completions = Table(
+    "completions",
+    metadata,
+    Column("id", Id(), primary_key=True),
+    Column("enrolment_id", Id(), nullable=False, unique=True),
+    Column("learner_id", String(200), nullable=False),
+    Column("learner_name", String(300), nullable=False),
+    Column("course_id", Id(), nullable=False),
+    Column("course_title", String(300), nullable=False),
+    Column("course_version", Integer, nullable=False),
+    Column("completed_at", UtcDateTime(), nullable=False),
+    Column("score", Float),
+    Column("certificate_code", String(64), nullable=False, unique=True),
+    Column("evidence", JSON, nullable=False),
+    Column("event_id", Id(), nullable=False),
+    Column("feed_seq", BigInteger, unique=True),  # assigned after commit by the sequencer
+)
+xapi_statements = Table(
+    "xapi_statements",
+    metadata,
+    Column("id", Id(), primary_key=True),
+    Column("statement", JSON, nullable=False),
+    Column("stored_at", UtcDateTime(), nullable=False),
+    Column("feed_seq", BigInteger, unique=True),
+)
+feed_counters = Table(
+    "feed_counters",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+# -- webhooks -------------------------------------------------------------------------------
+webhooks = Table(
+    "webhooks",
+    metadata,
+    Column("id", Id(), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("event_types", JSON, nullable=False),
+    Column("secret", String(100), nullable=False),
+    Column("status", String(16), nullable=False),  # active | disabled
+    Column("disabled_reason", Text),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    Column("id", Id(), primary_key=True),
+    Column("webhook_id", Id(), nullable=False),
+    Column("event_id", Id(), nullable=False),
+    Column("event_type", String(200), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("status", String(16), nullable=False),  # pending | delivered | failed | cancelled
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", UtcDateTime()),
+    Column("last_status_code", Integer),
+    Column("last_error", Text),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("delivered_at", UtcDateTime()),
+    UniqueConstraint("webhook_id", "event_id", name="uq_deliveries_webhook_event"),
+)
+Index("ix_deliveries_due", webhook_deliveries.c.status, webhook_deliveries.c.next_attempt_at)

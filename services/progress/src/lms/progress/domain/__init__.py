@@ -1,0 +1,1 @@
+"""Pure rules of progress: completion, webhook signatures, xAPI statements. No I/O."""

@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from lms.kit.auth import mint_token
+from lms.kit.cloudevents import CloudEvent
+from lms.kit.config import JwtSettings, Settings
+from lms.kit.db import make_engine, make_session_factory
+from lms.kit.inbox import InboxConsumer
+from lms.kit.kafka_admin import TopicSpec, ensure_topics
+from lms.kit.migrations import upgrade
+from lms.kit.relay import OutboxRelay
+from lms.kit.testing.events import read_events, send_event
+from lms.progress.app import create_app
+from lms.progress.consumers import batch_handlers, handlers
+
+MIGRATIONS = Path(__file__).parents[2] / "migrations"
+JWT = JwtSettings(secret="progress-test-secret-0123456789ab")
+
+
+def course_event(course_id: str, version: int, modules: list[dict]) -> dict:
+    """A course.published payload; modules: [{"id", "lessons": [ids], "assessment_id", "required"}]."""
+    return {
+        "course_id": course_id,
+        "slug": f"course-{course_id[:8]}",
+        "title": "Emotional coping",
+        "summary": "",
+        "topics": [],
+        "competencies": [],
+        "version": version,
+        "published_at": datetime.now(UTC).isoformat(),
+        "modules": [
+            {
+                "module_id": m["id"],
+                "key": m["id"],
+                "position": p,
+                "title": m["id"].upper(),
+                "required": m.get("required", True),
+                "competencies": [],
+                "assessment_id": m.get("assessment_id"),
+                "lessons": [
+                    {
+                        "lesson_id": lid,
+                        "key": lid,
+                        "position": n,
+                        "title": lid,
+                        "kind": "text",
+                        "duration_min": 5,
+                        "competencies": [],
+                    }
+                    for n, lid in enumerate(m["lessons"])
+                ],
+            }
+            for p, m in enumerate(modules)
+        ],
+    }
+
+
+@dataclass
+class World:
+    client: FlaskClient
+    settings: Settings
+    consumer: InboxConsumer
+    sent: list[CloudEvent] = field(default_factory=list)
+
+    def token(self, sub: str, *roles: str) -> dict[str, str]:
+        return {"Authorization": "Bearer " + mint_token(JWT, sub, list(roles), name=sub.title())}
+
+    def send(
+        self, service: str, event_type: str, data: dict, key: str, event: CloudEvent | None = None
+    ) -> CloudEvent:
+        event = event or CloudEvent.new(event_type, f"/{service}", data, subject=key)
+        send_event(self.settings.kafka_bootstrap, self.settings.topic_of(service), event, key)
+        self.sent.append(event)
+        return event
+
+    def drain(self) -> None:
+        """Apply everything sent so far (poll until a few polls come back empty)."""
+        empty = 0
+        while empty < 3:
+            empty = empty + 1 if self.consumer.poll_once(timeout_ms=300) == 0 else 0
+
+    def publish_course(self, course_id: str, version: int, modules: list[dict]) -> None:
+        self.send(
+            "curriculum",
+            "lms.curriculum.course.published.v1",
+            course_event(course_id, version, modules),
+            course_id,
+        )
+        self.drain()
+
+    def grade(
+        self,
+        learner: str,
+        assessment_id: str,
+        passed: bool = True,
+        percent: float = 0.9,
+        attempt_id: str | None = None,
+        event: CloudEvent | None = None,
+    ) -> CloudEvent:
+        data = {
+            "attempt_id": attempt_id or str(uuid.uuid4()),
+            "learner_id": learner,
+            "assessment_id": assessment_id,
+            "assessment_version": 1,
+            "assessment_kind": "quiz",
+            "score": percent * 10,
+            "max_score": 10,
+            "percent": percent,
+            "passed": passed,
+            "competency_scores": {},
+            "submitted_at": datetime.now(UTC).isoformat(),
+        }
+        return self.send("assessment", "lms.assessment.attempt.graded.v1", data, learner, event)
+
+    def enrol(self, learner: str, course_id: str, **body) -> dict:
+        response = self.client.post(
+            "/api/v1/enrolments",
+            json={"course_id": course_id, **body},
+            headers=self.token(learner, "learner"),
+        )
+        assert response.status_code == 201, response.get_json()
+        return response.get_json()
+
+    def complete(self, learner: str, enrolment_id: str, lesson_id: str) -> dict:
+        response = self.client.post(
+            f"/api/v1/enrolments/{enrolment_id}/lessons/{lesson_id}/complete",
+            headers=self.token(learner, "learner"),
+        )
+        assert response.status_code == 200, response.get_json()
+        return response.get_json()
+
+    def own_events(self, event_type: str | None = None) -> list[CloudEvent]:
+        OutboxRelay(make_engine(self.settings.database_url), self.settings.kafka_bootstrap).publish_batch()
+        events = read_events(self.settings.kafka_bootstrap, self.settings.topic)
+        return [e for e in events if event_type is None or e.type == event_type]
+
+
+@pytest.fixture
+def world(pg_url, kafka, unique) -> World:
+    settings = Settings(
+        service="progress",
+        database_url=pg_url,
+        kafka_bootstrap=kafka.bootstrap,
+        topic_prefix=unique("t") + ".",
+        jwt=JWT,
+    )
+    upgrade(pg_url, MIGRATIONS)
+    ensure_topics(
+        kafka.bootstrap,
+        [TopicSpec(settings.topic_of(s), 6) for s in ("curriculum", "assessment", "progress")],
+    )
+    consumer = InboxConsumer(
+        session_factory=make_session_factory(make_engine(pg_url)),
+        bootstrap=kafka.bootstrap,
+        group=settings.consumer_group,
+        topics=[settings.topic_of("curriculum"), settings.topic_of("assessment")],
+        handlers=handlers(settings),
+        batch_handlers=batch_handlers(settings),
+    )
+    yield World(create_app(settings).test_client(), settings, consumer)
+    consumer.close()
