@@ -49,7 +49,7 @@ class Statements(MethodView):
     @blp.arguments(FeedQuery(), location="query")
     @blp.response(200, StatementPage())
     def get(self, query):
-        """xAPI 1.0.3 statements (completed, passed, failed); ids derive from events: re-sends are idempotent."""
+        """xAPI 1.0.3 statements: completed, passed, failed (idempotent ids)."""
         rows, cursor = feed.page(progress().sessions, "xapi", query["since"], query["limit"])
         more = (
             url_for("hr.Statements", since=cursor, limit=query["limit"])
