@@ -69,7 +69,8 @@ test-unit: sync ## only the tests that need no broker or database
 .PHONY: bench
 bench: sync ## run the benchmarks (each prints its figures)
 	infra/kafka/kafka.sh fetch
-	$(PY) bench/outbox_pipeline.py
+	for b in outbox_pipeline catalogue projector submit gateway; do \
+	  [ -f bench/$$b.py ] && $(PY) bench/$$b.py; done
 
 .PHONY: run
 run: sync ## start the whole suite: Kafka and every service process

@@ -120,3 +120,21 @@ def test_session_factory_rolls_back_on_error(engine):
     with pytest.raises(ZeroDivisionError):
         insert_then_fail()
     assert ledger.applied_count(engine) == 0
+
+
+def test_a_rolled_back_transaction_leaves_no_buffered_events_behind(engine):
+    writer = ledger.Writer(engine, "topic-a")
+    session = writer.sessions()
+    session.begin()
+    writer.outbox.add_event(session, ledger.EVENT_TYPE, key="k1", data={"key": "k1", "seq": 1})
+    session.rollback()
+    session.begin()
+    writer.outbox.add_event(session, ledger.EVENT_TYPE, key="k2", data={"key": "k2", "seq": 1})
+    session.commit()
+    session.close()
+    assert [r.key for r in rows(engine)] == ["k2"]
+
+
+def test_events_of_one_transaction_are_written_in_the_order_they_were_added(engine):
+    ledger.Writer(engine, "topic-a", keys=1).write(transactions=1, per_tx=5)
+    assert [json.loads(r.payload)["seq"] for r in rows(engine)] == [1, 2, 3, 4, 5]

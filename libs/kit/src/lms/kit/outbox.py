@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import event as sa_event
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
@@ -38,7 +39,7 @@ class Outbox:
         subject: str | None = None,
         extensions: Mapping[str, str] | None = None,
     ) -> CloudEvent:
-        """Validate `data` against its contract and insert the event in `session`'s transaction.
+        """Validate `data` against its contract and add the event to `session`'s transaction.
 
         `key` is the aggregate id whose order matters; it becomes the Kafka record key.
         Raises `PayloadInvalid` (nothing written) when the payload breaks its schema.
@@ -48,19 +49,36 @@ class Outbox:
         if (request_id := context.request_id.get()) and "requestid" not in ext:
             ext["requestid"] = request_id
         event = CloudEvent.new(event_type, self.source, data, subject=subject or key, extensions=ext)
-        session.execute(
-            insert(outbox).values(
-                lane=lane_of(key),
-                event_id=event.id,
-                event_type=event_type,
-                topic=self.topic,
-                key=key,
-                headers=json.dumps(event.headers()),
-                payload=event.value().decode(),
-                created_at=datetime.now(UTC),
-            )
+        session.info.setdefault(PENDING, []).append(
+            {
+                "lane": lane_of(key),
+                "event_id": event.id,
+                "event_type": event_type,
+                "topic": self.topic,
+                "key": key,
+                "headers": json.dumps(event.headers()),
+                "payload": event.value().decode(),
+                "created_at": datetime.now(UTC),
+            }
         )
         return event
+
+
+# A transaction's events are written together, in the order they were added, by one
+# multi-row INSERT just before it commits: one round trip per transaction, not per event.
+PENDING = "lms.outbox.pending"
+
+
+@sa_event.listens_for(Session, "before_commit")
+def _write_pending_events(session: Session) -> None:
+    rows = session.info.pop(PENDING, None)
+    if rows:
+        session.execute(insert(outbox), rows)
+
+
+@sa_event.listens_for(Session, "after_rollback")
+def _forget_pending_events(session: Session) -> None:
+    session.info.pop(PENDING, None)
 
 
 def pending_count(session: Session) -> int:

@@ -80,10 +80,10 @@ def create_schema(engine: Engine) -> None:
 class Writer:
     """Writes entries in transactions of `per_tx`, round-robin over `keys` keys."""
 
-    def __init__(self, engine: Engine, topic: str, keys: int = 50):
+    def __init__(self, engine: Engine, topic: str, keys: int = 50, key_prefix: str = "k"):
         self.sessions = make_session_factory(engine)
         self.outbox = Outbox(source="/ledger", topic=topic, registry=registry())
-        self.keys = [f"k{n}" for n in range(keys)]
+        self.keys = [f"{key_prefix}{n}" for n in range(keys)]
         self.next_seq: dict[str, count] = defaultdict(lambda: count(1))
         self._turn = count()
 
@@ -97,13 +97,15 @@ class Writer:
         return transactions * per_tx
 
 
-def apply_entry(session: Session, event: CloudEvent) -> None:
-    if event.data.get("poison"):
-        raise ValueError(f"entry {event.data['key']}/{event.data['seq']} is poison")
+def apply_entries(session: Session, events: list[CloudEvent]) -> None:
+    """A run of entries in one multi-row insert (a poison entry fails the run; the kit retries alone)."""
+    for event in events:
+        if event.data.get("poison"):
+            raise ValueError(f"entry {event.data['key']}/{event.data['seq']} is poison")
+    now = datetime.now(UTC)
     session.execute(
-        insert(applied).values(
-            key=event.data["key"], seq=event.data["seq"], event_id=event.id, applied_at=datetime.now(UTC)
-        )
+        insert(applied),
+        [{"key": e.data["key"], "seq": e.data["seq"], "event_id": e.id, "applied_at": now} for e in events],
     )
 
 
@@ -113,7 +115,8 @@ def consumer(engine: Engine, bootstrap: str, topic: str, group: str, **kwargs: o
         bootstrap=bootstrap,
         group=group,
         topics=[topic],
-        handlers={EVENT_TYPE: apply_entry},
+        handlers={},
+        batch_handlers={EVENT_TYPE: apply_entries},
         registry=registry(),
         **kwargs,
     )

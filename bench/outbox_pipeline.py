@@ -1,0 +1,176 @@
+"""Outbox -> Kafka -> inbox throughput on PostgreSQL, against raw kafka-python in the same run.
+
+    python bench/outbox_pipeline.py [--events 20000] [--per-tx 10]
+
+Pipeline: a writer commits `events` ledger events through the outbox in transactions of
+`per-tx`; a relay process publishes them (idempotent producer, acks=all); a consumer
+process applies them through the inbox into a second database. The clock runs from the
+first write to the last applied event, which is then checked: every event exactly once.
+Raw: a kafka-python producer process and a consumer group process move the same number
+of records of the same size. Aim: >= 3,000 events/s end to end and >= 0.3 of raw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from load import REPO, table
+
+from lms.kit.db import make_engine
+from lms.kit.kafka import make_consumer, make_producer
+from lms.kit.kafka_admin import TopicSpec, ensure_topics
+from lms.kit.testing import ledger
+from lms.kit.testing.infra import start_kafka, start_postgres
+from lms.kit.testing.proc import Process
+
+AIM_RATE, AIM_RATIO = 3_000, 0.3
+
+
+def write_concurrently(source, topic: str, events: int, per_tx: int, writers: int) -> None:
+    """`writers` threads, like a service's web workers; disjoint keys keep per-key order checkable."""
+    share = events // writers // per_tx
+    threads = [
+        threading.Thread(target=ledger.Writer(source, topic, key_prefix=f"w{n}k").write, args=(share, per_tx))
+        for n in range(writers)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def pipeline(
+    source_url: str,
+    sink_url: str,
+    bootstrap: str,
+    topic: str,
+    events: int,
+    per_tx: int,
+    logs: Path,
+    writers: int,
+    prewrite: bool,
+) -> float:
+    source, sink = make_engine(source_url, pool_size=writers), make_engine(sink_url)
+    if prewrite:
+        write_concurrently(source, topic, events, per_tx, writers)
+    args = ["--bootstrap", bootstrap, "--topic", topic, "--group", f"bench-{uuid.uuid4().hex[:6]}"]
+    relay = Process("lms.kit.testing.ledger", ["relay", "--db", source_url, *args], logs / "relay.log")
+    consumer = Process("lms.kit.testing.ledger", ["consume", "--db", sink_url, *args], logs / "consumer.log")
+    with relay, consumer:
+        time.sleep(3)  # both processes connected and the consumer in its group before the clock starts
+        started = time.perf_counter()
+        if not prewrite:
+            write_concurrently(source, topic, events, per_tx, writers)
+        written = time.perf_counter() - started
+        while ledger.applied_count(sink) < events:
+            time.sleep(0.05)
+        elapsed = time.perf_counter() - started
+    audit = ledger.audit(sink)
+    assert (audit.applied, audit.duplicates, audit.out_of_order) == (events, [], []), audit
+    if not prewrite:
+        print(
+            f"  {writers} writers committed {events:,} events in {written:.1f} s "
+            f"({events / written:,.0f} events/s)"
+        )
+    print(
+        f"  {'drained' if prewrite else 'end to end'}: all {events:,} applied exactly once, in key order, "
+        f"in {elapsed:.1f} s"
+    )
+    return events / elapsed
+
+
+def _raw_consume(bootstrap: str, topic: str, count: int, ready, done) -> None:
+    consumer = make_consumer(bootstrap, f"raw-{uuid.uuid4().hex[:6]}", topic)
+    consumer.poll(timeout_ms=2000)
+    ready.set()
+    seen = 0
+    while seen < count:
+        seen += sum(len(batch) for batch in consumer.poll(timeout_ms=500).values())
+        consumer.commit()
+    done.set()
+    consumer.close()
+
+
+def raw(bootstrap: str, topic: str, events: int, size: int) -> float:
+    ctx = mp.get_context("spawn")
+    ready, done = ctx.Event(), ctx.Event()
+    consumer = ctx.Process(target=_raw_consume, args=(bootstrap, topic, events, ready, done))
+    consumer.start()
+    ready.wait(60)
+    producer = make_producer(bootstrap)
+    value = b"x" * size
+    started = time.perf_counter()
+    for n in range(events):
+        producer.send(topic, key=f"k{n % 50}".encode(), value=value)
+    producer.flush()
+    done.wait(300)
+    elapsed = time.perf_counter() - started
+    consumer.join(30)
+    producer.close()
+    return events / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--events", type=int, default=20_000)
+    parser.add_argument("--per-tx", type=int, default=10)
+    parser.add_argument("--writers", type=int, default=4)
+    args = parser.parse_args()
+    kafka, postgres = start_kafka(REPO), start_postgres(REPO)
+    run = uuid.uuid4().hex[:6]
+    names = [f"bench_outbox_{run}_source", f"bench_outbox_{run}_sink"]
+    urls = [postgres.create_database(name) for name in names]
+    for url in urls:
+        ledger.create_schema(make_engine(url))
+    topic, drain_topic, raw_topic = f"bench-{run}.ledger", f"bench-{run}.drain", f"bench-{run}.raw"
+    ensure_topics(kafka.bootstrap, [TopicSpec(t, 6) for t in (topic, drain_topic, raw_topic)])
+    names += [f"bench_outbox_{run}_drain_source", f"bench_outbox_{run}_drain_sink"]
+    urls += [postgres.create_database(name) for name in names[2:]]
+    for url in urls[2:]:
+        ledger.create_schema(make_engine(url))
+    logs = REPO / ".run" / "bench"
+    logs.mkdir(parents=True, exist_ok=True)
+    try:
+        print(
+            f"outbox pipeline benchmark: {args.events:,} events, {args.per_tx} per transaction, PostgreSQL, "
+            "6 partitions, relay and consumer in their own processes\n"
+        )
+        ours = pipeline(
+            urls[0], urls[1], kafka.bootstrap, topic, args.events, args.per_tx, logs, args.writers, False
+        )
+        drained = pipeline(
+            urls[2], urls[3], kafka.bootstrap, drain_topic, args.events, args.per_tx, logs, args.writers, True
+        )
+        baseline = raw(kafka.bootstrap, raw_topic, args.events, size=260)
+        print()
+        print(
+            table(
+                [
+                    ("measure", "events/s", "aim"),
+                    ("raw kafka-python produce + consume", f"{baseline:,.0f}", ""),
+                    (
+                        f"outbox -> Kafka -> inbox, end to end ({args.writers} writers)",
+                        f"{ours:,.0f}",
+                        f">= {AIM_RATE:,}",
+                    ),
+                    ("ratio", f"{ours / baseline:.2f}", f">= {AIM_RATIO}"),
+                    ("relay + consumer draining pre-written rows", f"{drained:,.0f}", ""),
+                ]
+            )
+        )
+    finally:
+        for name in names:
+            postgres.drop_database(name)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""`/api/v1/api-keys`: admins create (the key is shown once), list and revoke API keys."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from lms.gateway.apikeys.exchange import ApiKeyExchange
+from lms.gateway.apikeys.store import ApiKeyStore
+from lms.kit.auth import ROLES
+from lms.kit.web import BEARER, Problem, current_principal, requires
+
+blp = Blueprint("api-keys", __name__, description="API keys for systems (HR sync): admin only")
+
+
+class ApiKeyIn(ma.Schema):
+    name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=200))
+    roles = ma.fields.List(
+        ma.fields.String(validate=ma.validate.OneOf(ROLES)), required=True, validate=ma.validate.Length(min=1)
+    )
+
+
+class ApiKeyOut(ma.Schema):
+    id = ma.fields.String()
+    name = ma.fields.String()
+    roles = ma.fields.List(ma.fields.String())
+    key_prefix = ma.fields.String(metadata={"description": "the key's public start, to recognise it"})
+    created_by = ma.fields.String()
+    created_at = ma.fields.DateTime()
+    revoked_at = ma.fields.DateTime(allow_none=True)
+
+
+class ApiKeyCreated(ApiKeyOut):
+    key = ma.fields.String(metadata={"description": "the secret key: shown once, store it now"})
+
+
+def _store() -> ApiKeyStore:
+    return current_app.extensions["lms.gateway"].keys
+
+
+@blp.route("/api-keys")
+class ApiKeys(MethodView):
+    @blp.arguments(ApiKeyIn)
+    @blp.response(201, ApiKeyCreated)
+    @blp.doc(security=[BEARER])
+    @requires("admin")
+    def post(self, data: dict) -> dict:
+        """Create an API key (the plaintext key is in this response only)."""
+        record, key = _store().create(data["name"], data["roles"], current_principal().sub)
+        return {**record.__dict__, "key": key}
+
+    @blp.response(200, ApiKeyOut(many=True))
+    @blp.doc(security=[BEARER])
+    @requires("admin")
+    def get(self) -> list:
+        """List API keys, revoked ones included, without their secrets."""
+        return _store().list()
+
+
+@blp.route("/api-keys/<key_id>")
+class ApiKeysById(MethodView):
+    @blp.response(204)
+    @blp.doc(security=[BEARER])
+    @requires("admin")
+    def delete(self, key_id: str) -> None:
+        """Revoke an API key; it stops working at once."""
+        if not _store().revoke(key_id):
+            raise Problem(404, f"No API key with id {key_id}.")
+        exchange: ApiKeyExchange = current_app.extensions["lms.gateway"].exchange
+        exchange.forget(key_id)

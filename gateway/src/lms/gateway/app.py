@@ -1,0 +1,99 @@
+"""`create_app()`: the kit's web base plus edge checks, identity, limits, the proxy and the docs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Flask
+from sqlalchemy import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from lms.gateway import health, limits
+from lms.gateway.apikeys.api import blp as api_keys_blueprint
+from lms.gateway.apikeys.exchange import ApiKeyExchange
+from lms.gateway.apikeys.store import ApiKeyStore
+from lms.gateway.config import GatewayConfig, load_config
+from lms.gateway.docs import blueprint as docs_blueprint
+from lms.gateway.edge import Edge
+from lms.gateway.httpcache import ResponseCache
+from lms.gateway.identity import Authenticator, VerifiedTokens
+from lms.gateway.openapi import ApiDocument
+from lms.gateway.proxy import Proxy
+from lms.gateway.routing import RouteTable
+from lms.gateway.upstream import UpstreamClient
+from lms.kit.config import Settings, load_settings
+from lms.kit.db import make_engine
+from lms.kit.web import create_app as create_service_app
+from lms.kit.web.health import database_check
+
+METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+
+@dataclass
+class Gateway:
+    """The gateway's parts, one set per process (`app.extensions["lms.gateway"]`)."""
+
+    config: GatewayConfig
+    table: RouteTable
+    client: UpstreamClient
+    keys: ApiKeyStore
+    exchange: ApiKeyExchange
+    proxy: Proxy
+    document: ApiDocument
+    probe: health.UpstreamProbe
+
+
+def create_app(settings: Settings | None = None, config: GatewayConfig | None = None) -> Flask:
+    """The gateway's Flask app (settings and configuration default to the environment)."""
+    settings = settings or load_settings("gateway")
+    config = config or load_config()
+    engine = make_engine(settings.database_url)
+    app = create_service_app(
+        settings,
+        title="LMS gateway",
+        blueprints=[api_keys_blueprint],
+        readiness={"database": database_check(engine)},
+        configure=lambda app: _configure(app, config),
+    )
+    gateway = _assemble(app, settings, config, engine)
+    app.extensions["lms.gateway"] = gateway
+    edge = Edge(config.cors_origins, config.max_body_bytes)
+    authenticator = Authenticator(VerifiedTokens(app.extensions["lms.verifier"]), gateway.exchange)
+    app.before_request(lambda: edge.check() or authenticator.identify())
+    limiter = limits.install(app, config)
+    app.before_request(authenticator.require)
+    app.after_request(lambda response: edge.decorate(limits.add_headers(limiter, response)))
+    app.register_blueprint(docs_blueprint)
+    app.add_url_rule("/<path:path>", "proxy", gateway.proxy.view, methods=METHODS)
+    health.install(app)
+    if config.proxy_hops:
+        hops = config.proxy_hops
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+    return app
+
+
+def _configure(app: Flask, config: GatewayConfig) -> None:
+    app.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
+    app.config["OPENAPI_URL_PREFIX"] = None  # the gateway serves the merged document itself
+
+
+def _assemble(app: Flask, settings: Settings, config: GatewayConfig, engine: Engine) -> Gateway:
+    table = RouteTable(config.routes, config.names)
+    client = UpstreamClient(
+        table.upstreams,
+        connect_s=config.connect_timeout_s,
+        read_s=config.read_timeout_s,
+        pool_size=config.pool_size,
+    )
+    keys = ApiKeyStore(engine, pepper=config.api_key_pepper)
+    own_spec = app.extensions["lms.api"].spec.to_dict
+    return Gateway(
+        config=config,
+        table=table,
+        client=client,
+        keys=keys,
+        exchange=ApiKeyExchange(keys, settings.jwt, ttl_s=config.api_key_token_ttl_s),
+        proxy=Proxy(table, client, ResponseCache(config.cache_entries, config.cache_max_bytes)),
+        document=ApiDocument(table, client, own_spec, config.openapi_ttl_s),
+        probe=health.UpstreamProbe(client, table.upstreams),
+    )

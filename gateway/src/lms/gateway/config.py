@@ -1,0 +1,99 @@
+"""The gateway's settings from environment variables (the kit's `Settings` covers JWT and DB)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+SERVICE_URLS = {
+    "curriculum": "http://127.0.0.1:8101",
+    "assessment": "http://127.0.0.1:8102",
+    "progress": "http://127.0.0.1:8103",
+}
+DEFAULT_ROUTES = {
+    "/api/v1/courses": "curriculum",
+    "/api/v1/course-packages": "curriculum",
+    "/api/v1/assessments": "assessment",
+    "/api/v1/attempts": "assessment",
+    "/api/v1/enrolments": "progress",
+    "/api/v1/completions": "progress",
+    "/api/v1/completions.csv": "progress",
+    "/api/v1/xapi": "progress",
+    "/api/v1/webhooks": "progress",
+    "/api/v1/certificates": "progress",
+    "/api/v1/reports": "progress",
+}
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class GatewayConfig:
+    """Routing, upstream client, limits, CORS and cache settings."""
+
+    routes: Mapping[str, str]  # path prefix -> upstream base URL
+    names: Mapping[str, str]  # upstream base URL -> display name (service name or host:port)
+    connect_timeout_s: float = 1.0
+    read_timeout_s: float = 10.0
+    pool_size: int = 16
+    max_body_bytes: int = 5 * MIB
+    cors_origins: tuple[str, ...] = ()
+    rate_limit_authenticated: str = "600/minute"
+    rate_limit_anonymous: str = "60/minute"
+    rate_limit_storage: str = "memory://"
+    cache_entries: int = 1000
+    cache_max_bytes: int = 64 * MIB
+    openapi_ttl_s: float = 30.0
+    proxy_hops: int = 0
+    api_key_token_ttl_s: int = 300
+    api_key_pepper: str | None = None
+
+
+def load_config(environ: Mapping[str, str] | None = None) -> GatewayConfig:
+    """Read the gateway's configuration from `environ` (default: the process environment)."""
+    env = os.environ if environ is None else environ
+    services = {
+        name: env.get(f"LMS_{name.upper()}_URL", url).rstrip("/") for name, url in SERVICE_URLS.items()
+    }
+    table = _route_table(env.get("LMS_GATEWAY_ROUTES", "")) or DEFAULT_ROUTES
+    routes = {_prefix(prefix): services.get(target, target).rstrip("/") for prefix, target in table.items()}
+    names = {url: name for name, url in services.items()}
+    return GatewayConfig(
+        routes=routes,
+        names={url: names.get(url, url.split("://", 1)[-1]) for url in routes.values()},
+        connect_timeout_s=float(env.get("LMS_GATEWAY_CONNECT_TIMEOUT", "1")),
+        read_timeout_s=float(env.get("LMS_GATEWAY_READ_TIMEOUT", "10")),
+        pool_size=int(env.get("LMS_GATEWAY_POOL_SIZE", "16")),
+        max_body_bytes=int(env.get("LMS_GATEWAY_MAX_BODY", str(5 * MIB))),
+        cors_origins=tuple(o.strip() for o in env.get("LMS_CORS_ORIGINS", "").split(",") if o.strip()),
+        rate_limit_authenticated=env.get("LMS_RATE_LIMIT_AUTHENTICATED", "600/minute"),
+        rate_limit_anonymous=env.get("LMS_RATE_LIMIT_ANONYMOUS", "60/minute"),
+        rate_limit_storage=env.get("LMS_RATE_LIMIT_STORAGE", "memory://"),
+        cache_entries=int(env.get("LMS_GATEWAY_CACHE_ENTRIES", "1000")),
+        cache_max_bytes=int(env.get("LMS_GATEWAY_CACHE_MAX_BYTES", str(64 * MIB))),
+        openapi_ttl_s=float(env.get("LMS_GATEWAY_OPENAPI_TTL", "30")),
+        proxy_hops=int(env.get("LMS_GATEWAY_PROXY_HOPS", "0")),
+        api_key_pepper=env.get("LMS_API_KEY_PEPPER") or None,
+    )
+
+
+def _route_table(source: str) -> dict[str, str]:
+    """Inline JSON, or the path of a JSON/YAML file, mapping prefix -> URL or service name."""
+    source = source.strip()
+    if not source:
+        return {}
+    text = source if source.startswith("{") else Path(source).read_text()
+    table = json.loads(text) if source.startswith("{") else yaml.safe_load(text)
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+        raise ValueError("LMS_GATEWAY_ROUTES must map path prefixes to upstream URLs or service names")
+    return table
+
+
+def _prefix(prefix: str) -> str:
+    if not prefix.startswith("/"):
+        raise ValueError(f"route prefix {prefix!r} must start with '/'")
+    return prefix.rstrip("/") or "/"

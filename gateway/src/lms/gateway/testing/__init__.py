@@ -1,0 +1,1 @@
+"""Test helpers: stand-ins for the three services and servers to run them (or fail) on free ports."""

@@ -1,0 +1,84 @@
+"""Fixtures: the three service stand-ins on real ports, and gateways configured in front of them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from lms.gateway.__main__ import MIGRATIONS_DIR
+from lms.gateway.app import create_app
+from lms.gateway.config import DEFAULT_ROUTES, load_config
+from lms.gateway.testing.helpers import JWT
+from lms.gateway.testing.servers import serving
+from lms.gateway.testing.standins import standin
+from lms.kit.config import JwtSettings, Settings
+from lms.kit.migrations import upgrade
+
+SERVICES = ("curriculum", "assessment", "progress")
+
+
+@dataclass
+class Upstreams:
+    apps: dict[str, Flask]
+    urls: dict[str, str]
+
+    def seen(self, service: str, path: str) -> list[dict[str, str]]:
+        """Headers of each request the stand-in received for `path`."""
+        return [headers for _m, p, headers in self.apps[service].extensions["seen"] if p == path]
+
+
+@pytest.fixture(scope="session")
+def upstreams() -> Iterator[Upstreams]:
+    apps = {name: standin(name, JWT) for name in SERVICES}
+    with ExitStack() as stack:
+        yield Upstreams(apps, {name: stack.enter_context(serving(app)) for name, app in apps.items()})
+
+
+@pytest.fixture(scope="session")
+def migrated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "gateway.db"
+    upgrade(f"sqlite:///{path}", MIGRATIONS_DIR)
+    return path
+
+
+GatewayFactory = Callable[..., Flask]
+
+
+@pytest.fixture
+def make_gateway(upstreams: Upstreams, migrated_db: Path, tmp_path: Path) -> GatewayFactory:
+    """`make_gateway(extra_routes={prefix: url}, LMS_...="...")`: a gateway app over the stand-ins."""
+
+    def make(
+        extra_routes: dict[str, str] | None = None,
+        jwt: JwtSettings = JWT,
+        database: Path | None = None,
+        **env: Any,
+    ) -> Flask:
+        if database is None:
+            database = tmp_path / f"gateway-{len(list(tmp_path.glob('*.db')))}.db"
+            shutil.copy(migrated_db, database)
+        environ = {f"LMS_{name.upper()}_URL": url for name, url in upstreams.urls.items()}
+        environ["LMS_GATEWAY_ROUTES"] = json.dumps({**DEFAULT_ROUTES, **(extra_routes or {})})
+        environ.update({name: str(value) for name, value in env.items()})
+        settings = Settings(service="gateway", database_url=f"sqlite:///{database}", jwt=jwt)
+        return create_app(settings, load_config(environ))
+
+    return make
+
+
+@pytest.fixture
+def gateway(make_gateway: GatewayFactory) -> Flask:
+    return make_gateway()
+
+
+@pytest.fixture
+def client(gateway: Flask):  # type: ignore[no-untyped-def]
+    return gateway.test_client()

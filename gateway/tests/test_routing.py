@@ -1,0 +1,44 @@
+"""Routing: longest prefix, per-service URLs from the environment, a table from JSON or YAML."""
+
+from __future__ import annotations
+
+import pytest
+
+from lms.gateway.config import load_config
+from lms.gateway.routing import RouteTable
+
+
+def table(environ: dict[str, str]) -> RouteTable:
+    config = load_config(environ)
+    return RouteTable(config.routes, config.names)
+
+
+def test_default_table_sends_each_path_to_its_service():
+    routes = table({})
+    assert routes.match("/api/v1/courses").name == "curriculum"
+    assert routes.match("/api/v1/courses/c1/modules/m1").name == "curriculum"
+    assert routes.match("/api/v1/attempts/a1/submit").name == "assessment"
+    assert routes.match("/api/v1/completions.csv").name == "progress"
+    assert routes.match("/api/v1/certificates/ABC").url == "http://127.0.0.1:8103"
+
+
+def test_prefixes_match_whole_segments_only():
+    routes = table({})
+    assert routes.match("/api/v1/coursesx") is None
+    assert routes.match("/api/v1/api-keys") is None
+    assert routes.match("/elsewhere") is None
+
+
+def test_longest_prefix_wins_and_service_urls_come_from_the_environment(tmp_path):
+    file = tmp_path / "routes.yaml"
+    file.write_text("/api/v1/courses: curriculum\n/api/v1/courses/special: http://10.0.0.9:9000\n")
+    routes = table({"LMS_GATEWAY_ROUTES": str(file), "LMS_CURRICULUM_URL": "http://curriculum:80/"})
+    assert routes.match("/api/v1/courses/c1").url == "http://curriculum:80"
+    assert routes.match("/api/v1/courses/special/x").url == "http://10.0.0.9:9000"
+    assert routes.match("/api/v1/courses/special/x").name == "10.0.0.9:9000"
+
+
+def test_inline_json_routes_are_accepted_and_bad_ones_refused():
+    assert table({"LMS_GATEWAY_ROUTES": '{"/": "progress"}'}).match("/anything/at/all").name == "progress"
+    with pytest.raises(ValueError, match="must start with"):
+        load_config({"LMS_GATEWAY_ROUTES": '{"api": "progress"}'})
