@@ -116,7 +116,38 @@ def _dev_admin_token() -> str:
     return mint_token(settings, f"cli:{getpass.getuser()}", ["admin"], ttl_s=300)
 
 
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [register_token, register_api_key]
+def register_import(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("import", help="import course packages (assessments, then the course)")
+    parser.add_argument(
+        "folders", nargs="+", type=Path, help="course folders, or a folder of them (courses/)"
+    )
+    parser.add_argument("--url", default=os.environ.get("LMS_URL", DEFAULT_URL))
+    parser.add_argument("--token", default=os.environ.get("LMS_TOKEN"), help="an author token (default: dev)")
+    parser.set_defaults(run=_import)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from lms.gateway.coursepack import PackError
+    from lms.gateway.importer import Importer, ImportFailed
+
+    token = args.token or mint_token(_jwt_settings(), f"cli:{getpass.getuser()}", ["author"], ttl_s=600)
+    headers = {"Authorization": f"Bearer {token}"}
+    with httpx.Client(base_url=args.url.rstrip("/"), headers=headers, timeout=30) as client:
+        try:
+            reports = Importer(client).run(args.folders)
+        except (ImportFailed, PackError) as exc:
+            print(f"lms import: {exc}", file=sys.stderr)
+            return 1
+    for report in reports:
+        print(report.line())
+    return 0
+
+
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    register_token,
+    register_api_key,
+    register_import,
+]
 
 
 if __name__ == "__main__":

@@ -1,0 +1,65 @@
+"""Course packages on disk (courses/<slug>/): course.yaml, lesson Markdown, assessment YAML.
+
+See courses/FORMAT.md. `load()` returns what the APIs take: the course package with every
+lesson body inline, and the assessment definitions (POST /assessments bodies).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class PackError(ValueError):
+    """A package folder that cannot be read; the message says where."""
+
+
+@dataclass(frozen=True)
+class CoursePack:
+    folder: Path
+    course: dict[str, Any]
+    assessments: list[dict[str, Any]]
+
+    @property
+    def slug(self) -> str:
+        return self.course["slug"]
+
+    def lessons(self) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        return [(m, lesson) for m in self.course["modules"] for lesson in m["lessons"]]
+
+
+def load(folder: Path) -> CoursePack:
+    course = _yaml(folder / "course.yaml")
+    for module in course.get("modules", []):
+        for lesson in module.get("lessons", []):
+            if "body_file" in lesson:
+                path = folder / lesson.pop("body_file")
+                if not path.is_file():
+                    raise PackError(f"{folder.name}: lesson {lesson.get('key')!r} has no file {path}")
+                lesson["body"] = path.read_text(encoding="utf-8")
+    assessments = [_yaml(path) for path in sorted((folder / "assessments").glob("*.yaml"))]
+    return CoursePack(folder, course, assessments)
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Course folders among `paths` (a folder holding course.yaml, or a folder of such folders)."""
+    found: list[Path] = []
+    for path in paths:
+        if (path / "course.yaml").is_file():
+            found.append(path)
+        elif path.is_dir():
+            found += sorted(p.parent for p in path.glob("*/course.yaml"))
+    return found
+
+
+def _yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise PackError(f"{path}: {exc}") from None
+    if not isinstance(data, dict):
+        raise PackError(f"{path}: expected a mapping at the top")
+    return data
