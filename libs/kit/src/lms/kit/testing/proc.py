@@ -7,7 +7,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -29,14 +29,15 @@ def running(target: Callable[[threading.Event], None]) -> Iterator[threading.Eve
 class Process:
     """A real OS process (`python -m module args...`) that a test can SIGKILL and restart."""
 
-    def __init__(self, module: str, args: Sequence[str], log: Path):
+    def __init__(self, module: str, args: Sequence[str], log: Path, env: Mapping[str, str] | None = None):
         self.command = [sys.executable, "-m", module, *args]
         self.log = log
+        self.env = dict(env) if env is not None else None
         self.popen: subprocess.Popen[bytes] | None = None
 
     def start(self) -> Process:
         with self.log.open("ab") as out:
-            self.popen = subprocess.Popen(self.command, stdout=out, stderr=subprocess.STDOUT)
+            self.popen = subprocess.Popen(self.command, stdout=out, stderr=subprocess.STDOUT, env=self.env)
         return self
 
     def kill(self) -> None:

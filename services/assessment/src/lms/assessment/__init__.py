@@ -1,0 +1,1 @@
+"""Assessment service: quizzes, branching scenarios, reflections, diagnostics, attempts and grading."""

@@ -1,0 +1,9 @@
+"""`python -m lms.assessment web|relay|consume|migrate|dlq`."""
+
+import sys
+
+from lms.assessment.definition import DEFINITION
+from lms.kit.service import main
+
+if __name__ == "__main__":
+    sys.exit(main(DEFINITION))

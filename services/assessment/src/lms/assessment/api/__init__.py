@@ -1,0 +1,1 @@
+"""HTTP API: flask-smorest blueprints and marshmallow schemas (the domain never sees these)."""

@@ -1,0 +1,65 @@
+"""Reads of assessments: queries, draft and version views, lists, publish results."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from lms.assessment.api.attempt_schemas import Out, Time
+
+
+class AssessmentQuery(ma.Schema):
+    version = fields.String(metadata={"description": "`draft` (authors) or a version number"})
+
+
+class AssessmentListQuery(ma.Schema):
+    kind = fields.String(validate=validate.OneOf(["quiz", "diagnostic"]))
+
+
+class PublishedOut(Out):
+    assessment_id = fields.String()
+    version = fields.Integer()
+    max_score = fields.Float()
+    published_at = fields.String(metadata=Time)
+
+
+class AssessmentOut(Out):
+    """A draft or published version; learners get no keys, scores or feedback in `items`."""
+
+    id = fields.String()
+    slug = fields.String()
+    title = fields.String()
+    kind = fields.String()
+    pass_mark = fields.Float()
+    max_attempts = fields.Integer(allow_none=True)
+    time_limit_s = fields.Integer(allow_none=True)
+    shuffle = fields.Boolean()
+    recommend_below = fields.Float(allow_none=True)
+    items = fields.List(fields.Dict())
+    item_count = fields.Integer()
+    status = fields.String(metadata={"description": "draft | published"})
+    version = fields.Integer(allow_none=True)
+    latest_version = fields.Integer(allow_none=True)
+    revision = fields.Integer()
+    etag = fields.String()
+    max_score = fields.Float()
+    competencies = fields.List(fields.String())
+    created_at = fields.String(metadata=Time)
+    updated_at = fields.String(metadata=Time)
+    published_at = fields.String(metadata=Time)
+
+
+class AssessmentListed(Out):
+    id = fields.String()
+    slug = fields.String()
+    title = fields.String()
+    kind = fields.String()
+    latest_version = fields.Integer(allow_none=True)
+    revision = fields.Integer()
+    updated_at = fields.String(metadata=Time)
+
+
+class VersionOut(Out):
+    version = fields.Integer()
+    max_score = fields.Float()
+    published_at = fields.String(metadata=Time)

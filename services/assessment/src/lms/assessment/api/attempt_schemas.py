@@ -1,0 +1,111 @@
+"""Bodies and answers of attempts, reviews and assessment reads (times are RFC 3339 strings)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+Time = {"format": "date-time"}
+
+
+class Out(ma.Schema):
+    """Dumps dicts by key only (a dict without `items` must not dump its `.items` method)."""
+
+    def get_attribute(self, obj: Any, attr: str, default: Any) -> Any:
+        return obj.get(attr, default) if isinstance(obj, dict) else super().get_attribute(obj, attr, default)
+
+
+class SubmitIn(ma.Schema):
+    """The responses are checked against the items by the domain (errors keyed by item id); here
+    only that each is an object naming an item (a plain list keeps parsing cheap)."""
+
+    responses = fields.List(
+        fields.Dict(),
+        required=True,
+        validate=validate.Length(max=500),
+        metadata={
+            "description": "[{item_id, option_ids?, value?, text?}]: choice items `option_ids`; scenario "
+            "`option_ids` (one per step, following `next`); true_false `value` (boolean); likert `value` "
+            "(1..scale); free_text `text`"
+        },
+    )
+
+    @ma.validates("responses")
+    def each_names_an_item(self, responses: list[dict[str, Any]], **_kwargs: Any) -> None:
+        bad = [
+            n for n, r in enumerate(responses) if not isinstance(r.get("item_id"), str) or not r["item_id"]
+        ]
+        if bad:
+            raise ma.ValidationError(f"responses {bad} need an `item_id` string")
+
+    @ma.post_load
+    def drop_nulls(self, data: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
+        return {"responses": [{k: v for k, v in r.items() if v is not None} for r in data["responses"]]}
+
+
+class WalkIn(ma.Schema):
+    item_id = fields.String(required=True)
+    option_ids = fields.List(fields.String(), load_default=list)
+
+
+class ReviewIn(ma.Schema):
+    item_id = fields.String(required=True)
+    score = fields.Float(required=True, validate=validate.Range(min=0))
+    comment = fields.String(allow_none=True, validate=validate.Length(max=5000))
+
+
+class AttemptListQuery(ma.Schema):
+    learner_id = fields.String()
+    status = fields.String(validate=validate.OneOf(["in_progress", "awaiting_review", "graded", "expired"]))
+    limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=1000))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+
+class AttemptSummary(Out):
+    attempt_id = fields.String()
+    assessment_id = fields.String()
+    assessment_version = fields.Integer()
+    learner_id = fields.String()
+    attempt_no = fields.Integer()
+    status = fields.String(metadata={"description": "in_progress | awaiting_review | graded | expired"})
+    started_at = fields.String(metadata=Time)
+    expires_at = fields.String(allow_none=True, metadata=Time)
+    submitted_at = fields.String(allow_none=True, metadata=Time)
+    graded_at = fields.String(allow_none=True, metadata=Time)
+    score = fields.Float(allow_none=True)
+    max_score = fields.Float(allow_none=True)
+    percent = fields.Float(allow_none=True)
+    passed = fields.Boolean(allow_none=True)
+
+
+class AttemptStarted(Out):
+    attempt_id = fields.String()
+    assessment_id = fields.String()
+    assessment_version = fields.Integer()
+    attempt_no = fields.Integer()
+    status = fields.String()
+    started_at = fields.String(metadata=Time)
+    expires_at = fields.String(allow_none=True, metadata=Time)
+    items = fields.List(fields.Dict(), metadata={"description": "questions in this attempt's order, no keys"})
+
+
+class SubmitResult(AttemptSummary):
+    items = fields.List(fields.Dict(), metadata={"description": "{item_id, correct, score, feedback, ...}"})
+    competency_scores = fields.Dict()
+    recommended_modules = fields.List(fields.Dict())
+
+
+class AttemptOut(AttemptSummary):
+    assessment_kind = fields.String()
+    items = fields.List(fields.Dict())
+    responses = fields.List(fields.Dict())
+    result = fields.Dict(allow_none=True)
+
+
+class WalkOut(Out):
+    item_id = fields.String()
+    option_ids = fields.List(fields.String())
+    ended = fields.Boolean()
+    step = fields.Dict(allow_none=True, metadata={"description": "{id, text, options: [{id, text}]}"})

@@ -1,0 +1,131 @@
+"""Tables of the assessment service (the kit's outbox and inbox tables live beside them)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+from lms.kit.db import UtcDateTime
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+Json = JSON().with_variant(JSONB(), "postgresql")
+Timestamp = UtcDateTime()
+
+assessments = Table(
+    "assessments",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("slug", String(200), nullable=False, unique=True),
+    Column("draft", Json, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("latest_version", Integer),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", Timestamp, nullable=False),
+    Column("updated_at", Timestamp, nullable=False),
+)
+
+assessment_versions = Table(
+    "assessment_versions",
+    metadata,
+    Column("assessment_id", String(64), ForeignKey("assessments.id"), primary_key=True),
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("definition", Json, nullable=False),
+    Column("max_score", Float, nullable=False),
+    Column("published_by", String(200), nullable=False),
+    Column("published_at", Timestamp, nullable=False),
+)
+
+attempts = Table(
+    "attempts",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    # No foreign key: attempts are inserted by selecting the assessment row (so it exists), and
+    # the key's lock on that one hot row would serialise every concurrent start.
+    Column("assessment_id", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("learner_id", String(200), nullable=False),
+    Column("attempt_no", Integer, nullable=False),
+    Column("status", String(20), nullable=False),  # in_progress | awaiting_review | graded
+    Column("item_order", Json),  # None: the definition's order
+    Column("started_at", Timestamp, nullable=False),
+    Column("expires_at", Timestamp),
+    Column("submitted_at", Timestamp),
+    Column("graded_at", Timestamp),
+    Column("responses", Json),  # as submitted (reflections included: never leaves the service)
+    Column("result", Json),  # per-item results, competency scores, recommendations
+    Column("score", Float),
+    Column("max_score", Float),
+    Column("percent", Float),
+    Column("passed", Boolean),
+    UniqueConstraint("assessment_id", "learner_id", "attempt_no", name="uq_attempts_learner_attempt_no"),
+)
+# The unique (assessment, learner, number) index also serves every lookup of attempts by
+# assessment and learner; no other index, so a start and a submit write as few as possible.
+
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("attempt_id", String(64), ForeignKey("attempts.id"), primary_key=True),
+    Column("item_id", String(64), primary_key=True),
+    Column("reviewer_id", String(200), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("comment", Text),
+    Column("created_at", Timestamp, nullable=False),
+)
+
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("owner", String(200), primary_key=True),
+    Column("key", String(200), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("status_code", Integer, nullable=False),
+    Column("attempt_id", String(64), nullable=False),  # the response is rebuilt from the attempt
+    Column("created_at", Timestamp, nullable=False),
+)
+
+courses = Table(
+    "courses",
+    metadata,
+    Column("course_id", String(64), primary_key=True),
+    Column("latest_version", Integer, nullable=False),
+    Column("retired_at", Timestamp),
+)
+
+course_modules = Table(
+    "course_modules",
+    metadata,
+    Column("course_id", String(64), primary_key=True),
+    Column("course_version", Integer, primary_key=True, autoincrement=False),
+    Column("module_id", String(64), primary_key=True),
+    Column("title", String(500), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("competencies", Json, nullable=False),
+    Column("assessment_id", String(64)),
+)
+
+
+def iso(moment: datetime | None) -> str | None:
+    """RFC 3339 UTC with a `Z`."""
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z") if moment else None

@@ -1,0 +1,20 @@
+"""The service as the kit's runner sees it: app factory, migrations, consumed topics, handlers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lms.assessment.app import create_app
+from lms.assessment.consumers import handlers
+from lms.kit.service import ServiceDefinition
+
+MIGRATIONS_DIR = Path(__file__).resolve().parents[3] / "migrations"
+
+DEFINITION = ServiceDefinition(
+    name="assessment",
+    create_app=create_app,
+    migrations=MIGRATIONS_DIR,
+    consumes=["curriculum"],
+    handlers=handlers,
+    default_port=8102,
+)

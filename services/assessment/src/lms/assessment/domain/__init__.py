@@ -1,0 +1,1 @@
+"""Pure rules of assessment: the definition, publish validation, grading, diagnostics. No I/O."""

@@ -1,0 +1,83 @@
+"""Turning a grade into the attempt's stored result, and its events once the grade is final."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from lms.assessment.db import iso
+from lms.assessment.domain.diagnostics import CompetencyScore, competency_scores, recommend
+from lms.assessment.domain.grading import Grade
+from lms.assessment.service.catalog import current_modules
+from lms.assessment.service.context import PublishedVersion
+from lms.assessment.service.results import AWAITING_REVIEW, GRADED, stored_result
+from lms.kit.uow import UnitOfWork
+
+GRADED_EVENT = "lms.assessment.attempt.graded.v1"
+DIAGNOSTIC_EVENT = "lms.assessment.diagnostic.completed.v1"
+
+
+def graded_values(
+    session: Session, published: PublishedVersion, grade: Grade, now: datetime, comments: dict[str, str]
+) -> dict[str, Any]:
+    """The attempt columns for `grade`: status, score, percent, passed and the result document."""
+    scores = competency_scores(grade.items)
+    competencies = {c: _competency_json(s) for c, s in scores.items()}
+    recommended = _recommended(session, published, grade, scores)
+    final = not grade.pending_review
+    return {
+        "status": GRADED if final else AWAITING_REVIEW,
+        "result": stored_result(grade, competencies, recommended, comments),
+        "score": grade.score,
+        "max_score": grade.max_score,
+        "percent": grade.percent,
+        "passed": grade.passed,
+        "graded_at": now if final else None,
+    }
+
+
+def _competency_json(score: CompetencyScore) -> dict[str, Any]:
+    return {"score": score.score, "max_score": score.max_score, "percent": score.percent}
+
+
+def _recommended(
+    session: Session, published: PublishedVersion, grade: Grade, scores: dict[str, CompetencyScore]
+) -> list[dict[str, Any]]:
+    assessment = published.assessment
+    if assessment.kind != "diagnostic" or grade.pending_review:
+        return []
+    return [asdict(r) for r in recommend(scores, assessment.recommend_below, current_modules(session))]
+
+
+def emit_final_events(uow: UnitOfWork, row: Any, published: PublishedVersion, values: dict[str, Any]) -> None:
+    """`attempt.graded` (and `diagnostic.completed` for a diagnostic): once, when the grade is final."""
+    if values["status"] != GRADED:
+        return
+    kind = published.assessment.kind
+    common = {
+        "attempt_id": row.id,
+        "learner_id": row.learner_id,
+        "assessment_id": row.assessment_id,
+        "assessment_version": row.version,
+        "competency_scores": values["result"]["competency_scores"],
+    }
+    graded = {
+        **common,
+        "assessment_kind": kind,
+        "score": values["score"],
+        "max_score": values["max_score"],
+        "percent": values["percent"],
+        "passed": values["passed"],
+        "submitted_at": iso(values.get("submitted_at") or row.submitted_at),
+    }
+    uow.add_event(GRADED_EVENT, key=row.learner_id, data=graded)
+    if kind == "diagnostic":
+        modules = [
+            {k: m[k] for k in ("course_id", "course_version", "module_id", "competency")}
+            for m in values["result"]["recommended_modules"]
+        ]
+        completed = {**common, "recommended_modules": modules, "completed_at": iso(values["graded_at"])}
+        uow.add_event(DIAGNOSTIC_EVENT, key=row.learner_id, data=completed)

@@ -1,0 +1,89 @@
+"""`Idempotency-Key`: same key and request -> the first response again; same key, other request -> 409.
+
+A key is stored with the request's fingerprint and the attempt it produced, in the same
+transaction as the work (`INSERT ... ON CONFLICT DO NOTHING`: a concurrent request with the
+same key waits for that row). Losing that insert means the key was used first: the work is
+rolled back and the first outcome is rebuilt from the attempt. Refused requests store nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from lms.assessment.db import idempotency_keys
+from lms.assessment.domain.errors import Conflict
+
+
+@dataclass(frozen=True)
+class IdempotencyKey:
+    key: str
+    fingerprint: str
+
+    @classmethod
+    def of(cls, key: str, method: str, path: str, body: Any) -> IdempotencyKey:
+        """A key with the fingerprint of the request it came with (method, path, canonical body)."""
+        canonical = json.dumps([method, path, body], sort_keys=True, separators=(",", ":"))
+        return cls(key, hashlib.sha256(canonical.encode()).hexdigest())
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A use case's answer: HTTP status and JSON body; `replayed` when it repeats an earlier one."""
+
+    status: int
+    body: dict[str, Any]
+    replayed: bool = False
+
+
+class KeyTaken(Exception):
+    """The key was stored by another request first (this transaction must roll back)."""
+
+
+_INSERTS: dict[tuple[str, int, str | None], Any] = {}
+
+
+def insert_ignoring_conflicts(session: Session, table: Any, returning: str | None = None) -> Any:
+    """`INSERT ... ON CONFLICT DO NOTHING [RETURNING column]` for PostgreSQL and SQLite (built once)."""
+    name = session.get_bind().dialect.name
+    key = (name, id(table), returning)
+    if key not in _INSERTS:
+        statement = (postgresql if name == "postgresql" else sqlite).insert(table).on_conflict_do_nothing()
+        _INSERTS[key] = statement.returning(table.c[returning]) if returning else statement
+    return _INSERTS[key]
+
+
+def remember(
+    session: Session, owner: str, idem: IdempotencyKey | None, status: int, attempt_id: str, now: datetime
+) -> None:
+    """Store the key with this transaction's outcome; raise KeyTaken when it exists already."""
+    if idem is None:
+        return
+    values = {"owner": owner, "key": idem.key, "fingerprint": idem.fingerprint, "status_code": status,
+              "attempt_id": attempt_id, "created_at": now}  # fmt: skip
+    if session.execute(insert_ignoring_conflicts(session, idempotency_keys, "key"), values).first() is None:
+        raise KeyTaken
+
+
+_RECALL = select(idempotency_keys).where(
+    idempotency_keys.c.owner == bindparam("owner"), idempotency_keys.c.key == bindparam("key")
+)
+
+
+def recall(session: Session, owner: str, idem: IdempotencyKey | None) -> tuple[int, str] | None:
+    """(status, attempt id) stored under the key, None when unused; 409 when it named another request."""
+    if idem is None:
+        return None
+    row = session.execute(_RECALL, {"owner": owner, "key": idem.key}).first()
+    if row is None:
+        return None
+    if row.fingerprint != idem.fingerprint:
+        raise Conflict("This Idempotency-Key was already used with a different request.")
+    return row.status_code, row.attempt_id

@@ -1,0 +1,116 @@
+"""A whole running suite for end-to-end tests: every process real, reached through the gateway only.
+
+Kafka (the tests' broker), PostgreSQL (one database per service), gunicorn web processes,
+relays, consumers, the webhook dispatcher and the gateway, all as OS processes.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+
+from lms.kit.auth import mint_token
+from lms.kit.config import JwtSettings
+from lms.kit.kafka_admin import TopicSpec, ensure_topics
+from lms.kit.testing.infra import KafkaServer, PostgresServer
+from lms.kit.testing.proc import Process
+
+SECRET = "e2e-secret-e2e-secret-e2e-secret-0123"
+SERVICES = ("curriculum", "assessment", "progress")
+PROCESSES = {
+    "curriculum": ["web", "relay", "consume"],
+    "assessment": ["web", "relay", "consume"],
+    "progress": ["web", "relay", "consume", "deliver"],
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Suite:
+    url: str
+    env: dict[str, str]
+    logs: Path
+    processes: dict[str, Process] = field(default_factory=dict)
+
+    def token(self, sub: str, *roles: str) -> str:
+        return mint_token(JwtSettings(secret=SECRET), sub, list(roles), name=sub.replace("-", " ").title())
+
+    def client(self, sub: str, *roles: str, root: bool = False) -> httpx.Client:
+        """A client as `sub`; paths are relative to /api/v1 (or to the gateway root with root=True)."""
+        return httpx.Client(
+            base_url=self.url if root else f"{self.url}/api/v1",
+            timeout=30,
+            headers={"Authorization": f"Bearer {self.token(sub, *roles)}"},
+        )
+
+    def restart(self, name: str) -> None:
+        self.processes[name].kill()
+        self.processes[name].start()
+
+
+def wait_ready(url: str, timeout_s: float = 120) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/readyz", timeout=2).json().get("status") == "ready":
+                return
+        except (httpx.HTTPError, ValueError):
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} did not become ready")
+
+
+@pytest.fixture(scope="session")
+def suite(kafka: KafkaServer, postgres: PostgresServer, run_id: str, tmp_path_factory) -> Suite:
+    logs = tmp_path_factory.mktemp("suite-logs")
+    prefix = f"e2e-{run_id}."
+    env = {
+        **os.environ,
+        "LMS_JWT_SECRET": SECRET,
+        "LMS_ENV": "dev",
+        "KAFKA_BOOTSTRAP_SERVERS": kafka.bootstrap,
+        "LMS_TOPIC_PREFIX": prefix,
+        "LMS_LOG_LEVEL": "WARNING",
+        "LMS_WEB_WORKERS": "1",
+        "GATEWAY_DATABASE_URL": f"sqlite:///{logs / 'gateway.db'}",
+        "LMS_RATE_LIMIT_AUTHENTICATED": "100000/minute",
+        "LMS_RATE_LIMIT_ANONYMOUS": "100000/minute",
+    }
+    ensure_topics(kafka.bootstrap, [TopicSpec(f"{prefix}lms.{s}.events", 6) for s in SERVICES])
+    for service in SERVICES:
+        env[f"{service.upper()}_DATABASE_URL"] = postgres.create_database(f"e2e_{run_id}_{service}")
+    gateway_port = free_port()
+    suite = Suite(f"http://127.0.0.1:{gateway_port}", env, logs)
+    for name in (*SERVICES, "gateway"):
+        assert (
+            Process(f"lms.{name}", ["migrate"], logs / f"{name}-migrate.log", env=env).start().popen.wait(90)
+            == 0
+        )
+    for service, kinds in PROCESSES.items():
+        port = free_port()
+        env[f"LMS_{service.upper()}_URL"] = f"http://127.0.0.1:{port}"
+        for kind in kinds:
+            args = [kind, "--bind", f"127.0.0.1:{port}"] if kind == "web" else [kind]
+            suite.processes[f"{service}-{kind}"] = Process(
+                f"lms.{service}", args, logs / f"{service}-{kind}.log", env=env
+            ).start()
+    suite.processes["gateway-web"] = Process(
+        "lms.gateway", ["web", "--bind", f"127.0.0.1:{gateway_port}"], logs / "gateway-web.log", env=env
+    ).start()
+    try:
+        wait_ready(suite.url)
+        yield suite
+    finally:
+        for process in suite.processes.values():
+            process.__exit__()
