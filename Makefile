@@ -48,8 +48,12 @@ pg-up: ## start the private PostgreSQL cluster (port 55432)
 pg-down: ## stop the private PostgreSQL cluster
 	infra/postgres/pg.sh stop
 
+$(LMS_RUN_DIR)/jwt-secret: | .venv/.synced
+	@mkdir -p $(LMS_RUN_DIR)
+	@$(PY) -c 'import secrets; print(secrets.token_urlsafe(48))' > $@ && chmod 600 $@
+
 .PHONY: token
-token: sync ## print a dev JWT: make token SUB=alice ROLES=learner[,author,hr,admin]
+token: sync $(if $(LMS_JWT_SECRET),,$(LMS_RUN_DIR)/jwt-secret) ## print a dev JWT: make token SUB=alice ROLES=learner[,author,hr,admin]
 	@$(PY) -m lms.kit.auth --sub "$(SUB)" --roles "$(ROLES)" --name "$(NAME)"
 
 .PHONY: lint

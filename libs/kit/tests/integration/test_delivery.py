@@ -10,6 +10,7 @@ from kafka import KafkaConsumer, TopicPartition
 from sqlalchemy import Engine, func, select
 
 from lms.kit.cloudevents import CloudEvent, kafka_headers
+from lms.kit.db import make_session_factory
 from lms.kit.inbox import dlq_topic
 from lms.kit.kafka import make_producer
 from lms.kit.messaging import inbox, outbox
@@ -203,3 +204,51 @@ def first_records(consumer, count: int) -> list:
             records.extend(batch)
     assert len(records) == count
     return records
+
+
+def test_dead_letters_are_listed_and_a_redrive_applies_them_once_the_handler_is_fixed(
+    sink, topic, kafka: KafkaServer, unique
+):
+    from lms.kit import dlq
+    from lms.kit.inbox import InboxConsumer
+
+    producer = make_producer(kafka.bootstrap)
+    poison = CloudEvent.new(ledger.EVENT_TYPE, "/test", {"key": "k1", "seq": 1, "poison": True}, subject="k1")
+    producer.send(topic, key=b"k1", value=poison.value(), headers=kafka_headers(poison.headers()))
+    producer.flush()
+    producer.close()
+    group = unique("ledger")
+    broken = ledger.consumer(sink, kafka.bootstrap, topic, group, retry_backoff_s=0.01)
+    try:
+        assert wait_for(
+            lambda: broken.poll_once(200) >= 0 and len(read_topic(kafka, dlq_topic(topic, group))) == 1, 60
+        )
+    finally:
+        broken.close()
+
+    letters = list(dlq.read_dead_letters(kafka.bootstrap, dlq_topic(topic, group)))
+    assert [letter.header("ce_id") for letter in letters] == [poison.id]
+    assert letters[0].header("dlq_error_type") == "ValueError"
+
+    assert dlq.redrive(kafka.bootstrap, dlq_topic(topic, group), progress=False) == 1
+    assert dlq.redrive(kafka.bootstrap, dlq_topic(topic, group), progress=False) == 0  # each letter once
+
+    def accept_poison(session, events):  # the fixed release of the handler
+        ledger.apply_entries(
+            session, [CloudEvent(**{**e.__dict__, "data": {**e.data, "poison": False}}) for e in events]
+        )
+
+    fixed = InboxConsumer(
+        session_factory=make_session_factory(sink),
+        bootstrap=kafka.bootstrap,
+        group=group,
+        topics=[topic],
+        handlers={},
+        batch_handlers={ledger.EVENT_TYPE: accept_poison},
+        registry=ledger.registry(),
+    )
+    try:
+        assert wait_for(lambda: fixed.poll_once(200) >= 0 and ledger.applied_count(sink) == 1, 60)
+    finally:
+        fixed.close()
+    assert_exactly_once_in_order(sink, 1)
