@@ -39,7 +39,7 @@ def make_consumer(bootstrap: str, group: str, *topics: str, **overrides: Any) ->
         "session_timeout_ms": 10_000,
         "heartbeat_interval_ms": 3_000,
         "max_poll_interval_ms": 300_000,
-        "max_poll_records": 500,
+        "max_poll_records": 2000,
         "fetch_max_wait_ms": 100,
         "reconnect_backoff_max_ms": 2_000,
         "client_id": f"lms-{group}",
