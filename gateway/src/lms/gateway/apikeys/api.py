@@ -42,18 +42,18 @@ def _store() -> ApiKeyStore:
 
 @blp.route("/api-keys")
 class ApiKeys(MethodView):
+    @requires("admin")
     @blp.arguments(ApiKeyIn)
     @blp.response(201, ApiKeyCreated)
     @blp.doc(security=[BEARER])
-    @requires("admin")
     def post(self, data: dict) -> dict:
         """Create an API key (the plaintext key is in this response only)."""
         record, key = _store().create(data["name"], data["roles"], current_principal().sub)
         return {**record.__dict__, "key": key}
 
+    @requires("admin")
     @blp.response(200, ApiKeyOut(many=True))
     @blp.doc(security=[BEARER])
-    @requires("admin")
     def get(self) -> list:
         """List API keys, revoked ones included, without their secrets."""
         return _store().list()
@@ -61,9 +61,9 @@ class ApiKeys(MethodView):
 
 @blp.route("/api-keys/<key_id>")
 class ApiKeysById(MethodView):
+    @requires("admin")
     @blp.response(204)
     @blp.doc(security=[BEARER])
-    @requires("admin")
     def delete(self, key_id: str) -> None:
         """Revoke an API key; it stops working at once."""
         if not _store().revoke(key_id):
