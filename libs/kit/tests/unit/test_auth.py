@@ -21,7 +21,7 @@ HS = JwtSettings(secret="unit-test-secret-unit-test-secret!")
 
 def claims(**overrides) -> dict:
     now = int(time.time())
-    return {"sub": "u1", "roles": ["learner"], "iss": "lms-dev", "aud": "lms", "exp": now + 60, **overrides}
+    return {"sub": "u1", "roles": ["learner"], "iss": "lms-dev", "aud": "lms", "exp": now + 3600, **overrides}
 
 
 def test_minted_dev_token_verifies_with_roles_and_name():

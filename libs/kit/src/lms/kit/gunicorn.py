@@ -33,6 +33,8 @@ def serve(factory: Callable[[], Flask], *, bind: str, workers: int = 2, threads:
             "threads": threads,
             "worker_class": "gthread" if threads > 1 else "sync",
             "keepalive": 30,
+            # a restarted master binds even while workers of a killed one still hold the port
+            "reuse_port": True,
             "graceful_timeout": 10,
             "timeout": 60,
             "accesslog": None,

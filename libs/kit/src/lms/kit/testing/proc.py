@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -37,13 +38,18 @@ class Process:
 
     def start(self) -> Process:
         with self.log.open("ab") as out:
-            self.popen = subprocess.Popen(self.command, stdout=out, stderr=subprocess.STDOUT, env=self.env)
+            # a group of its own: killing "the process" takes its children (gunicorn workers) too,
+            # as a container kill does
+            self.popen = subprocess.Popen(
+                self.command, stdout=out, stderr=subprocess.STDOUT, env=self.env, start_new_session=True
+            )
         return self
 
     def kill(self) -> None:
-        """SIGKILL: no clean-up, no flush, no last commit."""
+        """SIGKILL to the process and its children: no clean-up, no flush, no last commit."""
         assert self.popen is not None
-        os.kill(self.popen.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.popen.pid, signal.SIGKILL)
         self.popen.wait(timeout=10)
 
     def terminate(self) -> int:
@@ -56,5 +62,4 @@ class Process:
 
     def __exit__(self, *_exc: object) -> None:
         if self.popen is not None and self.popen.poll() is None:
-            self.popen.kill()
-            self.popen.wait(timeout=10)
+            self.kill()

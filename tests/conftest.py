@@ -1,4 +1,4 @@
-"""A whole running suite for end-to-end tests: every process real, reached through the gateway only.
+"""The whole running suite for tests/e2e and tests/fault: every process real, reached through the gateway.
 
 Kafka (the tests' broker), PostgreSQL (one database per service), gunicorn web processes,
 relays, consumers, the webhook dispatcher and the gateway, all as OS processes.
