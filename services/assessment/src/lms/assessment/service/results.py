@@ -8,7 +8,6 @@ no answer text is copied into every attempt.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict
 from typing import Any
 
 from lms.assessment.domain.grading import Grade, ItemResult, grade_item
@@ -77,5 +76,8 @@ def _item_view(compact: dict[str, Any], shown: ItemResult) -> dict[str, Any]:
     view = {"item_id": shown.item_id, "kind": shown.kind, "competency": shown.competency, **compact}
     view["feedback"] = list(shown.feedback)
     if shown.path:
-        view["path"] = [asdict(step) for step in shown.path]
+        view["path"] = [
+            {"step_id": s.step_id, "option_id": s.option_id, "score": s.score, "feedback": s.feedback}
+            for s in shown.path
+        ]
     return view
