@@ -89,7 +89,6 @@ def create_app(
         OPENAPI_URL_PREFIX="/",
         OPENAPI_JSON_PATH="openapi.json",
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
-        JSON_SORT_KEYS=False,
         API_SPEC_OPTIONS={
             "components": {
                 "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}
@@ -97,6 +96,7 @@ def create_app(
             "security": [BEARER],
         },
     )
+    app.json.sort_keys = False  # fields in the order the schemas declare them
     app.extensions["lms.settings"] = settings
     app.extensions["lms.verifier"] = TokenVerifier(settings.jwt)
     app.extensions["lms.readiness"] = dict(readiness or {})
