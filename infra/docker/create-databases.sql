@@ -1,0 +1,4 @@
+CREATE DATABASE curriculum;
+CREATE DATABASE assessment;
+CREATE DATABASE progress;
+CREATE DATABASE gateway;

@@ -1,0 +1,63 @@
+"""The compose file for Docker users names only services, commands and variables that exist."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import re
+from pathlib import Path
+
+import yaml
+
+from lms.gateway.config import load_config
+from lms.kit.service import ServiceDefinition
+
+INFRA = Path(__file__).parents[2] / "infra"
+COMPOSE = yaml.safe_load((INFRA / "docker-compose.yml").read_text())
+SOURCES = [p.read_text() for p in (INFRA.parent).glob("**/src/lms/**/*.py")]
+
+
+def commands() -> list[str]:
+    found = [s["command"] for s in COMPOSE["services"].values() if "command" in s]
+    return [c for c in found if isinstance(c, str)]
+
+
+def test_every_lms_process_of_the_procfile_runs_in_compose():
+    procfile = {
+        line.split(":")[0]
+        for line in (INFRA / "Procfile").read_text().splitlines()
+        if line and not line.startswith("#")
+    }
+    assert procfile <= set(COMPOSE["services"])
+
+
+def test_every_command_names_a_module_and_process_that_exist():
+    for command in commands():
+        for module, process in re.findall(r"python -m (lms\.[a-z_.]+) ([a-z-]+)", command):
+            assert importlib.util.find_spec(module) is not None, module
+            if module.count(".") == 1 and module != "lms.gateway":
+                main = importlib.import_module(f"{module}.__main__")
+                definition: ServiceDefinition = main.DEFINITION
+                assert process in {"web", "relay", "consume", "migrate", "dlq", *definition.commands}, command
+
+
+def test_every_variable_it_sets_is_read_by_the_code():
+    environment = COMPOSE["x-lms"]["environment"]
+    upstreams = {f"LMS_{s.upper()}_URL" for s in ("curriculum", "assessment", "progress")}
+    for name in set(environment) - upstreams:
+        assert any(name in source for source in SOURCES) or name.endswith("_DATABASE_URL"), name
+    for service in ("curriculum", "assessment", "progress", "gateway"):
+        assert f"{service.upper()}_DATABASE_URL" in environment
+    routes = load_config(environment).routes  # the gateway reaches the web services compose defines
+    for name in upstreams:
+        host = environment[name].split("//")[1].split(":")[0]
+        assert host in COMPOSE["services"], host
+        assert environment[name] in routes.values(), name
+
+
+def test_the_dockerfile_copies_every_workspace_member_and_migrations():
+    dockerfile = (INFRA / "docker/Dockerfile").read_text()
+    for path in ("libs", "contracts", "services", "gateway", "uv.lock"):
+        assert path in dockerfile
+    for service in ("curriculum", "assessment", "progress"):
+        assert f"services/{service}/migrations" in dockerfile
