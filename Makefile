@@ -76,6 +76,10 @@ bench: sync ## run the benchmarks (each prints its figures)
 	for b in outbox_pipeline catalogue projector submit gateway; do \
 	  [ -f bench/$$b.py ] && $(PY) bench/$$b.py; done
 
+.PHONY: demo
+demo: sync ## the suite's story in the terminal (against a running `make run`)
+	$(PY) -m lms.gateway.demo
+
 .PHONY: run
 run: sync ## start the whole suite: Kafka and every service process
 	infra/run.sh

@@ -1,0 +1,118 @@
+"""Learner journeys through the gateway of a running suite (`make run`).
+
+    python bench/journey.py [--learners 20] [--url http://127.0.0.1:8080]
+
+N learners at once each enrol on "Questioning skills", complete its 15 lessons and pass its
+5 quizzes (one failed attempt first). An HR poller follows the completion feed. Prints
+completions per second and the latency from the submit that completes the course to the
+completion appearing in the HR feed (p50, p99). Aim: p99 under 1 s with 20 learners.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).parent))
+from load import REPO, table
+
+from lms.gateway.journeys import Learner, course_by_slug, definitions, responses
+from lms.kit.auth import mint_token
+from lms.kit.config import load_jwt_settings
+
+COURSE = "questioning-skills"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--learners", type=int, default=20)
+    parser.add_argument("--url", default=os.environ.get("LMS_URL", "http://127.0.0.1:8080"))
+    args = parser.parse_args()
+    jwt = load_jwt_settings(os.environ, Path(os.environ.get("LMS_RUN_DIR", REPO / ".run")).resolve())
+
+    def client(sub: str, role: str) -> httpx.Client:
+        return httpx.Client(
+            base_url=f"{args.url}/api/v1",
+            timeout=60,
+            headers={"Authorization": f"Bearer {mint_token(jwt, sub, [role])}"},
+        )
+
+    quizzes = definitions(REPO / "courses" / COURSE)
+    with client("bench-hr", "hr") as hr:
+        course = course_by_slug(hr, COURSE)
+        cursor = hr.get("/completions", params={"limit": 1}).json()["next_cursor"]
+        seen: dict[str, float] = {}
+        passed_at: dict[str, float] = {}
+        stop = threading.Event()
+
+        def follow_feed() -> None:
+            nonlocal cursor
+            with client("bench-hr-poller", "hr") as poller:
+                while not stop.is_set():
+                    page = poller.get("/completions", params={"since": cursor, "limit": 500}).json()
+                    now = time.perf_counter()
+                    for item in page["items"]:
+                        seen.setdefault(item["enrolment_id"], now)
+                    cursor = page["next_cursor"]
+                    stop.wait(0.02)
+
+        def journey(n: int) -> None:
+            with client(f"bench-learner-{uuid.uuid4().hex[:8]}-{n}", "learner") as http:
+                learner = Learner(http)
+                enrolment = learner.enrol(course["id"])
+                for module in course["modules"]:
+                    for lesson in module["lessons"]:
+                        learner.complete(enrolment["id"], lesson["id"])
+                for module in course["modules"]:
+                    quiz = quizzes[module["assessment_slug"]]
+                    learner.take(module["assessment_id"], responses(quiz, best=False))
+                    learner.take(module["assessment_id"], responses(quiz, best=True))
+                passed_at[enrolment["id"]] = time.perf_counter()  # the submit that completes the course
+
+        poller = threading.Thread(target=follow_feed, daemon=True)
+        poller.start()
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=args.learners) as pool:
+            list(pool.map(journey, range(args.learners)))
+        deadline = time.monotonic() + 60
+        while not set(passed_at) <= set(seen) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        elapsed = max(seen.values()) - started
+        stop.set()
+    latencies = sorted(seen[e] - passed_at[e] for e in passed_at if e in seen)
+    missing = len(passed_at) - len(latencies)
+    p50 = statistics.median(latencies)
+    p99 = latencies[min(len(latencies) - 1, round(0.99 * (len(latencies) - 1)))]
+    print(
+        f"journey benchmark: {args.learners} learners at once through {args.url}, each 15 lessons + "
+        f"10 quiz attempts; {missing} completion(s) never seen in the feed\n"
+    )
+    print(
+        table(
+            [
+                ("measure", "value", "aim"),
+                ("completions per second", f"{len(latencies) / elapsed:.2f}", ""),
+                ("passing submit -> HR feed, p50", f"{p50 * 1000:.0f} ms", ""),
+                (
+                    "passing submit -> HR feed, p99",
+                    f"{p99 * 1000:.0f} ms",
+                    "< 1000 ms: " + ("met" if p99 < 1 else "MISSED"),
+                ),
+            ]
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
