@@ -147,3 +147,32 @@ def test_access_matrix(suite, role, method, path, expected):
     assert response.status_code == expected, response.text[:300]
     if expected >= 400:
         assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_retries_with_one_idempotency_key_are_graded_once_and_other_bodies_refused(suite):
+    from pathlib import Path
+
+    from lms.gateway.importer import Importer
+    from lms.gateway.journeys import course_by_slug, definitions, responses
+
+    folder = Path(__file__).parents[2] / "courses" / "questioning-skills"
+    with suite.client("importer", "author", root=True) as author:
+        Importer(author).run([folder], progress=False)
+    quiz = definitions(folder)["questioning-skills-m1-quiz"]
+    with suite.client("retrying-learner", "learner") as learner:
+        module = course_by_slug(learner, "questioning-skills")["modules"][0]
+        attempt = learner.post(f"/assessments/{module['assessment_id']}/attempts").json()["attempt_id"]
+        body = {"responses": responses(quiz, best=True)}
+        key = {"Idempotency-Key": uuid.uuid4().hex}
+        first = learner.post(f"/attempts/{attempt}/submit", json=body, headers=key)
+        again = learner.post(f"/attempts/{attempt}/submit", json=body, headers=key)
+        other = learner.post(
+            f"/attempts/{attempt}/submit", json={"responses": responses(quiz, best=False)}, headers=key
+        )
+        assert (first.status_code, again.status_code, other.status_code) == (200, 200, 409)
+        assert again.json() == first.json()
+        attempts = learner.get(
+            f"/assessments/{module['assessment_id']}/attempts", params={"learner_id": "retrying-learner"}
+        ).json()
+        listed = attempts if isinstance(attempts, list) else attempts["items"]
+        assert len([a for a in listed if a["attempt_id"] == attempt]) == 1
