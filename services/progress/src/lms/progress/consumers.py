@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
+from types import SimpleNamespace
+from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
@@ -13,10 +16,18 @@ from lms.kit.config import Settings
 from lms.kit.db import insert_ignore
 from lms.kit.inbox import BatchHandler, Handler
 from lms.kit.outbox import Outbox
-from lms.progress.db import attempts, course_versions, courses, enrolments, xapi_statements
-from lms.progress.domain.completion import assessments_of
+from lms.progress.db import (
+    attempts,
+    course_versions,
+    courses,
+    enrolments,
+    lesson_completions,
+    module_completions,
+    xapi_statements,
+)
+from lms.progress.domain.completion import Pass, assessments_of, evaluate
 from lms.progress.emitter import Emitter
-from lms.progress.progression import advance, structure_of
+from lms.progress.progression import record, structure_of
 from lms.progress.xapi_store import attempt_statement
 
 
@@ -95,36 +106,81 @@ def record_attempts(session: Session, events: list[CloudEvent]) -> None:
 def attempts_graded(emitter: Emitter) -> BatchHandler:
     """Record a run of graded attempts; passes may complete modules and courses of active enrolments.
 
-    Attempts are written in order: everything up to a pass is recorded before that pass is
-    evaluated, so a completion's evidence never depends on how events were batched.
+    Everything a run needs is read once (the affected enrolments under lock, their lessons and
+    recorded modules, the learners' passes); each pass is then evaluated in order with the
+    evidence submitted up to it, so a completion never depends on how events were batched.
     """
 
     def handle(session: Session, events: list[CloudEvent]) -> None:
-        pending: list[CloudEvent] = []
-        for event in events:
-            pending.append(event)
-            if event.data["passed"]:
-                record_attempts(session, pending)
-                pending = []
-                _advance_enrolments_using(
-                    session, emitter, event.data["learner_id"], event.data["assessment_id"]
-                )
-        record_attempts(session, pending)
+        record_attempts(session, events)
+        passes = [event.data for event in events if event.data["passed"]]
+        if passes:
+            _complete_from(session, emitter, passes)
 
     return handle
 
 
-def _advance_enrolments_using(
-    session: Session, emitter: Emitter, learner_id: str, assessment_id: str
-) -> None:
-    rows = session.execute(
-        select(enrolments.c.id, enrolments.c.course_id, enrolments.c.course_version)
-        .where(enrolments.c.learner_id == learner_id, enrolments.c.status == "active")
+def _complete_from(session: Session, emitter: Emitter, passes: list[dict]) -> None:
+    learners = sorted({p["learner_id"] for p in passes})
+    affected = []
+    for row in session.execute(
+        select(enrolments)
+        .where(enrolments.c.learner_id.in_(learners), enrolments.c.status == "active")
         .order_by(enrolments.c.id)
+        .with_for_update()
+    ):
+        structure = structure_of(session, row.course_id, row.course_version)
+        wanted = assessments_of(structure)
+        triggers = [p for p in passes if p["learner_id"] == row.learner_id and p["assessment_id"] in wanted]
+        if triggers:
+            affected.append((SimpleNamespace(**row._mapping), structure, wanted, triggers))
+    if not affected:
+        return
+    ids = [enrolment.id for enrolment, *_ in affected]
+    lessons = _grouped(session, lesson_completions.c.enrolment_id, lesson_completions.c.lesson_id, ids)
+    recorded = _grouped(session, module_completions.c.enrolment_id, module_completions.c.module_id, ids)
+    evidence = session.execute(
+        select(
+            attempts.c.learner_id,
+            attempts.c.assessment_id,
+            attempts.c.attempt_id,
+            attempts.c.percent,
+            attempts.c.submitted_at,
+        )
+        .where(attempts.c.learner_id.in_(learners), attempts.c.passed.is_(True))
+        .order_by(attempts.c.percent.desc(), attempts.c.submitted_at)
     ).all()
-    for row in rows:
-        if assessment_id in assessments_of(structure_of(session, row.course_id, row.course_version)):
-            advance(session, emitter, row.id)
+    now = datetime.now(UTC)
+    for enrolment, structure, wanted, triggers in affected:
+        for trigger in triggers:
+            cutoff = datetime.fromisoformat(trigger["submitted_at"])
+            best: dict[str, Pass] = {}
+            for a in evidence:
+                if (
+                    a.learner_id == enrolment.learner_id
+                    and a.assessment_id in wanted
+                    and a.submitted_at <= cutoff
+                ):
+                    best.setdefault(a.assessment_id, Pass(a.attempt_id, a.percent))
+            evaluation = evaluate(structure, lessons[enrolment.id], best)
+            if record(
+                session,
+                emitter,
+                enrolment,
+                evaluation,
+                recorded[enrolment.id],
+                lessons[enrolment.id],
+                structure,
+                now,
+            ):
+                break
+
+
+def _grouped(session: Session, key: Any, value: Any, ids: list[str]) -> defaultdict[str, set[str]]:
+    found: defaultdict[str, set[str]] = defaultdict(set)
+    for k, v in session.execute(select(key, value).where(key.in_(ids))):
+        found[k].add(v)
+    return found
 
 
 def handlers(settings: Settings, emitter: Emitter | None = None) -> Mapping[str, Handler]:

@@ -74,15 +74,41 @@ def best_passes(db: Session, learner_id: str, assessment_ids: set[str]) -> dict[
 def advance(db: Session, emitter: Emitter, enrolment_id: str) -> Evaluation:
     """Lock the enrolment, evaluate it, record and announce what it newly completes (once)."""
     enrolment = db.execute(select(enrolments).where(enrolments.c.id == enrolment_id).with_for_update()).one()
-    evaluation = evaluation_of(db, enrolment)
-    now = datetime.now(UTC)
+    structure = structure_of(db, enrolment.course_id, enrolment.course_version)
+    lessons = set(
+        db.scalars(
+            select(lesson_completions.c.lesson_id).where(lesson_completions.c.enrolment_id == enrolment.id)
+        )
+    )
     recorded = set(
         db.scalars(
             select(module_completions.c.module_id).where(module_completions.c.enrolment_id == enrolment.id)
         )
     )
+    evaluation = evaluate(
+        structure, lessons, best_passes(db, enrolment.learner_id, assessments_of(structure))
+    )
+    record(db, emitter, enrolment, evaluation, recorded, lessons, structure, datetime.now(UTC))
+    return evaluation
+
+
+def record(
+    db: Session,
+    emitter: Emitter,
+    enrolment: Any,
+    evaluation: Evaluation,
+    recorded: set[str],
+    lessons: set[str],
+    structure: dict[str, Any],
+    now: datetime,
+) -> bool:
+    """Write and announce what `evaluation` newly completes; True when it completes the course now.
+
+    `recorded` (the module ids completed before) is updated in place.
+    """
     for module in evaluation.modules:
         if module.completed and module.module_id not in recorded:
+            recorded.add(module.module_id)
             score = module.passed.percent if module.passed else None
             attempt_id = module.passed.attempt_id if module.passed else None
             db.execute(
@@ -107,30 +133,28 @@ def advance(db: Session, emitter: Emitter, enrolment_id: str) -> Evaluation:
                 },
             )
     values: dict[str, Any] = {"percent": evaluation.percent}
-    if evaluation.completed and enrolment.status != "completed":
+    completes = evaluation.completed and enrolment.status != "completed"
+    if completes:
         values.update(status="completed", completed_at=now)
-        _complete_course(db, emitter, enrolment, evaluation, now)
+        _complete_course(db, emitter, enrolment, evaluation, now, lessons, structure)
     db.execute(update(enrolments).where(enrolments.c.id == enrolment.id).values(**values))
-    return evaluation
+    return completes
 
 
 def _complete_course(
-    db: Session, emitter: Emitter, enrolment: Any, evaluation: Evaluation, now: datetime
+    db: Session,
+    emitter: Emitter,
+    enrolment: Any,
+    evaluation: Evaluation,
+    now: datetime,
+    lessons: set[str],
+    structure: dict[str, Any],
 ) -> None:
     completion_id, code = str(uuid.uuid4()), new_certificate_code()
-    structure = structure_of(db, enrolment.course_id, enrolment.course_version)
     evidence = {
         "course_version": enrolment.course_version,
         "modules": [m.module_id for m in evaluation.modules if m.completed],
-        "lessons": sorted(
-            set(
-                db.scalars(
-                    select(lesson_completions.c.lesson_id).where(
-                        lesson_completions.c.enrolment_id == enrolment.id
-                    )
-                )
-            )
-        ),
+        "lessons": sorted(lessons),
         "attempts": [
             {"assessment_id": m.assessment_id, "attempt_id": m.passed.attempt_id, "percent": m.passed.percent}
             for m in evaluation.modules
