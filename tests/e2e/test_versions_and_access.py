@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
+
+from lms.gateway.journeys import Learner, eventually
 
 pytestmark = pytest.mark.integration
 
@@ -35,23 +36,8 @@ def publish(suite, pkg: dict) -> dict:
     return response.json()
 
 
-def eventually(probe, timeout_s: float = 60):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if value := probe():
-            return value
-        time.sleep(0.3)
-    raise AssertionError("the condition did not hold in time")
-
-
 def enrol(client: httpx.Client, course_id: str) -> dict:
-    """Enrol once progress knows the course (it learns of it from Kafka)."""
-
-    def attempt():
-        response = client.post("/enrolments", json={"course_id": course_id})
-        return response.json() if response.status_code == 201 else None
-
-    return eventually(attempt)
+    return Learner(client).enrol(course_id)
 
 
 def test_an_enrolment_stays_on_its_version_when_a_new_one_is_published(suite):

@@ -7,33 +7,12 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
 
 pytestmark = [pytest.mark.integration, pytest.mark.fault]
 LEARNERS = 24
-
-
-class Receiver:
-    def __init__(self):
-        self.ids: list[str] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                self.rfile.read(int(self.headers["content-length"]))
-                outer.ids.append(self.headers["webhook-id"])
-                self.send_response(200)
-                self.end_headers()
-
-            def log_message(self, *_):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_port}/hooks"
 
 
 def persist(call, timeout_s: float = 120):
@@ -51,10 +30,10 @@ def persist(call, timeout_s: float = 120):
         time.sleep(0.5)
 
 
-def test_every_completion_once_in_the_feed_and_the_deliveries_despite_crashes(suite, kafka):
+def test_every_completion_once_in_the_feed_and_the_deliveries_despite_crashes(suite, kafka, webhook_receiver):
     if not kafka.controllable:
         pytest.skip("the broker was not started by this test run, so it cannot be stopped")
-    receiver = Receiver()
+    receiver = webhook_receiver
     slug = f"fault-{uuid.uuid4().hex[:6]}"
     package = {
         "slug": slug,

@@ -6,8 +6,8 @@ A service's `migrations/env.py` is two lines:
     from lms.<service>.db import metadata
     run_env(metadata)
 
-and its first revision creates the outbox and inbox tables too (autogenerate includes them;
-`create_messaging_tables()` does the same by hand).
+and its first revision calls `create_messaging_tables()` for the kit's outbox, lanes and
+inbox (delete what autogenerate writes for those tables: the kit owns their shape).
 No alembic.ini: `upgrade(url, directory)` configures Alembic in code.
 """
 
