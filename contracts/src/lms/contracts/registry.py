@@ -64,6 +64,13 @@ class Registry:
         except KeyError:
             raise UnknownEventType(event_type) from None
 
+    def key_field(self, event_type: str) -> str:
+        """The payload field whose value is the Kafka record key (the schema's `x-kafka-key`)."""
+        field = self.schema(event_type).get("x-kafka-key")
+        if not field:
+            raise UnknownEventType(f"{event_type} declares no x-kafka-key")
+        return field
+
     def validate(self, event_type: str, payload: Any) -> None:
         """Raise PayloadInvalid listing every problem, or UnknownEventType."""
         try:

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 from lms.kit.config import load_settings
-from lms.kit.migrations import upgrade
+from lms.kit.migrations import packaged, upgrade
 from lms.kit.web.logs import configure_logging
 
-MIGRATIONS_DIR = Path(__file__).resolve().parents[3] / "migrations"
+MIGRATIONS_DIR = packaged("lms.gateway")
 DEFAULT_BIND = "127.0.0.1:8080"
 
 

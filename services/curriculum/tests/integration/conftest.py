@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
@@ -11,11 +10,11 @@ from lms.kit.auth import mint_token
 from lms.kit.config import JwtSettings, Settings
 from lms.kit.db import make_engine
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
-from lms.kit.migrations import upgrade
+from lms.kit.migrations import packaged, upgrade
 from lms.kit.relay import OutboxRelay
 from lms.kit.testing.events import read_events
 
-MIGRATIONS = Path(__file__).parents[2] / "migrations"
+MIGRATIONS = packaged("lms.curriculum")
 JWT = JwtSettings(secret="curriculum-test-secret-0123456789")
 
 

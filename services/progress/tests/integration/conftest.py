@@ -3,7 +3,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
@@ -14,13 +13,13 @@ from lms.kit.config import JwtSettings, Settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.inbox import InboxConsumer
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
-from lms.kit.migrations import upgrade
+from lms.kit.migrations import packaged, upgrade
 from lms.kit.relay import OutboxRelay
 from lms.kit.testing.events import read_events, send_event
 from lms.progress.app import create_app
 from lms.progress.consumers import batch_handlers, handlers
 
-MIGRATIONS = Path(__file__).parents[2] / "migrations"
+MIGRATIONS = packaged("lms.progress")
 JWT = JwtSettings(secret="progress-test-secret-0123456789ab")
 
 

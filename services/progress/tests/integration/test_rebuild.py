@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from lms.kit.db import make_engine
+from lms.kit.migrations import packaged
 from lms.kit.relay import OutboxRelay
 from lms.progress.db import (
     attempts,
@@ -21,7 +21,7 @@ from lms.progress.db import (
 from lms.progress.rebuild import rebuild
 
 pytestmark = pytest.mark.integration
-MIGRATIONS = Path(__file__).parents[2] / "migrations"
+MIGRATIONS = packaged("lms.progress")
 
 
 def snapshot(url: str) -> dict:

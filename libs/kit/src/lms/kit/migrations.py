@@ -1,6 +1,7 @@
 """Alembic wiring every service reuses.
 
-A service's `migrations/env.py` is two lines:
+A service keeps its migrations inside its package (`src/lms/<service>/migrations`, found with
+`packaged("lms.<service>")`, so a built wheel can migrate); its `env.py` is two lines:
 
     from lms.kit.migrations import run_env
     from lms.<service>.db import metadata
@@ -13,6 +14,7 @@ No alembic.ini: `upgrade(url, directory)` configures Alembic in code.
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from alembic import command, context, op
@@ -21,6 +23,11 @@ from sqlalchemy import MetaData
 
 from lms.kit.db import make_engine
 from lms.kit.messaging import metadata as messaging_metadata
+
+
+def packaged(package: str) -> Path:
+    """The `migrations` folder inside an installed package (`lms.<service>`), wheel or editable."""
+    return Path(str(resources.files(package) / "migrations"))
 
 
 def config(url: str, directory: Path) -> Config:

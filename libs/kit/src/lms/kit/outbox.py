@@ -12,6 +12,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from lms.contracts import Registry, default_registry
+from lms.contracts.events import EventType
 from lms.kit import context
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.messaging import lane_of, outbox
@@ -32,19 +33,23 @@ class Outbox:
     def add_event(
         self,
         session: Session,
-        event_type: str,
+        event_type: EventType | str,
         *,
-        key: str,
         data: dict[str, Any],
+        key: str | None = None,
         subject: str | None = None,
         extensions: Mapping[str, str] | None = None,
     ) -> CloudEvent:
         """Validate `data` against its contract and add the event to `session`'s transaction.
 
-        `key` is the aggregate id whose order matters; it becomes the Kafka record key.
+        The Kafka record key is the aggregate id whose order matters: the payload field the
+        event's declaration names (`x-kafka-key`), unless `key` is given.
         Raises `PayloadInvalid` (nothing written) when the payload breaks its schema.
         """
+        event_type = str(event_type)
         self.registry.validate(event_type, data)
+        if key is None:
+            key = str(data[self.registry.key_field(event_type)])
         ext = dict(extensions or {})
         if (request_id := context.request_id.get()) and "requestid" not in ext:
             ext["requestid"] = request_id

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lms.assessment.app import create_app
 from lms.assessment.consumers import handlers
+from lms.kit.migrations import packaged
 from lms.kit.service import ServiceDefinition
 
-MIGRATIONS_DIR = Path(__file__).resolve().parents[3] / "migrations"
+MIGRATIONS_DIR = packaged("lms.assessment")
 
 DEFINITION = ServiceDefinition(
     name="assessment",

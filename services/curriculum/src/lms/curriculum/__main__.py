@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from lms.curriculum.app import create_app
 from lms.curriculum.consumers import handlers
+from lms.kit.migrations import packaged
 from lms.kit.service import ServiceDefinition, main
 
-MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
+MIGRATIONS = packaged("lms.curriculum")
 DEFINITION = ServiceDefinition(
     name="curriculum",
     create_app=create_app,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from lms.kit.config import Settings
 from lms.kit.db import make_engine
+from lms.kit.migrations import packaged
 from lms.kit.process import stop_on_signals
 from lms.kit.service import ServiceDefinition, main
 from lms.progress import rebuild
@@ -14,7 +14,7 @@ from lms.progress.app import create_app
 from lms.progress.consumers import batch_handlers, handlers
 from lms.progress.delivery import Dispatcher
 
-MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
+MIGRATIONS = packaged("lms.progress")
 
 
 def deliver(settings: Settings, argv: list[str]) -> int:
