@@ -17,6 +17,8 @@ SERVICES = {
     "curriculum": "Courses, modules, lessons and their published versions.",
     "assessment": "Assessments, attempts, grading and diagnostics.",
     "progress": "Enrolments, completions and certificates.",
+    "people": "The directory: people (SCIM users), teams and manager lines.",
+    "insights": "Needs analyses (aggregates only) and the training's impact.",
 }
 CE_HEADERS = {
     "type": "object",
