@@ -61,6 +61,7 @@ def test_each_service_has_a_dockerfile_that_installs_its_wheel_with_migrations_i
         ("curriculum", "services/curriculum"),
         ("assessment", "services/assessment"),
         ("progress", "services/progress"),
+        ("people", "services/people"),
         ("gateway", "gateway"),
     ):
         dockerfile = (root / folder / "Dockerfile").read_text()
