@@ -60,6 +60,7 @@ team_members = Table(
     Column("team_id", String(64), ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True),
     Column("user_id", String(64), ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
     Column("position", Integer, nullable=False),
+    Column("display", String(512)),  # as the client named the member; else their displayName
 )
 Index("ix_team_members_user_id", team_members.c.user_id)
 Index("ix_users_display_name", users.c.display_name)

@@ -44,6 +44,17 @@ def scim_error(status: int, detail: str, scim_type: str | None = None, headers: 
     return reply(body, status, dict(headers or {}))
 
 
+def search_body() -> dict[str, Any]:
+    """The body of a `POST .search` (RFC 7644 §3.4.3)."""
+    asked = body()
+    if not isinstance(asked, dict):
+        raise errors.InvalidSyntax("A search body is a SearchRequest object.")
+    for key in ("attributes", "excludedAttributes"):
+        if isinstance(asked.get(key), list):
+            asked[key] = ",".join(str(a) for a in asked[key])
+    return asked
+
+
 def body() -> Any:
     """The request's JSON (any JSON content type), or invalidSyntax."""
     payload = request.get_json(force=True, silent=True)
@@ -59,26 +70,28 @@ def if_match() -> list[str] | None:
     return ["*"] if header.star_tag else [f'W/"{tag}"' for tag in header.as_set(include_weak=True)]
 
 
-def search_query() -> SearchQuery:
-    """`filter`, `startIndex`, `count`, `sortBy`, `sortOrder` of the query string."""
-    args = request.args
-    order = args.get("sortOrder", "ascending").lower()
+def search_query(asked: Any = None) -> SearchQuery:
+    """`filter`, `startIndex`, `count`, `sortBy`, `sortOrder` of the query string or a search body."""
+    args = request.args if asked is None else asked
+    if not isinstance(args.get("filter") or "", str) or not isinstance(args.get("sortBy") or "", str):
+        raise errors.InvalidValue("filter and sortBy are strings.")
+    order = str(args.get("sortOrder") or "ascending").lower()
     if order not in ("ascending", "descending"):
         raise errors.InvalidValue("sortOrder is ascending or descending.")
     return SearchQuery(
         filter=args.get("filter") or None,
-        start_index=_integer("startIndex", 1),
-        count=_integer("count", 100),
+        start_index=_integer(args, "startIndex", 1),
+        count=_integer(args, "count", 100),
         sort_by=args.get("sortBy") or None,
         descending=order == "descending",
     )
 
 
-def _integer(name: str, default: int) -> int:
-    raw = request.args.get(name)
+def _integer(args: Any, name: str, default: int) -> int:
+    raw = args.get(name)
     try:
         return default if raw is None else int(raw)
-    except ValueError:
+    except (TypeError, ValueError):
         raise errors.InvalidValue(f"{name} must be an integer.") from None
 
 

@@ -20,9 +20,12 @@ def location(resource: Resource[Any]) -> str:
     return f"{request.url_root}{PREFIX}/{endpoint}/{resource.id}"
 
 
-def selection(model: type[Resource[Any]]) -> ResponseParameters[Any] | None:
-    """`attributes` / `excludedAttributes` of the query string, checked against the model."""
-    attributes, excluded = request.args.get("attributes"), request.args.get("excludedAttributes")
+def selection(
+    model: type[Resource[Any]], asked: dict[str, Any] | None = None
+) -> ResponseParameters[Any] | None:
+    """`attributes` / `excludedAttributes` of the query string (or a search body), checked."""
+    asked = request.args if asked is None else asked
+    attributes, excluded = asked.get("attributes"), asked.get("excludedAttributes")
     if not (attributes or excluded):
         return None
     try:
@@ -33,6 +36,8 @@ def selection(model: type[Resource[Any]]) -> ResponseParameters[Any] | None:
 
 def document(resource: Resource[Any], chosen: ResponseParameters[Any] | None) -> dict[str, Any]:
     resource.meta.location = location(resource)
+    for member in getattr(resource, "members", None) or ():
+        member.ref = f"{request.url_root}{PREFIX}/Users/{member.value}"
     return dump(resource, response_parameters=chosen)
 
 

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response
+from flask import Blueprint, Response, request
 
-from lms.people.api.common import body, caller, context, if_match, install_errors, scim_error, search_query
+from lms.people.api.common import (
+    body,
+    caller,
+    context,
+    if_match,
+    install_errors,
+    scim_error,
+    search_body,
+    search_query,
+)
 from lms.people.api.presenting import many, one
 from lms.people.domain.resources import TeamResource, UserResource
 from lms.people.service import teams, users
 
+KNOWN_ENDPOINTS = {"Users", "Groups", "ServiceProviderConfig", "ResourceTypes", "Schemas"}
 blp = Blueprint("scim", __name__, url_prefix="/scim/v2")
 install_errors(blp)
 
@@ -19,6 +29,15 @@ def list_users() -> Response:
     query = search_query()
     total, found = users.list_users(context(), caller(), query)
     return many(total, found, query.start_index, UserResource)
+
+
+@blp.post("/Users/.search")
+def search_users() -> Response:
+    """Users matching a SearchRequest body."""
+    asked = search_body()
+    query = search_query(asked)
+    total, found = users.list_users(context(), caller(), query)
+    return many(total, found, query.start_index, UserResource, asked)
 
 
 @blp.post("/Users")
@@ -60,6 +79,15 @@ def list_groups() -> Response:
     return many(total, found, query.start_index, TeamResource)
 
 
+@blp.post("/Groups/.search")
+def search_groups() -> Response:
+    """Teams matching a SearchRequest body."""
+    asked = search_body()
+    query = search_query(asked)
+    total, found = teams.list_teams(context(), caller(), query)
+    return many(total, found, query.start_index, TeamResource, asked)
+
+
 @blp.post("/Groups")
 def create_group() -> Response:
     """Create a team."""
@@ -91,7 +119,15 @@ def delete_group(team_id: str) -> Response:
     return Response(status=204)
 
 
+@blp.post("/.search")
+def search_everything() -> Response:
+    """Searching users and teams at once is not offered: search /Users or /Groups."""
+    return scim_error(501, "Search /Users/.search or /Groups/.search; not both at once.")
+
+
 @blp.route("/<path:anything>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
 def unknown(anything: str) -> Response:
-    """Anything else under /scim/v2 is a SCIM 404."""
+    """Anything else under /scim/v2: 405 on a known endpoint, else a SCIM 404."""
+    if anything.split("/")[0] in KNOWN_ENDPOINTS:
+        return scim_error(405, f"/{anything} does not accept {request.method}.")
     return scim_error(404, f"No SCIM endpoint /{anything}.")

@@ -45,6 +45,9 @@ class Enterprise(EnterpriseUser):
 class TeamManager(ComplexAttribute):
     value: Annotated[str | None, CaseExact.true] = None
     """The id of the User who manages the team."""
+    ref: Annotated[Reference[User] | None, Required.false] = Field(  # type: ignore[type-arg]
+        None, serialization_alias="$ref", validation_alias="$ref"
+    )
     display_name: Annotated[str | None, Mutability.read_only] = None
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from scim2_models import Context, GroupMember, Meta
-from sqlalchemy import Row, delete, insert, select, update
+from sqlalchemy import Row, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from lms.people.db import team_members, teams, users
@@ -35,13 +35,17 @@ def members_of(session: Session, team_ids: Iterable[str]) -> dict[str, list[Memb
     if not ids:
         return found
     rows = session.execute(
-        select(team_members.c.team_id, users.c.id, users.c.display_name, users.c.user_name)
+        select(
+            team_members.c.team_id,
+            users.c.id,
+            func.coalesce(team_members.c.display, users.c.display_name, users.c.user_name),
+        )
         .join(users, users.c.id == team_members.c.user_id)
         .where(team_members.c.team_id.in_(ids))
         .order_by(team_members.c.team_id, team_members.c.position)
     )
-    for team_id, user_id, display_name, user_name in rows:
-        found[team_id].append((user_id, display_name or user_name))
+    for team_id, user_id, display in rows:
+        found[team_id].append((user_id, display))
     return found
 
 
@@ -84,14 +88,15 @@ def insert_team(session: Session, team_id: str, team: TeamResource, now: datetim
     check_people(session, record)
     values = {"id": team_id, **columns(record, team), "version": 1, "created_at": now, "updated_at": now}
     session.execute(insert(teams).values(values))
-    _add_members(session, team_id, record.member_ids, 0)
+    _add_members(session, team_id, record.member_ids, 0, _displays(team))
     return record
 
 
 def update_team(
-    session: Session, row: Row[Any], before: TeamRecord, team: TeamResource, now: datetime
+    session: Session, row: Row[Any], previous: TeamResource, team: TeamResource, now: datetime
 ) -> TeamRecord:
-    record = team_record(team)
+    """Write the team's new state: columns, document, and only the memberships that changed."""
+    before, record = team_record(previous), team_record(team)
     check_people(session, record)
     values = {**columns(record, team), "version": row.version + 1, "updated_at": now}
     session.execute(update(teams).where(teams.c.id == row.id).values(values))
@@ -100,8 +105,14 @@ def update_team(
         session.execute(
             delete(team_members).where(team_members.c.team_id == row.id, team_members.c.user_id.in_(gone))
         )
-    kept = set(before.member_ids)
-    _add_members(session, row.id, [m for m in record.member_ids if m not in kept], len(before.member_ids))
+    kept, old, new = set(before.member_ids), _displays(previous), _displays(team)
+    _add_members(session, row.id, [m for m in record.member_ids if m not in kept], len(kept), new)
+    for user_id in (kept - gone) & {u for u in new if new[u] != old.get(u)}:
+        session.execute(
+            update(team_members)
+            .where(team_members.c.team_id == row.id, team_members.c.user_id == user_id)
+            .values(display=new[user_id])
+        )
     return record
 
 
@@ -114,7 +125,16 @@ def bump(session: Session, team_id: str, now: datetime, **values: Any) -> None:
     )
 
 
-def _add_members(session: Session, team_id: str, user_ids: Iterable[str], start: int) -> None:
-    rows = [{"team_id": team_id, "user_id": u, "position": start + i} for i, u in enumerate(user_ids)]
+def _displays(team: TeamResource) -> dict[str, str | None]:
+    return {str(m.value): m.display for m in team.members or () if m.value}
+
+
+def _add_members(
+    session: Session, team_id: str, user_ids: Iterable[str], start: int, displays: dict[str, str | None]
+) -> None:
+    rows = [
+        {"team_id": team_id, "user_id": u, "position": start + i, "display": displays.get(u)}
+        for i, u in enumerate(user_ids)
+    ]
     if rows:
         session.execute(insert(team_members), rows)

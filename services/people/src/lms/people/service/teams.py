@@ -11,7 +11,6 @@ from sqlalchemy import delete
 from lms.kit.auth import Principal
 from lms.people.db import teams
 from lms.people.domain.patching import apply_patch
-from lms.people.domain.records import team_record
 from lms.people.domain.resources import TeamResource, read_payload
 from lms.people.service import announcing
 from lms.people.service.access import authorise_directory
@@ -88,12 +87,11 @@ def _change(ctx: Context, team_id: str, if_match: list[str] | None, edit: Any) -
         row = load_team(uow.session, team_id, for_update=True)
         check_version(row, if_match)
         current = resource_of(row, members_of(uow.session, [team_id]).get(team_id, []))
-        before = team_record(current)
         changed = edit(resource_of(row, members_of(uow.session, [team_id]).get(team_id, [])))
         if _document(changed) == _document(current):
             return current
         now = ctx.clock()
-        update_team(uow.session, row, before, changed, now)
+        update_team(uow.session, row, current, changed, now)
         announcing.team_changed(uow, team_id, now)
         uow.commit()
         return _current(uow, team_id)

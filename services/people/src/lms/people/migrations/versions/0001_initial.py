@@ -64,6 +64,7 @@ def upgrade() -> None:
         sa.Column("team_id", sa.String(64), nullable=False),
         sa.Column("user_id", sa.String(64), nullable=False),
         sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("display", sa.String(512)),
         sa.PrimaryKeyConstraint("team_id", "user_id", name="pk_team_members"),
         sa.ForeignKeyConstraint(
             ["team_id"], ["teams.id"], name="fk_team_members_team_id_teams", ondelete="CASCADE"
