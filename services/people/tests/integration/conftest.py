@@ -31,9 +31,15 @@ class Scim:
 
     USER, GROUP, ENTERPRISE, PATCH = USER, GROUP, ENTERPRISE, PATCH
 
-    def __init__(self, app: Flask, roles: tuple[str, ...] = ("scim",), claims: dict | None = None):
+    def __init__(
+        self,
+        app: Flask,
+        roles: tuple[str, ...] = ("scim",),
+        claims: dict | None = None,
+        sub: str = "idp-entra",
+    ):
         self.app = app
-        self.token = mint_token(JWT, "idp-entra", list(roles), extra=claims)
+        self.token = mint_token(JWT, sub, list(roles), extra=claims)
 
     def call(self, method: str, path: str, headers: dict | None = None, **kwargs: Any):
         auth = {"Authorization": f"Bearer {self.token}", "Content-Type": "application/scim+json"}
@@ -96,8 +102,8 @@ def scim(app: Flask) -> Scim:
 
 @pytest.fixture
 def caller(app: Flask) -> Callable[..., Scim]:
-    """`caller(roles=("hr",), claims={...})`: the SCIM client with another token."""
-    return lambda roles=("scim",), claims=None: Scim(app, roles, claims)
+    """`caller(roles=("hr",), claims={...}, sub=...)`: the SCIM client with another token."""
+    return lambda roles=("scim",), claims=None, sub="idp-entra": Scim(app, roles, claims, sub)
 
 
 @pytest.fixture

@@ -138,3 +138,13 @@ def test_callers_without_a_directory_role_or_scope_are_refused(app, caller):
     anonymous = app.test_client().get("/scim/v2/Users")
     assert anonymous.status_code == 401
     assert anonymous.content_type == "application/scim+json"
+
+
+def test_me_is_the_user_whose_user_name_is_the_callers_subject(scim, caller):
+    scim.create_user("Dana@Example.org", displayName="Dana")
+    dana = caller(roles=("learner",), sub="dana@example.org")
+    response = dana.get("/Me")
+    assert response.status_code == 200
+    assert response.json["displayName"] == "Dana"
+    stranger = caller(roles=("learner",))
+    assert stranger.get("/Me").status_code == 404

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import datetime
 
@@ -23,6 +24,7 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] = utcnow) ->
         sessions=make_session_factory(engine),
         outbox=Outbox(source="/people", topic=settings.topic),
         clock=clock,
+        identity_claim=os.environ.get("LMS_IDENTITY_CLAIM", "sub"),
     )
 
     def configure(app: Flask) -> None:

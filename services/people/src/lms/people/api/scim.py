@@ -18,7 +18,7 @@ from lms.people.api.presenting import many, one
 from lms.people.domain.resources import TeamResource, UserResource
 from lms.people.service import teams, users
 
-KNOWN_ENDPOINTS = {"Users", "Groups", "ServiceProviderConfig", "ResourceTypes", "Schemas"}
+KNOWN_ENDPOINTS = {"Me", "Users", "Groups", "ServiceProviderConfig", "ResourceTypes", "Schemas"}
 blp = Blueprint("scim", __name__, url_prefix="/scim/v2")
 install_errors(blp)
 
@@ -44,6 +44,12 @@ def search_users() -> Response:
 def create_user() -> Response:
     """Provision a user."""
     return one(users.provision_user(context(), caller(), body()), 201)
+
+
+@blp.get("/Me")
+def get_me() -> Response:
+    """The caller's own user, found by their token's identity claim."""
+    return one(users.me(context(), caller()))
 
 
 @blp.get("/Users/<user_id>")

@@ -34,6 +34,7 @@ class Context:
     sessions: sessionmaker[Session]
     outbox: Outbox
     clock: Callable[[], datetime] = utcnow
+    identity_claim: str = "sub"  # the token claim that holds a person's userName (LMS_IDENTITY_CLAIM)
 
     def uow(self) -> DirectoryUnit:
         return DirectoryUnit(self.sessions, self.outbox)

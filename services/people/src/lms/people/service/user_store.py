@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import datetime
 from typing import Any
 
 from scim2_models import Context, Meta
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Row, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -70,34 +72,41 @@ def columns(record: UserRecord, user: UserResource) -> dict[str, Any]:
     }
 
 
-def ensure_unique(session: Session, record: UserRecord, user_id: str | None = None) -> None:
+def ensure_unique(session: Session, record: UserRecord, user_id: str) -> None:
     """Refuse a userName that another user holds, ignoring case."""
-    query = select(users.c.id).where(users.c.user_name_key == record.user_name_key)
-    if user_id is not None:
-        query = query.where(users.c.id != user_id)
+    query = select(users.c.id).where(users.c.user_name_key == record.user_name_key, users.c.id != user_id)
     if session.execute(query).first() is not None:
         raise Uniqueness(f"The userName {record.user_name!r} is taken.")
 
 
 def insert_user(session: Session, user_id: str, user: UserResource, now: datetime) -> UserRecord:
+    """Insert the user, one statement; a userName taken in any case is refused (Uniqueness)."""
     record = user_record(user)
-    ensure_unique(session, record)
     values = {"id": user_id, **columns(record, user), "version": 1, "created_at": now, "updated_at": now}
-    _write(session, insert(users).values(values), record)
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(users).values(values).on_conflict_do_nothing().returning(users.c.id)
+    if session.execute(statement).scalar() is None:
+        raise Uniqueness(f"The userName {record.user_name!r} is taken.")
+    stamp(user, user_id, 1, now, now)
     return record
 
 
 def update_user(session: Session, row: Row[Any], user: UserResource, now: datetime) -> UserRecord:
+    """Write the user's new state as the next version (a userName change checked for uniqueness)."""
     record = user_record(user)
-    ensure_unique(session, record, row.id)
+    if record.user_name_key != row.user_name_key:
+        ensure_unique(session, record, row.id)
     values = {**columns(record, user), "version": row.version + 1, "updated_at": now}
-    _write(session, update(users).where(users.c.id == row.id).values(values), record)
+    try:
+        with session.begin_nested() if record.user_name_key != row.user_name_key else nullcontext():
+            session.execute(update(users).where(users.c.id == row.id).values(values))
+    except IntegrityError:  # a concurrent request took the same userName first
+        raise Uniqueness(f"The userName {record.user_name!r} is taken.") from None
+    stamp(user, row.id, row.version + 1, row.created_at, now)
     return record
 
 
-def _write(session: Session, statement: Any, record: UserRecord) -> None:
-    try:
-        with session.begin_nested():
-            session.execute(statement)
-    except IntegrityError:  # a concurrent request took the same userName first
-        raise Uniqueness(f"The userName {record.user_name!r} is taken.") from None
+def stamp(user: UserResource, user_id: str, version: int, created: datetime, modified: datetime) -> None:
+    """Give the resource its id and `meta` as stored."""
+    user.id = user_id
+    user.meta = Meta(resource_type="User", created=created, last_modified=modified, version=etag(version))

@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from lms.kit.auth import Principal
 from lms.people.db import users
-from lms.people.domain.errors import InvalidValue
+from lms.people.domain.errors import InvalidValue, NotFound
 from lms.people.domain.patching import apply_patch
-from lms.people.domain.records import user_record
+from lms.people.domain.records import name_key, user_record
 from lms.people.domain.resources import UserResource, read_payload
 from lms.people.service import announcing, ripples
 from lms.people.service.access import authorise_directory
@@ -31,13 +31,25 @@ def provision_user(ctx: Context, principal: Principal, payload: Any) -> UserReso
         record = insert_user(uow.session, user_id, user, now)
         announcing.user_provisioned(uow, user_id, record, now)
         uow.commit()
-        return resource_of(load_user(uow.session, user_id))
+        return user
 
 
 def get_user(ctx: Context, principal: Principal, user_id: str) -> UserResource:
     authorise_directory(principal)
     with ctx.uow() as uow:
         return resource_of(load_user(uow.session, user_id))
+
+
+def me(ctx: Context, principal: Principal) -> UserResource:
+    """The caller's own record (RFC 7644 §3.11): the user whose userName is their identity claim."""
+    claimed = (principal.claims or {}).get(ctx.identity_claim)
+    if not isinstance(claimed, str) or not claimed:
+        raise NotFound(f"The token has no {ctx.identity_claim!r} claim naming a user.")
+    with ctx.uow() as uow:
+        found = uow.session.execute(select(users).where(users.c.user_name_key == name_key(claimed))).first()
+        if found is None:
+            raise NotFound(f"No user has the userName {claimed!r}.")
+        return resource_of(found)
 
 
 def list_users(ctx: Context, principal: Principal, query: SearchQuery) -> tuple[int, list[UserResource]]:
@@ -93,7 +105,7 @@ def _change(ctx: Context, user_id: str, if_match: list[str] | None, edit: Any) -
         if after.user_name != before.user_name:
             ripples.learner_id_changed(uow, user_id, now)
         uow.commit()
-        return resource_of(load_user(uow.session, user_id))
+        return changed
 
 
 def _same_document(one: UserResource, other: UserResource) -> bool:
