@@ -57,9 +57,11 @@ token: sync $(if $(LMS_JWT_SECRET),,$(LMS_RUN_DIR)/jwt-secret) ## print a dev JW
 	@$(PY) -m lms.tools.cli token --sub "$(SUB)" --roles "$(ROLES)" --name "$(NAME)"
 
 .PHONY: lint
-lint: sync ## ruff check and format check
+lint: sync ## ruff, import contracts (lint-imports) and declared dependencies (deptry per member)
 	$(UV) run --locked ruff check .
 	$(UV) run --locked ruff format --check .
+	$(UV) run --locked lint-imports --no-cache
+	$(UV) run --locked python infra/lint/dependencies.py
 
 .PHONY: test
 test: sync ## run every test against a real Kafka broker and PostgreSQL
