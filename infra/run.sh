@@ -8,7 +8,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
 cd "$repo"
 export LMS_RUN_DIR=${LMS_RUN_DIR:-$repo/.run}
-export LMS_ENV=${LMS_ENV:-dev}
+export LMS_ENV=${LMS_ENV:-dev}  # a local suite: loopback webhook receivers allowed (prod is the default)
 export PYTHONUNBUFFERED=1
 export PATH="$repo/.venv/bin:$PATH"  # the Procfile says `python`: the workspace's
 py=$repo/.venv/bin/python

@@ -7,6 +7,7 @@ import importlib.util
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from lms.gateway.config import load_config
@@ -74,3 +75,44 @@ def test_the_dockerfile_installs_the_chosen_members_wheel_with_migrations_inside
     assert 'python -m \\"lms.$LMS_SERVICE\\" web' in dockerfile
     others = set((INFRA.parent).glob("*/Dockerfile")) | set((INFRA.parent).glob("services/*/Dockerfile"))
     assert others == {INFRA / "Dockerfile"}
+
+
+def interpolate(value: str, environ: dict[str, str]) -> str:
+    """Compose's `${VAR}`, `${VAR:-default}` and `${VAR:?error}` (the forms this file uses)."""
+
+    def one(match: re.Match[str]) -> str:
+        name, operator, rest = match.group(1), match.group(2), match.group(3) or ""
+        if environ.get(name):
+            return environ[name]
+        if operator == ":?":
+            raise LookupError(f"{name}: {rest}")
+        return rest if operator == ":-" else ""
+
+    return re.sub(r"\$\{([A-Z0-9_]+)(?:(:-|:\?)([^}]*))?\}", one, value)
+
+
+def test_it_refuses_to_start_without_a_jwt_secret_and_has_no_fallback():
+    text = (INFRA / "docker-compose.yml").read_text()
+    environment = COMPOSE["x-lms"]["environment"]
+    with pytest.raises(LookupError, match="LMS_JWT_SECRET"):
+        interpolate(environment["LMS_JWT_SECRET"], {})
+    assert interpolate(environment["LMS_JWT_SECRET"], {"LMS_JWT_SECRET": "s3cr3t"}) == "s3cr3t"
+    assert re.findall(r"LMS_JWT_SECRET:-", text) == []
+    assert "change-me" not in text
+
+
+def test_it_runs_with_production_behaviour():
+    for name, spec in COMPOSE["services"].items():
+        environment = spec.get("environment") or {}
+        assert "LMS_ENV" not in environment or environment["LMS_ENV"] != "dev", name
+
+
+def test_the_gateway_is_published_on_loopback_unless_asked_otherwise():
+    published = [
+        interpolate(str(port), {}) for spec in COMPOSE["services"].values() for port in spec.get("ports", [])
+    ]
+    assert published == ["127.0.0.1:8080:8080"]
+    exposed = interpolate(
+        COMPOSE["services"]["gateway-web"]["ports"][0], {"LMS_GATEWAY_PUBLISH": "192.0.2.7"}
+    )
+    assert exposed == "192.0.2.7:8080:8080"
