@@ -52,7 +52,7 @@ trap cleanup INT TERM EXIT
 
 # Once everything answers: the courses are imported (idempotent) and the welcome printed.
 (
-  "$py" infra/await_and_welcome.py && "$py" -m lms.gateway.cli import courses --url http://127.0.0.1:8080 \
+  "$py" infra/await_and_welcome.py && "$py" -m lms.tools.cli import courses --url http://127.0.0.1:8080 \
     || echo "course import failed: see above; the suite keeps running" >&2
 ) &
 welcome_pid=$!

@@ -147,4 +147,7 @@ class WebhookReceiver:
 def webhook_receiver():
     receiver = WebhookReceiver()
     yield receiver
+    # shutdown() only stops the loop: without server_close() the socket stays open and the
+    # kernel keeps accepting connections nobody answers.
     receiver.server.shutdown()
+    receiver.server.server_close()
