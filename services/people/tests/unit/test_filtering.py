@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy.dialects import postgresql
 
 from lms.people.domain.errors import InvalidFilter
-from lms.people.service.filtering import GROUP_ATTRIBUTES, USER_ATTRIBUTES, sort_column, where_clause
+from lms.people.service.filter_columns import GROUP_ATTRIBUTES, USER_ATTRIBUTES
+from lms.people.service.filtering import sort_column, where_clause
 
 
 def sql(expression: str, attributes=USER_ATTRIBUTES) -> str:

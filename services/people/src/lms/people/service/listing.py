@@ -9,7 +9,8 @@ from sqlalchemy import Row, Table, func, select
 from sqlalchemy.orm import Session
 
 from lms.people.domain.errors import InvalidValue
-from lms.people.service.filtering import Attribute, sort_column, where_clause
+from lms.people.service.filter_columns import Attribute
+from lms.people.service.filtering import sort_column, where_clause
 
 DEFAULT_COUNT = 100
 MAX_COUNT = 1000

@@ -15,7 +15,7 @@ from lms.people.domain.resources import TeamResource, read_payload
 from lms.people.service import announcing
 from lms.people.service.access import authorise_directory
 from lms.people.service.context import Context, DirectoryUnit
-from lms.people.service.filtering import GROUP_ATTRIBUTES
+from lms.people.service.filter_columns import GROUP_ATTRIBUTES
 from lms.people.service.listing import SearchQuery, search
 from lms.people.service.team_store import insert_team, load_team, members_of, resource_of, update_team
 from lms.people.service.user_store import check_version

@@ -17,7 +17,7 @@ from lms.people.domain.resources import UserResource, read_payload
 from lms.people.service import announcing, ripples
 from lms.people.service.access import authorise_directory
 from lms.people.service.context import Context, DirectoryUnit
-from lms.people.service.filtering import USER_ATTRIBUTES
+from lms.people.service.filter_columns import USER_ATTRIBUTES
 from lms.people.service.listing import SearchQuery, search
 from lms.people.service.user_store import check_version, insert_user, load_user, resource_of, update_user
 
