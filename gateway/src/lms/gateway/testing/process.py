@@ -1,0 +1,61 @@
+"""The gateway as the real thing: `python -m lms.gateway web` (gunicorn) in a process of its own."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+from lms.gateway.config import DEFAULT_ROUTES
+from lms.gateway.testing.helpers import JWT
+from lms.gateway.testing.servers import free_port
+from lms.kit.testing.proc import Process
+
+
+def gateway_env(upstream_urls: Mapping[str, str], database: Path, **extra: str) -> dict[str, str]:
+    """The environment of a dev gateway over `upstream_urls` (service name -> URL)."""
+    env = {**os.environ, "LMS_ENV": "dev", "LMS_LOG_LEVEL": "WARNING", "LMS_JWT_SECRET": str(JWT.secret)}
+    env.update({f"LMS_{name.upper()}_URL": url for name, url in upstream_urls.items()})
+    env["LMS_GATEWAY_ROUTES"] = json.dumps(DEFAULT_ROUTES)
+    env["GATEWAY_DATABASE_URL"] = f"sqlite:///{database}"
+    env["LMS_RUN_DIR"] = str(database.parent)
+    return {**env, **extra}
+
+
+def migrate(env: Mapping[str, str]) -> None:
+    subprocess.run([sys.executable, "-m", "lms.gateway", "migrate"], env=dict(env), check=True, timeout=120)
+
+
+@contextmanager
+def gateway_process(env: Mapping[str, str], log: Path, workers: int = 1) -> Iterator[str]:
+    """A gunicorn gateway on a free port for the block; yields its base URL (migrate first)."""
+    port = free_port()
+    args = ["web", "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", "2"]
+    process = Process("lms.gateway", args, log, env=env).start()
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, process, log)
+        yield url
+    finally:
+        if process.popen is not None and process.popen.poll() is None:
+            process.terminate()
+
+
+def _wait_until_up(url: str, process: Process, log: Path, timeout_s: float = 60) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        assert process.popen is not None
+        assert process.popen.poll() is None, log.read_text()[-3000:]
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise TimeoutError(f"the gateway at {url} did not come up; see {log}")
