@@ -17,6 +17,8 @@ from lms.gateway.__main__ import MIGRATIONS_DIR
 from lms.gateway.app import create_app
 from lms.gateway.config import DEFAULT_ROUTES, load_config
 from lms.gateway.testing.helpers import JWT, SERVICE_JWT, write_gateway_key
+from lms.gateway.testing.process import gateway_env, gateway_process
+from lms.gateway.testing.redis_server import start_redis
 from lms.gateway.testing.servers import serving
 from lms.gateway.testing.standins import standin
 from lms.kit.config import JwtSettings, Settings
@@ -47,6 +49,25 @@ def migrated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "gateway.db"
     upgrade(f"sqlite:///{path}", MIGRATIONS_DIR)
     return path
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    return start_redis(Path(__file__).resolve().parents[2])
+
+
+@pytest.fixture(scope="session")
+def served_gateway(
+    upstreams: Upstreams, signing_key: Path, migrated_db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """One gunicorn gateway over the stand-ins (body limit 1 KiB), for tests of the real server."""
+    work = tmp_path_factory.mktemp("gunicorn-gateway")
+    database = Path(shutil.copy(migrated_db, work / "gateway.db"))
+    env = gateway_env(
+        upstreams.urls, database, LMS_GATEWAY_MAX_BODY="1024", LMS_GATEWAY_SIGNING_KEY=str(signing_key)
+    )
+    with gateway_process(env, work / "gateway.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

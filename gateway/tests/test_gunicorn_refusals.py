@@ -9,18 +9,13 @@ import httpx
 import pytest
 
 from lms.gateway.testing.helpers import bearer
-from lms.gateway.testing.process import gateway_env, gateway_process, migrate
 
 AUTHOR = bearer("ada", "author")
 
 
-@pytest.fixture(scope="module")
-def gateway_url(upstreams, tmp_path_factory) -> Iterator[str]:
-    work = tmp_path_factory.mktemp("gunicorn-gateway")
-    env = gateway_env(upstreams.urls, work / "gateway.db", LMS_GATEWAY_MAX_BODY="1024")
-    migrate(env)
-    with gateway_process(env, work / "gateway.log") as url:
-        yield url
+@pytest.fixture
+def gateway_url(served_gateway: str) -> str:
+    return served_gateway
 
 
 def assert_problem(response: httpx.Response, status: int) -> dict:

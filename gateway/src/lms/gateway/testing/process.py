@@ -36,19 +36,29 @@ def migrate(env: Mapping[str, str]) -> None:
 @contextmanager
 def gateway_process(env: Mapping[str, str], log: Path, workers: int = 1) -> Iterator[str]:
     """A gunicorn gateway on a free port for the block; yields its base URL (migrate first)."""
-    port = free_port()
-    args = ["web", "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", "2"]
-    process = Process("lms.gateway", args, log, env=env).start()
-    url = f"http://127.0.0.1:{port}"
+    with gateway_processes(env, [log], workers) as urls:
+        yield urls[0]
+
+
+@contextmanager
+def gateway_processes(env: Mapping[str, str], logs: list[Path], workers: int = 1) -> Iterator[list[str]]:
+    """One gateway per log file, started together (the machine may be slow to start each)."""
+    started = []
+    for log in logs:
+        port = free_port()
+        args = ["web", "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", "2"]
+        started.append((f"http://127.0.0.1:{port}", Process("lms.gateway", args, log, env=env).start(), log))
     try:
-        _wait_until_up(url, process, log)
-        yield url
+        for url, process, log in started:
+            _wait_until_up(url, process, log)
+        yield [url for url, _process, _log in started]
     finally:
-        if process.popen is not None and process.popen.poll() is None:
-            process.terminate()
+        for _url, process, _log in started:
+            if process.popen is not None and process.popen.poll() is None:
+                process.terminate()
 
 
-def _wait_until_up(url: str, process: Process, log: Path, timeout_s: float = 60) -> None:
+def _wait_until_up(url: str, process: Process, log: Path, timeout_s: float = 120) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         assert process.popen is not None
