@@ -19,12 +19,14 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from jwt.algorithms import get_default_algorithms
 
+from lms.kit.config import ConfigError
+
 DEV_KEY_FILE = "gateway-signing-key.pem"
 PrivateKey = ed25519.Ed25519PrivateKey | ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
 
 
-class SigningKeyMissing(RuntimeError):
-    """Outside dev the gateway will not start without its own signing key."""
+class SigningKeyMissing(ConfigError):
+    """Outside dev the gateway will not start without its own signing key (one line, exit non-zero)."""
 
 
 class Signer:
@@ -58,7 +60,7 @@ def load_signer(key_path: str | None, env: str, run_dir: Path, issuer: str, audi
         return Signer(_read(Path(key_path)), issuer, audience)
     if env != "dev":
         raise SigningKeyMissing(
-            "LMS_GATEWAY_SIGNING_KEY is required outside dev: the path of a PEM private key "
+            "refusing to start: LMS_GATEWAY_SIGNING_KEY is required outside dev, the path of a PEM private key "
             "(Ed25519, EC P-256 or RSA) the gateway signs internal tokens with"
         )
     return Signer(_dev_key(run_dir / DEV_KEY_FILE), issuer, audience)
