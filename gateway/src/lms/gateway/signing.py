@@ -60,8 +60,8 @@ def load_signer(key_path: str | None, env: str, run_dir: Path, issuer: str, audi
         return Signer(_read(Path(key_path)), issuer, audience)
     if env != "dev":
         raise SigningKeyMissing(
-            "refusing to start: LMS_GATEWAY_SIGNING_KEY is required outside dev, the path of a PEM private key "
-            "(Ed25519, EC P-256 or RSA) the gateway signs internal tokens with"
+            "refusing to start: LMS_GATEWAY_SIGNING_KEY is required outside dev, the path of a PEM "
+            "private key (Ed25519, EC P-256 or RSA) the gateway signs internal tokens with"
         )
     return Signer(_dev_key(run_dir / DEV_KEY_FILE), issuer, audience)
 
