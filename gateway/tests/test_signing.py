@@ -13,9 +13,11 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 from lms.gateway.app import create_app
 from lms.gateway.config import load_config
 from lms.gateway.signing import SigningKeyMissing, load_signer
-from lms.gateway.testing.helpers import JWT, bearer
+from lms.gateway.testing.helpers import GATEWAY_KEY, JWT, bearer, write_gateway_key
 from lms.kit.auth import AuthError, TokenVerifier
 from lms.kit.config import Settings, load_jwt_settings
+
+GATEWAY_ISSUER_X = jwt.algorithms.OKPAlgorithm.to_jwk(GATEWAY_KEY.public_key(), as_dict=True)["x"]
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +81,12 @@ def test_in_dev_one_key_is_made_once_and_kept(tmp_path):
     again = load_signer(None, "dev", tmp_path, "lms-gateway", "lms")
     assert first.kid == again.kid
     assert oct((tmp_path / "gateway-signing-key.pem").stat().st_mode)[-3:] == "600"
+
+
+def test_the_key_may_be_given_as_the_pem_itself(tmp_path):
+    pem = write_gateway_key(tmp_path / "key.pem").read_text()
+    inline = load_signer(pem, "prod", tmp_path, "lms-gateway", "lms")
+    from_file = load_signer(str(tmp_path / "key.pem"), "prod", tmp_path, "lms-gateway", "lms")
+    assert inline.jwks() == from_file.jwks()
+    assert inline.jwks()["keys"][0]["x"] == GATEWAY_ISSUER_X
+    assert not (tmp_path / "gateway-signing-key.pem").exists(), "no dev key is made when one is given"

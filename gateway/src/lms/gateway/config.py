@@ -63,7 +63,7 @@ class GatewayConfig:
     proxy_hops: int = 0
     api_key_token_ttl_s: int = 300
     api_key_pepper: str | None = None
-    signing_key: str | None = None  # PEM file of the key internal tokens are signed with
+    signing_key: str | None = None  # PEM (or its file) internal tokens are signed with
     issuer: str = "lms-gateway"
 
 

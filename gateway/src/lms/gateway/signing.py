@@ -2,7 +2,7 @@
 
 Services verify those tokens with the public half (`/.well-known/jwks.json`, or the PEM given
 to them), so no service needs a secret that could mint tokens. Outside dev the key is required
-(`LMS_GATEWAY_SIGNING_KEY`, a PEM file); in dev one is made on first start under `.run/`.
+(`LMS_GATEWAY_SIGNING_KEY`: a PEM file, or the PEM itself); in dev one is made under `.run/`.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ class Signer:
 def load_signer(key_path: str | None, env: str, run_dir: Path, issuer: str, audience: str) -> Signer:
     """The configured key; in dev, the one under `run_dir` (made on first start); else refuse."""
     if key_path:
-        return Signer(_read(Path(key_path)), issuer, audience)
+        pem = key_path.encode() if key_path.lstrip().startswith("-----") else Path(key_path).read_bytes()
+        return Signer(_parse(pem, key_path[:40]), issuer, audience)
     if env != "dev":
         raise SigningKeyMissing(
             "refusing to start: LMS_GATEWAY_SIGNING_KEY is required outside dev, the path of a PEM "
@@ -82,13 +83,13 @@ def _dev_key(path: Path) -> PrivateKey:
             pass
         finally:
             draft.unlink()
-    return _read(path)
+    return _parse(path.read_bytes(), str(path))
 
 
-def _read(path: Path) -> PrivateKey:
-    key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+def _parse(pem: bytes, where: str) -> PrivateKey:
+    key = serialization.load_pem_private_key(pem, password=None)
     if not isinstance(key, ed25519.Ed25519PrivateKey | ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
-        raise ValueError(f"{path}: the signing key must be Ed25519, EC P-256 or RSA")
+        raise ConfigError(f"refusing to start: {where}: the signing key must be Ed25519, EC P-256 or RSA")
     return key
 
 
