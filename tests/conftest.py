@@ -92,6 +92,9 @@ def suite(kafka: KafkaServer, postgres: PostgresServer, run_id: str, tmp_path_fa
         "GATEWAY_DATABASE_URL": f"sqlite:///{logs / 'gateway.db'}",
         "LMS_RATE_LIMIT_AUTHENTICATED": "100000/minute",
         "LMS_RATE_LIMIT_ANONYMOUS": "100000/minute",
+        "LMS_RATE_LIMIT_IMPORT": "100000/minute",
+        "LMS_RATE_LIMIT_SUBMIT": "100000/minute",
+        "LMS_RATE_LIMIT_EXPORT": "100000/minute",
     }
     ensure_topics(kafka.bootstrap, [TopicSpec(f"{prefix}lms.{s}.events", 6) for s in SERVICES])
     for service in SERVICES:
