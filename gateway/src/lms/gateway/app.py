@@ -8,7 +8,7 @@ from flask import Flask, Response, jsonify
 from sqlalchemy import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lms.gateway import health, limits, tracing
+from lms.gateway import budgets, health, limits, tracing
 from lms.gateway.apikeys.api import blp as api_keys_blueprint
 from lms.gateway.apikeys.exchange import ApiKeyExchange
 from lms.gateway.apikeys.store import ApiKeyStore
@@ -77,7 +77,7 @@ def _install_hooks(app: Flask, gateway: Gateway, edge: Edge) -> None:
     app.teardown_request(tracing.forget_client_request_id)
     tokens = VerifiedTokens(app.extensions["lms.verifier"])
     limiter = limits.make_limiter(gateway.config)
-    authenticator = Authenticator(tokens, gateway.exchange, limits.key_guard(limiter, gateway.config))
+    authenticator = Authenticator(tokens, gateway.exchange, budgets.key_guard(limiter, gateway.config))
     app.before_request(lambda: edge.check() or authenticator.identify())
     limits.install(app, gateway.config, limiter)
     app.before_request(authenticator.exchange)
