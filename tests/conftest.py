@@ -70,7 +70,7 @@ def wait_ready(url: str, timeout_s: float = 120) -> None:
         try:
             body = httpx.get(f"{url}/readyz", headers=admin, timeout=2).json()
             upstreams = body.get("upstreams", {})
-            if body.get("status") != "not ready" and all(upstreams.get(s) == "ok" for s in SERVICES):
+            if body.get("status") != "unready" and all(upstreams.get(s) == "ok" for s in SERVICES):
                 return
         except (httpx.HTTPError, ValueError):
             pass

@@ -13,12 +13,13 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from flask import Flask, Response, current_app, g, jsonify
+from prometheus_client import REGISTRY, CollectorRegistry, generate_latest
 
 from lms.gateway.apikeys.exchange import scopes_of
 from lms.gateway.routing import Upstream
 from lms.gateway.upstream import UpstreamClient
 from lms.kit.web import Problem
-from lms.kit.web.health import metrics as kit_metrics
+from lms.kit.web.health import run_checks
 
 PROBE_TIMEOUT_S = 1.0
 
@@ -77,20 +78,15 @@ def metrics() -> Response:
     """Prometheus metrics, for admins and monitoring keys only."""
     if not may_see_details():
         raise Problem(403, "Metrics are for admins and API keys with the 'metrics' scope.")
-    return kit_metrics()
+    own: CollectorRegistry = current_app.extensions["lms.metrics"]
+    return Response(generate_latest(REGISTRY) + generate_latest(own), mimetype="text/plain; version=0.0.4")
 
 
 def _readiness() -> tuple[dict, int]:
-    checks: dict[str, str] = {}
-    for name, check in current_app.extensions["lms.readiness"].items():
-        try:
-            check()
-            checks[name] = "ok"
-        except Exception as exc:  # reported by name, as the kit does
-            checks[name] = f"unavailable: {type(exc).__name__}: {exc}"[:300]
+    checks = run_checks(current_app.extensions["lms.readiness"])
     upstreams = current_app.extensions["lms.gateway"].probe.report()
     if any(state != "ok" for state in checks.values()):
-        return {"status": "not ready", "checks": checks, "upstreams": upstreams}, 503
+        return {"status": "unready", "checks": checks, "upstreams": upstreams}, 503
     status = "ready" if all(state == "ok" for state in upstreams.values()) else "degraded"
     return {"status": status, "checks": checks, "upstreams": upstreams}, 200
 
