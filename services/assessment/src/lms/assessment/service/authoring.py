@@ -23,9 +23,8 @@ from lms.assessment.domain.validation import publish_problems
 from lms.assessment.service.context import Context
 from lms.assessment.service.idempotency import Outcome
 from lms.assessment.service.views import draft_view, etag_of
+from lms.contracts import events
 from lms.kit.auth import Principal
-
-PUBLISHED = "lms.assessment.assessment.published.v1"
 
 
 def create_draft(ctx: Context, author: Principal, body: dict[str, Any]) -> dict[str, Any]:
@@ -112,7 +111,7 @@ def publish(ctx: Context, author: Principal, assessment_id: str) -> Outcome:
             "pass_mark": assessment.pass_mark,
             "competencies": assessment.competencies,
         }
-        uow.add_event(PUBLISHED, key=row.id, data=event)
+        ctx.outbox.add_event(uow.session, events.ASSESSMENT_PUBLISHED, data=event)
         uow.commit()
     return Outcome(201, body)
 

@@ -14,10 +14,8 @@ from lms.assessment.domain.grading import Grade
 from lms.assessment.service.catalog import current_modules
 from lms.assessment.service.context import PublishedVersion
 from lms.assessment.service.results import AWAITING_REVIEW, GRADED, stored_result
-from lms.kit.uow import UnitOfWork
-
-GRADED_EVENT = "lms.assessment.attempt.graded.v1"
-DIAGNOSTIC_EVENT = "lms.assessment.diagnostic.completed.v1"
+from lms.contracts import events
+from lms.kit.outbox import Outbox
 
 
 def graded_values(
@@ -52,7 +50,9 @@ def _recommended(
     return [asdict(r) for r in recommend(scores, assessment.recommend_below, current_modules(session))]
 
 
-def emit_final_events(uow: UnitOfWork, row: Any, published: PublishedVersion, values: dict[str, Any]) -> None:
+def emit_final_events(
+    outbox: Outbox, session: Session, row: Any, published: PublishedVersion, values: dict[str, Any]
+) -> None:
     """`attempt.graded` (and `diagnostic.completed` for a diagnostic): once, when the grade is final."""
     if values["status"] != GRADED:
         return
@@ -73,11 +73,11 @@ def emit_final_events(uow: UnitOfWork, row: Any, published: PublishedVersion, va
         "passed": values["passed"],
         "submitted_at": iso(values.get("submitted_at") or row.submitted_at),
     }
-    uow.add_event(GRADED_EVENT, key=row.learner_id, data=graded)
+    outbox.add_event(session, events.ATTEMPT_GRADED, data=graded)
     if kind == "diagnostic":
         modules = [
             {k: m[k] for k in ("course_id", "course_version", "module_id", "competency")}
             for m in values["result"]["recommended_modules"]
         ]
         completed = {**common, "recommended_modules": modules, "completed_at": iso(values["graded_at"])}
-        uow.add_event(DIAGNOSTIC_EVENT, key=row.learner_id, data=completed)
+        outbox.add_event(session, events.DIAGNOSTIC_COMPLETED, data=completed)

@@ -88,7 +88,7 @@ def _submit(
         )
         if changed.rowcount != 1:
             raise _LostRace
-        emit_final_events(uow, row, published, values)
+        emit_final_events(ctx.outbox, uow.session, row, published, values)
         remember(uow.session, learner_id, idem, 200, attempt_id, now)
         uow.commit()
     graded = SimpleNamespace(**{**row._mapping, **values})
