@@ -7,6 +7,12 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from lms.assessment.domain.model import MAX_OPTIONS, MAX_STEPS
+
+
+def _at_most(cap: int, what: str) -> validate.Length:
+    return validate.Length(max=cap, error=f"At most {cap} {what}.")
+
 
 def _id() -> fields.String:
     return fields.String(validate=validate.Length(min=1, max=64))
@@ -48,7 +54,9 @@ class ScenarioOptionIn(ma.Schema):
 class StepIn(ma.Schema):
     id = _id()
     text = fields.String(required=True)
-    options = fields.List(fields.Nested(ScenarioOptionIn), required=True)
+    options = fields.List(
+        fields.Nested(ScenarioOptionIn), required=True, validate=_at_most(MAX_OPTIONS, "options")
+    )
 
 
 class CriterionIn(ma.Schema):
@@ -63,10 +71,20 @@ class ItemBase(ma.Schema):
     prompt = fields.String(validate=validate.Length(max=10_000))
     competency = fields.String(allow_none=True, validate=validate.Length(max=200))
 
+    @ma.pre_load
+    def refuse_oversized_lists(self, data: Any, **_kwargs: Any) -> Any:
+        """Count steps and options before validating each one (a flood is refused at once)."""
+        for name, cap in (("steps", MAX_STEPS), ("options", MAX_OPTIONS)):
+            if isinstance(data, dict) and isinstance(data.get(name), list) and len(data[name]) > cap:
+                raise ma.ValidationError({name: [f"At most {cap} {name}."]})
+        return data
+
 
 class ChoiceItemIn(ItemBase):
     points = fields.Float(load_default=1)
-    options = fields.List(fields.Nested(ChoiceOptionIn), required=True)
+    options = fields.List(
+        fields.Nested(ChoiceOptionIn), required=True, validate=_at_most(MAX_OPTIONS, "options")
+    )
 
 
 class TrueFalseItemIn(ItemBase):
@@ -79,7 +97,7 @@ class TrueFalseItemIn(ItemBase):
 
 class ScenarioItemIn(ItemBase):
     start = fields.String(required=True)
-    steps = fields.List(fields.Nested(StepIn), required=True)
+    steps = fields.List(fields.Nested(StepIn), required=True, validate=_at_most(MAX_STEPS, "steps"))
 
 
 class FreeTextItemIn(ItemBase):

@@ -8,6 +8,8 @@ from functools import cached_property
 
 DEFAULT_RECOMMEND_BELOW = 0.7
 CHOICE_KINDS = ("single_choice", "multiple_choice")
+MAX_STEPS = 100  # steps of one scenario: real conversations have a handful
+MAX_OPTIONS = 20  # options of one choice item or one scenario step
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,11 @@ class ChoiceItem:
     competency: str | None = None
 
     def option(self, option_id: str) -> ChoiceOption | None:
-        return next((o for o in self.options if o.id == option_id), None)
+        return self._by_id.get(option_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, ChoiceOption]:
+        return {option.id: option for option in reversed(self.options)}
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,11 @@ class Step:
     options: tuple[ScenarioOption, ...]
 
     def option(self, option_id: str) -> ScenarioOption | None:
-        return next((o for o in self.options if o.id == option_id), None)
+        return self._by_id.get(option_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, ScenarioOption]:
+        return {option.id: option for option in reversed(self.options)}
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from lms.assessment.domain.model import (
+    MAX_OPTIONS,
     Assessment,
     ChoiceItem,
     FreeTextItem,
@@ -13,7 +14,7 @@ from lms.assessment.domain.model import (
     ScenarioItem,
     TrueFalseItem,
 )
-from lms.assessment.domain.scenario import scenario_problems
+from lms.assessment.domain.scenario import duplicates, scenario_problems
 
 Problems = dict[str, list[str]]
 
@@ -66,10 +67,9 @@ def item_problems(item: Item) -> list[str]:
 
 def _choice_problems(item: ChoiceItem) -> list[str]:
     found = _points_problems(item.points)
-    ids = [option.id for option in item.options]
-    found += [
-        f"option id {oid!r} is used more than once" for oid in sorted({i for i in ids if ids.count(i) > 1})
-    ]
+    found += [f"option id {oid!r} is used more than once" for oid in duplicates(o.id for o in item.options)]
+    if len(item.options) > MAX_OPTIONS:
+        found.append(f"a choice item may have at most {MAX_OPTIONS} options (has {len(item.options)})")
     if len(item.options) < 2:
         found.append("a choice item needs at least two options")
     correct = sum(option.correct for option in item.options)
