@@ -66,7 +66,7 @@ attempts = Table(
     Column("version", Integer, nullable=False),
     Column("learner_id", String(200), nullable=False),
     Column("attempt_no", Integer, nullable=False),
-    Column("status", String(20), nullable=False),  # in_progress | awaiting_review | graded
+    Column("status", String(20), nullable=False),  # in_progress | awaiting_review | graded | responded
     Column("item_order", Json),  # None: the definition's order
     Column("started_at", Timestamp, nullable=False),
     Column("expires_at", Timestamp),
@@ -78,7 +78,10 @@ attempts = Table(
     Column("max_score", Float),
     Column("percent", Float),
     Column("passed", Boolean),
+    Column("needs_analysis_id", String(64)),  # surveys: the needs analysis the response belongs to
     UniqueConstraint("assessment_id", "learner_id", "attempt_no", name="uq_attempts_learner_attempt_no"),
+    # One response per learner and needs analysis (NULLs never collide: other attempts are free).
+    UniqueConstraint("assessment_id", "learner_id", "needs_analysis_id", name="uq_attempts_needs_analysis"),
 )
 # The unique (assessment, learner, number) index also serves every lookup of attempts by
 # assessment and learner; no other index, so a start and a submit write as few as possible.
@@ -92,6 +95,19 @@ reviews = Table(
     Column("score", Float, nullable=False),
     Column("comment", Text),
     Column("created_at", Timestamp, nullable=False),
+)
+
+# Free text of survey responses, detached from the person: no learner, no time, a random id.
+# No endpoint reads it and no event carries it.
+survey_comments = Table(
+    "survey_comments",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("survey_id", String(64), nullable=False),
+    Column("survey_version", Integer, nullable=False),
+    Column("needs_analysis_id", String(64)),
+    Column("item_id", String(64), nullable=False),
+    Column("text", Text, nullable=False),
 )
 
 idempotency_keys = Table(

@@ -13,7 +13,7 @@ class AssessmentQuery(ma.Schema):
 
 
 class AssessmentListQuery(ma.Schema):
-    kind = fields.String(validate=validate.OneOf(["quiz", "diagnostic"]))
+    kind = fields.String(validate=validate.OneOf(["quiz", "diagnostic", "survey"]))
 
 
 class PublishedOut(Out):

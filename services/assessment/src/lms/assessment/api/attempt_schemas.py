@@ -19,6 +19,15 @@ class Out(ma.Schema):
         return obj.get(attr, default) if isinstance(obj, dict) else super().get_attribute(obj, attr, default)
 
 
+class StartIn(ma.Schema):
+    """Optional: a survey's attempt may name the needs analysis it answers."""
+
+    needs_analysis_id = fields.String(
+        validate=validate.Length(min=1, max=64),
+        metadata={"description": "surveys: the needs analysis this response belongs to"},
+    )
+
+
 class SubmitIn(ma.Schema):
     """The responses are checked against the items by the domain (errors keyed by item id); here
     only that each is an object naming an item (a plain list keeps parsing cheap)."""
@@ -93,6 +102,7 @@ class AttemptSummary(Out):
 
 
 class AttemptStarted(Out):
+    needs_analysis_id = fields.String(allow_none=True)
     attempt_id = fields.String()
     assessment_id = fields.String()
     assessment_version = fields.Integer()
@@ -107,6 +117,12 @@ class SubmitResult(AttemptSummary):
     items = fields.List(fields.Dict(), metadata={"description": "{item_id, correct, score, feedback, ...}"})
     competency_scores = fields.Dict()
     recommended_modules = fields.List(fields.Dict())
+    receipt = fields.Dict(
+        metadata={
+            "description": "surveys: proof of the response ({code, survey_id, needs_analysis_id, "
+            "responded_at}); the answers are never shown back, not even to the respondent"
+        }
+    )
 
 
 class AttemptOut(AttemptSummary):

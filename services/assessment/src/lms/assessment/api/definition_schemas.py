@@ -39,6 +39,10 @@ class ChoiceOptionIn(ma.Schema):
     text = fields.String(required=True)
     correct = fields.Boolean(load_default=False)
     feedback = fields.String(allow_none=True)
+    value = fields.Float(
+        validate=validate.Range(min=0, max=1),
+        metadata={"description": "surveys: how strongly this answer shows what the item measures (0..1)"},
+    )
 
 
 class ScenarioOptionIn(ma.Schema):
@@ -80,8 +84,19 @@ class ItemBase(ma.Schema):
         return data
 
 
+def _measures() -> fields.String:
+    return fields.String(
+        validate=validate.Length(max=200),
+        metadata={
+            "description": "surveys: `competency:<id>` or a cause: system:metrics, system:policy, "
+            "system:tools-knowledge, wellbeing:emotional-load, wellbeing:difficult-contacts"
+        },
+    )
+
+
 class ChoiceItemIn(ItemBase):
     points = fields.Float(load_default=1)
+    measures = _measures()
     options = fields.List(
         fields.Nested(ChoiceOptionIn), required=True, validate=_at_most(MAX_OPTIONS, "options")
     )
@@ -109,6 +124,9 @@ class FreeTextItemIn(ItemBase):
 
 class LikertItemIn(ItemBase):
     scale = fields.Integer(required=True)
+    labels = fields.List(fields.String(validate=validate.Length(max=200)), validate=validate.Length(max=10))
+    measures = _measures()
+    reverse = fields.Boolean(metadata={"description": "surveys: agreeing means less of what it measures"})
 
 
 ITEM_SCHEMAS: dict[str, type[ma.Schema]] = {
@@ -141,7 +159,7 @@ class AssessmentIn(ma.Schema):
 
     slug = fields.String(required=True, validate=validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,199}$"))
     title = fields.String(required=True, validate=validate.Length(min=1, max=500))
-    kind = fields.String(required=True, validate=validate.OneOf(["quiz", "diagnostic"]))
+    kind = fields.String(required=True, validate=validate.OneOf(["quiz", "diagnostic", "survey"]))
     pass_mark = fields.Float(required=True, validate=validate.Range(min=0, max=1))
     max_attempts = fields.Integer(allow_none=True, load_default=None, validate=validate.Range(min=1))
     time_limit_s = fields.Integer(allow_none=True, load_default=None, validate=validate.Range(min=1))

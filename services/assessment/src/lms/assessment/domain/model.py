@@ -18,6 +18,7 @@ class ChoiceOption:
     text: str
     correct: bool = False
     feedback: str | None = None
+    value: float | None = None  # surveys: where this answer sits on what the item measures (0..1)
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class ChoiceItem:
     options: tuple[ChoiceOption, ...]
     points: float = 1
     competency: str | None = None
+    measures: str | None = None
 
     def option(self, option_id: str) -> ChoiceOption | None:
         return self._by_id.get(option_id)
@@ -116,6 +118,9 @@ class LikertItem:
     scale: int | None
     competency: str | None = None
     kind: str = "likert"
+    measures: str | None = None
+    reverse: bool = False  # agreeing means less of what it measures
+    labels: tuple[str, ...] = ()
 
 
 Item = ChoiceItem | TrueFalseItem | ScenarioItem | FreeTextItem | LikertItem
@@ -125,7 +130,7 @@ Item = ChoiceItem | TrueFalseItem | ScenarioItem | FreeTextItem | LikertItem
 class Assessment:
     slug: str
     title: str
-    kind: str  # quiz | diagnostic
+    kind: str  # quiz | diagnostic | survey
     pass_mark: float
     items: tuple[Item, ...]
     max_attempts: int | None = None
