@@ -43,6 +43,17 @@ assessments = Table(
     Column("created_by", String(200), nullable=False),
     Column("created_at", Timestamp, nullable=False),
     Column("updated_at", Timestamp, nullable=False),
+    Column("owner", String(200), nullable=False),  # edits, publishes, reads keys, shares
+)
+
+# Authors the owner shares an assessment with: they edit, publish and read keys too.
+assessment_collaborators = Table(
+    "assessment_collaborators",
+    metadata,
+    Column("assessment_id", String(64), ForeignKey("assessments.id"), primary_key=True),
+    Column("sub", String(200), primary_key=True),
+    Column("added_by", String(200), nullable=False),
+    Column("added_at", Timestamp, nullable=False),
 )
 
 assessment_versions = Table(
