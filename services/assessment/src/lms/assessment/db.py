@@ -153,6 +153,17 @@ course_modules = Table(
 )
 
 
+# Diagnostics graded lately with weak competencies: a course published just before them whose
+# event arrives after them makes their recommendations be computed again (decision 0038).
+recent_diagnostics = Table(
+    "recent_diagnostics",
+    metadata,
+    Column("attempt_id", String(64), primary_key=True),
+    Column("graded_at", Timestamp, nullable=False, index=True),
+    Column("weak", Json, nullable=False),  # competencies below the threshold, weakest first
+)
+
+
 def iso(moment: datetime | None) -> str | None:
     """RFC 3339 UTC with a `Z`."""
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z") if moment else None

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from lms.assessment.db import iso
 from lms.assessment.domain.diagnostics import CompetencyScore, competency_scores, recommend
 from lms.assessment.domain.grading import Grade
-from lms.assessment.service.catalog import current_modules
+from lms.assessment.service.catalog import current_modules, read_catalogue, remember_diagnostic
 from lms.assessment.service.context import PublishedVersion
 from lms.assessment.service.results import AWAITING_REVIEW, GRADED, stored_result
 from lms.contracts import events
@@ -47,6 +47,7 @@ def _recommended(
     assessment = published.assessment
     if assessment.kind != "diagnostic" or grade.pending_review:
         return []
+    read_catalogue(session)  # a course event being applied now finishes first (decision 0038)
     return [asdict(r) for r in recommend(scores, assessment.recommend_below, current_modules(session))]
 
 
@@ -75,9 +76,23 @@ def emit_final_events(
     }
     outbox.add_event(session, events.ATTEMPT_GRADED, data=graded)
     if kind == "diagnostic":
-        modules = [
-            {k: m[k] for k in ("course_id", "course_version", "module_id", "competency")}
-            for m in values["result"]["recommended_modules"]
-        ]
-        completed = {**common, "recommended_modules": modules, "completed_at": iso(values["graded_at"])}
+        completed = diagnostic_completed(row, values["result"], values["graded_at"])
         outbox.add_event(session, events.DIAGNOSTIC_COMPLETED, data=completed)
+        remember_diagnostic(session, row.id, values, published.assessment.recommend_below)
+
+
+def diagnostic_completed(row: Any, result: dict[str, Any], graded_at: datetime) -> dict[str, Any]:
+    """The `diagnostic.completed` payload of a graded diagnostic attempt."""
+    modules = [
+        {k: m[k] for k in ("course_id", "course_version", "module_id", "competency")}
+        for m in result["recommended_modules"]
+    ]
+    return {
+        "attempt_id": row.id,
+        "learner_id": row.learner_id,
+        "assessment_id": row.assessment_id,
+        "assessment_version": row.version,
+        "competency_scores": result["competency_scores"],
+        "recommended_modules": modules,
+        "completed_at": iso(graded_at),
+    }
