@@ -113,7 +113,9 @@ def _close(ctx: Context, uow: Any, analysis: Row) -> Row:
     if locked.closed_at is not None:
         return locked
     closed_at = ctx.clock()
-    frozen = {**report_of(uow.session, ctx, locked), "status": "closed", "closed_at": iso(closed_at)}
+    frozen = report_of(uow.session, ctx, locked)
+    if not frozen["suppressed"]:  # a small group's report stays the bare counts
+        frozen = {**frozen, "status": "closed", "closed_at": iso(closed_at)}
     uow.session.execute(
         update(needs_analyses)
         .where(needs_analyses.c.id == analysis.id)
