@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
+if TYPE_CHECKING:
+    import altair as alt
 
 WIDTH = 520
 
 
+def _altair() -> Any:
+    """altair, imported on the first chart (it takes seconds to import; most processes never draw)."""
+    import altair
+
+    return altair
+
+
 def causes_chart(causes: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Share of the team reporting each cause, coloured by kind (system, wellbeing, skill)."""
+    alt = _altair()
     rows = [{**c, "kind": c["cause"].split(":", 1)[0]} for c in causes]
     chart = (
         alt.Chart(alt.Data(values=rows), title="What the team reports")
@@ -38,6 +47,7 @@ def causes_chart(causes: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 def completions_chart(points: Sequence[dict[str, Any]], members: int) -> dict[str, Any]:
     """How many of the team had completed the course, day by day."""
+    alt = _altair()
     chart = (
         alt.Chart(alt.Data(values=list(points)), title=f"Completions (team of {members})")
         .mark_line(point=True, interpolate="step-after")
@@ -49,6 +59,7 @@ def completions_chart(points: Sequence[dict[str, Any]], members: int) -> dict[st
 
 def kpi_chart(metric: str, values: Sequence[dict[str, Any]], window: dict[str, Any]) -> dict[str, Any]:
     """One KPI over time, the training window shaded."""
+    alt = _altair()
     line = (
         alt.Chart(alt.Data(values=list(values)))
         .mark_line(point=True)
@@ -58,7 +69,7 @@ def kpi_chart(metric: str, values: Sequence[dict[str, Any]], window: dict[str, A
             tooltip=["period_start:T", "period_end:T", "value:Q"],
         )
     )
-    layers: list[Any] = [line]
+    layers: list[alt.Chart] = [line]
     if window.get("opened"):
         shade = {"start": window["opened"], "end": window.get("closed") or window["opened"]}
         layers.insert(
