@@ -14,7 +14,7 @@ from lms.insights.domain.errors import Forbidden, Invalid
 from lms.insights.domain.kpis import BUILTIN_METRICS, KpiRow, check_rows, rows_from_csv, rows_from_json
 from lms.insights.service.context import Context
 from lms.insights.service.directory import OVERSEERS, find_team, manages
-from lms.insights.service.upsert import insert_ignoring_conflicts
+from lms.insights.service.kpi_store import insert_values
 from lms.kit.auth import Principal
 
 FEEDERS = (*OVERSEERS, "ops")  # an ops system's API key carries the `ops` (or `hr`) role
@@ -99,24 +99,10 @@ def _write(session: Session, ctx: Context, principal: Principal, rows: list[KpiR
         elif previous != row.value:
             changed.append(row)
     if new:
-        session.execute(
-            insert_ignoring_conflicts(session, kpi_values), [_values(r, principal, now) for r in new]
-        )
+        insert_values(session, new, principal.sub, now)
     if changed:
         _correct(session, changed, principal, now)
     return {"inserted": len(new), "corrected": len(changed), "unchanged": len(rows) - len(new) - len(changed)}
-
-
-def _values(row: KpiRow, principal: Principal, now: Any) -> dict[str, Any]:
-    return {
-        "team_id": row.team_id,
-        "metric": row.metric,
-        "period_start": row.period_start,
-        "period_end": row.period_end,
-        "value": row.value,
-        "recorded_by": principal.sub,
-        "recorded_at": now,
-    }
 
 
 def _correct(session: Session, rows: list[KpiRow], principal: Principal, now: Any) -> None:
