@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from lms.contracts import default_registry, events
 from lms.insights.db import needs_analyses, survey_responses, teams
+from lms.insights.service.analyses import close_due
 from lms.kit.messaging import outbox
 
 from .factories import (
@@ -49,12 +50,13 @@ def open_team(bus, engine, size: int, manager: str) -> tuple[str, list[str]]:
     return team_id, members
 
 
-def open_analysis(api, clock, who, team_id: str) -> dict:
+def open_analysis(api, clock, who, team_id: str, **extra: str) -> dict:
     body = {
         "team_id": team_id,
         "survey_id": "service-needs-check",
         "opens_at": clock.now.isoformat(),
         "closes_at": (clock.now + timedelta(days=14)).isoformat(),
+        **extra,
     }
     reply = api.post("/needs-analyses", who, json=body)
     assert reply.status_code == 201, reply.get_json()
@@ -96,9 +98,14 @@ def test_a_team_of_eight_under_call_targets_gets_causes_leader_modules_and_skill
             EVENTS["diagnostic"],
             diagnostic(learner, {"asking-about-impact": 0.3 if i < 6 else 0.9, "positive-language": 0.9}),
         )
-    analysis = open_analysis(api, clock, manager, team_id)
+    analysis = open_analysis(
+        api, clock, manager, team_id, leader_questionnaire_id="leader-operations-questionnaire"
+    )
     assert analysis["invited"] == 8
     answer(bus, engine, analysis["id"], members, [RUSHED] * 6 + [CALM] * 2)
+    leader = responded("leader-operations-questionnaire", analysis["id"], {"system:metrics": 1.0})
+    bus.send(EVENTS["responded"], leader)
+    bus.settle(lambda: known(engine, survey_responses, survey_responses.c.survey_id, leader["survey_id"]))
 
     while_open = api.get(f"/needs-analyses/{analysis['id']}/report", manager).get_json()
     assert while_open["suppressed"] is True
@@ -119,6 +126,7 @@ def test_a_team_of_eight_under_call_targets_gets_causes_leader_modules_and_skill
     assert gaps == {"asking-about-impact": ["things-and-people"]}
     assert "Training alone will not fix" in report["verdict"]
     assert "system:metrics" in report["verdict"]
+    assert report["leader_questionnaire"] == {"responses": 1, "suppressed": True}  # one leader: never shown
 
     (closed,) = [e for e in closed_events(engine) if e["needs_analysis_id"] == analysis["id"]]
     default_registry().validate(events.NEEDS_ANALYSIS_CLOSED.name, closed)
@@ -167,3 +175,16 @@ def test_only_hr_admins_and_the_teams_manager_open_or_read_an_analysis(api, bus,
     for outsider in (member, stranger):
         assert api.get(f"/needs-analyses/{analysis['id']}", outsider).status_code == 404
         assert api.get(f"/needs-analyses/{analysis['id']}/report", outsider).status_code == 404
+
+
+def test_close_due_closes_analyses_whose_time_has_come_once(api, bus, engine, clock, settings):
+    manager = (f"lead-{uuid.uuid4().hex[:6]}", "manager")
+    team_id, _ = open_team(bus, engine, 3, manager[0])
+    analysis = open_analysis(api, clock, manager, team_id)
+    ctx = api.app.extensions["lms.insights"]
+    assert close_due(ctx) == 0
+    clock.advance(days=14, seconds=1)
+    assert close_due(ctx) >= 1
+    assert close_due(ctx) == 0
+    assert len([e for e in closed_events(engine) if e["needs_analysis_id"] == analysis["id"]]) == 1
+    assert api.post(f"/needs-analyses/{analysis['id']}/close", manager).status_code == 409
