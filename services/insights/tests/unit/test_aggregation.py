@@ -43,3 +43,13 @@ def test_a_diagnostic_gap_needs_most_assessed_members_under_the_line_and_a_big_e
     assert gap.members_assessed == 5
     assert gap.share_below == 0.8
     assert gap.mean_percent == pytest.approx(0.46)
+
+
+def test_the_web_app_refuses_to_start_with_a_minimum_below_three(monkeypatch):
+    from lms.insights.app import create_app
+    from lms.kit.config import JwtSettings, Settings
+
+    monkeypatch.setenv("LMS_INSIGHTS_MIN_RESPONDENTS", "2")
+    settings = Settings(service="insights", database_url="sqlite://", jwt=JwtSettings(secret="s" * 32))
+    with pytest.raises(SystemExit, match="may not be below 3"):
+        create_app(settings)
