@@ -83,7 +83,7 @@ test-unit: sync ## only the tests that need no broker or database
 .PHONY: bench
 bench: sync ## run the benchmarks (each prints its figures)
 	infra/kafka/kafka.sh fetch
-	for b in outbox_pipeline catalogue projector submit gateway; do \
+	for b in outbox_pipeline catalogue projector submit gateway insights; do \
 	  [ -f bench/$$b.py ] && $(PY) bench/$$b.py; done
 
 .PHONY: demo

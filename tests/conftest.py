@@ -24,11 +24,12 @@ from lms.kit.testing.infra import KafkaServer, PostgresServer
 from lms.kit.testing.proc import Process
 
 SECRET = "e2e-secret-e2e-secret-e2e-secret-0123"
-SERVICES = ("curriculum", "assessment", "progress")
+SERVICES = ("curriculum", "assessment", "progress", "insights")
 PROCESSES = {
     "curriculum": ["web", "relay", "consume"],
     "assessment": ["web", "relay", "consume"],
     "progress": ["web", "relay", "consume", "deliver"],
+    "insights": ["web", "relay", "consume"],
 }
 
 

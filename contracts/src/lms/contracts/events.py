@@ -51,5 +51,6 @@ USER_PROVISIONED = declare("lms.people.user.provisioned.v1")
 USER_UPDATED = declare("lms.people.user.updated.v1")
 USER_DEACTIVATED = declare("lms.people.user.deactivated.v1")
 TEAM_CHANGED = declare("lms.people.team.changed.v1")
+NEEDS_ANALYSIS_CLOSED = declare("lms.insights.needs_analysis.closed.v1")
 
 ALL: tuple[EventType, ...] = tuple(v for v in list(globals().values()) if isinstance(v, EventType))
