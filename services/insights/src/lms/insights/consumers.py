@@ -12,7 +12,7 @@ from lms.insights.service.catalog import (
 )
 from lms.insights.service.directory import apply_team_changed, apply_user
 from lms.insights.service.surveys import apply_survey_participated, apply_survey_responded
-from lms.insights.survey_events import SURVEY_PARTICIPATED, SURVEY_RESPONDED
+from lms.contracts.events import SURVEY_PARTICIPATED, SURVEY_RESPONDED
 from lms.kit.config import Settings
 from lms.kit.inbox import Handler
 
