@@ -6,11 +6,16 @@ the traffic. The problem `SO_REUSEPORT` once papered over, workers of a SIGKILLe
 holding the port, is solved at its root: on Linux each worker asks the kernel to SIGKILL it
 when its master dies (`PR_SET_PDEATHSIG`), so the port is free as soon as the master is
 gone; elsewhere gunicorn's own parent check ends orphans within a second or so.
+
+Requests gunicorn refuses itself, before the app sees them (414 URI too long, 431 header
+fields too large, 400 malformed), are answered as `application/problem+json` like every
+other error, instead of gunicorn's HTML page.
 """
 
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import signal
 import sys
@@ -18,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import Flask
+from gunicorn import util as gunicorn_util
 from gunicorn.app.base import BaseApplication
 
 PR_SET_PDEATHSIG = 1
@@ -48,8 +54,25 @@ def die_with_master(server: Any, worker: Any) -> None:
         os._exit(1)
 
 
+def write_problem(sock: Any, status: int, reason: str, message: str) -> None:
+    """gunicorn's error writer, replaced: the same refusal as an RFC 9457 problem document."""
+    problem = {
+        "type": "https://lms.example/problems/" + reason.lower().replace(" ", "-"),
+        "title": reason,
+        "status": status,
+        "detail": (message or reason)[:200],
+    }
+    body = json.dumps(problem).encode()
+    head = (
+        f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\n"
+        f"Content-Type: application/problem+json\r\nContent-Length: {len(body)}\r\n\r\n"
+    )
+    gunicorn_util.write_nonblock(sock, head.encode("latin-1") + body)
+
+
 def serve(factory: Callable[[], Flask], *, bind: str, workers: int = 2, threads: int = 4) -> None:
     """gthread workers keep connections alive, which the gateway's upstream pool relies on."""
+    gunicorn_util.write_error = write_problem  # gunicorn has no hook for its own error pages
     _Server(
         factory,
         {
