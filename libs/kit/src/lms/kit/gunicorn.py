@@ -6,10 +6,6 @@ the traffic. The problem `SO_REUSEPORT` once papered over, workers of a SIGKILLe
 holding the port, is solved at its root: on Linux each worker asks the kernel to SIGKILL it
 when its master dies (`PR_SET_PDEATHSIG`), so the port is free as soon as the master is
 gone; elsewhere gunicorn's own parent check ends orphans within a second or so.
-
-Requests gunicorn refuses itself, before the app sees them (414 URI too long, 431 header
-fields too large, 400 malformed), are answered as `application/problem+json` like every
-other error, instead of gunicorn's HTML page.
 """
 
 from __future__ import annotations
@@ -18,13 +14,16 @@ import ctypes
 import json
 import os
 import signal
+import socket
 import sys
 from collections.abc import Callable
 from typing import Any
 
 from flask import Flask
-from gunicorn import util as gunicorn_util
+from gunicorn import util
 from gunicorn.app.base import BaseApplication
+
+from lms.kit.web.problems import PROBLEM_JSON, TYPE_BASE
 
 PR_SET_PDEATHSIG = 1
 
@@ -54,25 +53,8 @@ def die_with_master(server: Any, worker: Any) -> None:
         os._exit(1)
 
 
-def write_problem(sock: Any, status: int, reason: str, message: str) -> None:
-    """gunicorn's error writer, replaced: the same refusal as an RFC 9457 problem document."""
-    problem = {
-        "type": "https://lms.example/problems/" + reason.lower().replace(" ", "-"),
-        "title": reason,
-        "status": status,
-        "detail": (message or reason)[:200],
-    }
-    body = json.dumps(problem).encode()
-    head = (
-        f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\n"
-        f"Content-Type: application/problem+json\r\nContent-Length: {len(body)}\r\n\r\n"
-    )
-    gunicorn_util.write_nonblock(sock, head.encode("latin-1") + body)
-
-
 def serve(factory: Callable[[], Flask], *, bind: str, workers: int = 2, threads: int = 4) -> None:
     """gthread workers keep connections alive, which the gateway's upstream pool relies on."""
-    gunicorn_util.write_error = write_problem  # gunicorn has no hook for its own error pages
     _Server(
         factory,
         {
@@ -86,5 +68,28 @@ def serve(factory: Callable[[], Flask], *, bind: str, workers: int = 2, threads:
             "graceful_timeout": 10,
             "timeout": 60,
             "accesslog": None,
+            "post_worker_init": answer_refusals_as_problems,
         },
     ).run()
+
+
+def answer_refusals_as_problems(_worker: object) -> None:
+    """gunicorn hook: what gunicorn refuses itself (414, 431, 400, ...) is problem+json, not HTML."""
+    util.write_error = write_problem  # gunicorn's workers look the writer up at each refusal
+
+
+def write_problem(sock: socket.socket, status: int, reason: str, message: str) -> None:
+    """Send an RFC 9457 problem and close: the replacement for gunicorn's HTML error page."""
+    body = json.dumps(
+        {
+            "type": TYPE_BASE + reason.lower().replace(" ", "-").replace("'", ""),
+            "title": reason,
+            "status": status,
+            "detail": message or reason,
+        }
+    ).encode()
+    head = (
+        f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: {PROBLEM_JSON}\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    util.write_nonblock(sock, head.encode("latin-1") + body)
