@@ -9,7 +9,15 @@ from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from lms.curriculum.db import course_tags, course_versions, courses
-from lms.curriculum.domain.document import totals
+from lms.curriculum.domain.access import Caller
+from lms.curriculum.domain.document import Course, totals
+from lms.curriculum.domain.errors import Forbidden
+from lms.curriculum.service import rows
+from lms.curriculum.service.cache import Cached
+from lms.curriculum.service.context import CATALOGUE, Context
+from lms.curriculum.service.presenters import dumps, summary_fields
+
+LATEST_MAX_AGE = 5
 
 
 @dataclass(frozen=True)
@@ -20,6 +28,28 @@ class Query:
     page: int = 1
     page_size: int = 20
     status: str = "published"
+
+
+def browse(ctx: Context, caller: Caller, query: Query) -> dict[str, Any] | Cached:
+    """Published courses (cached per catalogue revision); authors may list drafts or retired ones."""
+    if query.status != "published":
+        if "author" not in caller.roles and not caller.is_admin:
+            raise Forbidden("Only authors may list draft or retired courses.")
+        with ctx.sessions() as session:
+            return search(session, query)
+    revision = ctx.latest.get_or_read(CATALOGUE, lambda: _catalogue_revision(ctx))
+    cached = ctx.responses.get_or_build(("catalogue", revision, query), lambda: dumps(_search(ctx, query)))
+    return Cached(cached.body, cached.etag, LATEST_MAX_AGE)
+
+
+def _catalogue_revision(ctx: Context) -> int:
+    with ctx.reader.connect() as db:
+        return rows.catalogue_revision(db)
+
+
+def _search(ctx: Context, query: Query) -> dict[str, Any]:
+    with ctx.sessions() as session:
+        return search(session, query)
 
 
 def search(db: Session, query: Query) -> dict[str, Any]:
@@ -73,14 +103,10 @@ def _documents(db: Session, rows: list[Any]) -> dict[str, dict]:
 
 
 def _item(row: Any, document: dict | None) -> dict[str, Any]:
-    source = document or row.draft
+    source = Course.from_json(document or row.draft)
     return {
         "id": row.id,
-        "slug": source["slug"],
-        "title": source["title"],
-        "summary": source.get("summary", ""),
-        "topics": source.get("topics", []),
-        "competencies": source.get("competencies", []),
+        **summary_fields(source),
         "status": row.status,
         "version": row.latest_version,
         "published_at": row.published_at.isoformat() if row.published_at else None,
