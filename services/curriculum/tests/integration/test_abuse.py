@@ -58,7 +58,7 @@ def test_8000_lessons_with_one_title_are_refused_by_the_cap_quickly(curriculum):
     response, took = post_package(curriculum, package, query="publish=true")
     assert (response.status_code, response.mimetype) == (422, "application/problem+json")
     assert "at most 200 lessons" in response.get_json()["detail"]
-    assert took < 3.0
+    assert took < 2.0  # refused on counts, before 8,000 lessons are validated or built
     assert no_drafts(curriculum)
 
 

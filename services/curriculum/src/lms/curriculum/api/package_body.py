@@ -10,6 +10,7 @@ import yaml
 from flask import request
 
 from lms.curriculum.api.schemas import PackageIn
+from lms.curriculum.domain.limits import check_counts
 from lms.kit.web import Problem
 
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
@@ -30,6 +31,7 @@ def load_package() -> dict[str, Any]:
         raise Problem(400, f"The package is not valid {'YAML' if is_yaml else 'JSON'}: {exc}") from None
     if not isinstance(data, dict):
         raise Problem(422, "A package is an object with the course's fields and its modules.")
+    check_counts(_lesson_counts(data))  # before validating thousands of items one by one
     try:
         return PackageIn().load(data)
     except ma.ValidationError as exc:
@@ -37,6 +39,16 @@ def load_package() -> dict[str, Any]:
         raise Problem(
             422, "The package has invalid fields: " + ", ".join(sorted(map(str, errors))) + ".", errors=errors
         ) from None
+
+
+def _lesson_counts(data: dict[str, Any]) -> list[int]:
+    modules = data.get("modules")
+    if not isinstance(modules, list):
+        return []
+    return [
+        len(m["lessons"]) if isinstance(m, dict) and isinstance(m.get("lessons"), list) else 0
+        for m in modules
+    ]
 
 
 def _from_yaml(raw: bytes) -> Any:
