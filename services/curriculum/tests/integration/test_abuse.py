@@ -70,3 +70,19 @@ def test_too_many_modules_are_refused_naming_the_cap(curriculum):
     assert response.status_code == 422
     assert "at most 100 modules" in response.get_json()["detail"]
     assert no_drafts(curriculum)
+
+
+def test_a_draft_cannot_grow_past_its_size_cap_one_module_at_a_time(curriculum):
+    c = curriculum
+    created = c.client.post(
+        "/api/v1/courses", json={"slug": "big", "title": "Big"}, headers=c.as_("ann", "author")
+    )
+    course_id = created.get_json()["id"]
+    lessons = [{"title": f"L{n}", "body": "x" * 200_000} for n in range(6)]
+    url = f"/api/v1/courses/{course_id}/modules"
+    first = c.client.post(url, json={"title": "One", "lessons": lessons}, headers=c.as_("ann", "author"))
+    second = c.client.post(url, json={"title": "Two", "lessons": lessons}, headers=c.as_("ann", "author"))
+    assert (first.status_code, second.status_code, second.mimetype) == (201, 413, "application/problem+json")
+    assert "at most 2097152 bytes" in second.get_json()["detail"]
+    draft = c.client.get(f"/api/v1/courses/{course_id}?version=draft", headers=c.as_("ann", "author"))
+    assert [m["title"] for m in draft.get_json()["modules"]] == ["One"]
