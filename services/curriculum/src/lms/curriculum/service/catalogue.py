@@ -12,7 +12,7 @@ from lms.curriculum.db import course_tags, course_versions, courses
 from lms.curriculum.domain.access import Caller
 from lms.curriculum.domain.document import Course, totals
 from lms.curriculum.domain.errors import Forbidden
-from lms.curriculum.service import rows
+from lms.curriculum.service import version_rows
 from lms.curriculum.service.cache import Cached
 from lms.curriculum.service.context import CATALOGUE, Context
 from lms.curriculum.service.presenters import dumps, summary_fields
@@ -44,7 +44,7 @@ def browse(ctx: Context, caller: Caller, query: Query) -> dict[str, Any] | Cache
 
 def _catalogue_revision(ctx: Context) -> int:
     with ctx.reader.connect() as db:
-        return rows.catalogue_revision(db)
+        return version_rows.catalogue_revision(db)
 
 
 def _search(ctx: Context, query: Query) -> dict[str, Any]:
@@ -53,40 +53,46 @@ def _search(ctx: Context, query: Query) -> dict[str, Any]:
 
 
 def search(db: Session, query: Query) -> dict[str, Any]:
-    conditions = [courses.c.status == query.status]
-    for kind, value in (("topic", query.topic), ("competency", query.competency)):
-        if value:
-            conditions.append(
-                exists().where(
-                    and_(
-                        course_tags.c.course_id == courses.c.id,
-                        course_tags.c.kind == kind,
-                        course_tags.c.value == value,
-                    )
-                )
-            )
-    if query.q:
-        pattern = f"%{query.q.lower()}%"
-        title, summary = courses.c.title, courses.c.summary
-        if query.status == "draft":
-            title, summary = courses.c.slug, courses.c.slug
-        conditions.append(or_(func.lower(title).like(pattern), func.lower(summary).like(pattern)))
+    """One page of courses with `query.status` matching the filters, in a stable order."""
+    conditions = _conditions(query)
     total = db.scalar(select(func.count()).select_from(courses).where(*conditions)) or 0
-    rows = db.execute(
+    found = db.execute(
         select(courses)
         .where(*conditions)
         .order_by(func.lower(func.coalesce(courses.c.title, courses.c.slug)), courses.c.id)
         .offset((query.page - 1) * query.page_size)
         .limit(query.page_size)
     ).all()
-    documents = _documents(db, rows)
+    documents = _documents(db, found)
     return {
-        "items": [_item(row, documents.get(row.id)) for row in rows],
+        "items": [_item(row, documents.get(row.id)) for row in found],
         "page": query.page,
         "page_size": query.page_size,
         "total": total,
         "pages": (total + query.page_size - 1) // query.page_size,
     }
+
+
+def _conditions(query: Query) -> list[Any]:
+    conditions = [courses.c.status == query.status]
+    for kind, value in (("topic", query.topic), ("competency", query.competency)):
+        if value:
+            conditions.append(_tagged(kind, value))
+    if query.q:
+        pattern = f"%{query.q.lower()}%"
+        title, summary = courses.c.title, courses.c.summary
+        if query.status == "draft":
+            title, summary = courses.c.slug, courses.c.slug
+        conditions.append(or_(func.lower(title).like(pattern), func.lower(summary).like(pattern)))
+    return conditions
+
+
+def _tagged(kind: str, value: str) -> Any:
+    return exists().where(
+        and_(
+            course_tags.c.course_id == courses.c.id, course_tags.c.kind == kind, course_tags.c.value == value
+        )
+    )
 
 
 def _documents(db: Session, rows: list[Any]) -> dict[str, dict]:

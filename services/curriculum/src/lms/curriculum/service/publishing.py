@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -13,7 +14,7 @@ from lms.curriculum.domain.access import Caller, require_editor
 from lms.curriculum.domain.document import Course, content_hash
 from lms.curriculum.domain.errors import Conflict, Unpublishable
 from lms.curriculum.domain.publishing import publish_problems, published_event, resolve_assessments
-from lms.curriculum.service import rows
+from lms.curriculum.service import rows, version_rows
 from lms.curriculum.service.assessments import known_assessments
 from lms.curriculum.service.context import Context
 from lms.curriculum.service.editing import Draft, draft_of
@@ -37,29 +38,41 @@ def publish(ctx: Context, caller: Caller, course_id: str, bearer: str | None = N
     return published
 
 
-def publish_in(ctx: Context, session: Session, row, caller: Caller, bearer: str | None) -> Published:
+def publish_in(ctx: Context, session: Session, row: Any, caller: Caller, bearer: str | None) -> Published:
     """Publish the locked course `row` inside the caller's transaction."""
     if row.status == "retired":
         raise Conflict("The course is retired; it takes no new versions.")
-    draft = Course.from_json(row.draft)
-    known = known_assessments(ctx, session, draft, bearer)
-    problems = publish_problems(draft, known)
-    if problems:
-        raise Unpublishable(problems)
-    course = resolve_assessments(draft, known)
-    if row.latest_version is not None:
-        latest = rows.version_row(session, row.id, row.latest_version)
-        if latest.content_hash == content_hash(course):
-            return Published(row.id, row.latest_version, latest.published_at, True)
+    course = _publishable(ctx, session, Course.from_json(row.draft), bearer)
+    unchanged = _latest_if_same(session, row, course)
+    if unchanged:
+        return unchanged
     version = (row.latest_version or 0) + 1
     try:
-        published_at = rows.insert_version(session, row.id, version, course, caller.sub)
+        published_at = version_rows.insert_version(session, row.id, version, course, caller.sub)
     except IntegrityError:
         raise Conflict("Another publication of this course happened at the same moment; retry.") from None
     data = published_event(row.id, version, course, published_at)
     ctx.outbox.add_event(session, events.COURSE_PUBLISHED, data=data)
     ctx.forget(row.id)
     return Published(row.id, version, published_at, False)
+
+
+def _publishable(ctx: Context, session: Session, draft: Course, bearer: str | None) -> Course:
+    """The draft with its assessments resolved, or Unpublishable listing every problem."""
+    known = known_assessments(ctx, session, draft, bearer)
+    problems = publish_problems(draft, known)
+    if problems:
+        raise Unpublishable(problems)
+    return resolve_assessments(draft, known)
+
+
+def _latest_if_same(session: Session, row: Any, course: Course) -> Published | None:
+    if row.latest_version is None:
+        return None
+    latest = version_rows.version_row(session, row.id, row.latest_version)
+    if latest.content_hash != content_hash(course):
+        return None
+    return Published(row.id, row.latest_version, latest.published_at, True)
 
 
 def retire(ctx: Context, caller: Caller, course_id: str) -> Draft:
@@ -76,10 +89,10 @@ def retire(ctx: Context, caller: Caller, course_id: str) -> Draft:
         return draft_of(rows.course_row(session, course_id))
 
 
-def _retire(ctx: Context, session: Session, row) -> None:
+def _retire(ctx: Context, session: Session, row: Any) -> None:
     retired_at = rows.now()
-    rows.mark_retired(session, row.id, retired_at)
-    rows.bump_catalogue(session)
+    version_rows.mark_retired(session, row.id, retired_at)
+    version_rows.bump_catalogue(session)
     data = {
         "course_id": row.id,
         "slug": row.slug,

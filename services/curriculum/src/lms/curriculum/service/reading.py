@@ -10,7 +10,7 @@ from lms.curriculum.db import course_versions, courses
 from lms.curriculum.domain.access import Caller
 from lms.curriculum.domain.document import Course
 from lms.curriculum.domain.errors import NotFound
-from lms.curriculum.service import rows
+from lms.curriculum.service import rows, version_rows
 from lms.curriculum.service.cache import Cached
 from lms.curriculum.service.context import Context
 from lms.curriculum.service.drafts import read_draft
@@ -68,7 +68,7 @@ def _version_view(ctx: Context, course_id: str, version: int, body_format: str) 
 def published_version(ctx: Context, course_id: str, version: int) -> tuple[Any, Any]:
     """(course row, version row) of a published version."""
     with ctx.sessions() as session:
-        return rows.course_row(session, course_id), rows.version_row(session, course_id, version)
+        return rows.course_row(session, course_id), version_rows.version_row(session, course_id, version)
 
 
 def list_versions(ctx: Context, course_id: str) -> list[dict[str, Any]]:
