@@ -86,3 +86,10 @@ def test_a_draft_cannot_grow_past_its_size_cap_one_module_at_a_time(curriculum):
     assert "at most 2097152 bytes" in second.get_json()["detail"]
     draft = c.client.get(f"/api/v1/courses/{course_id}?version=draft", headers=c.as_("ann", "author"))
     assert [m["title"] for m in draft.get_json()["modules"]] == ["One"]
+
+
+def test_a_page_number_past_any_offset_is_a_422_not_a_500(curriculum):
+    huge = curriculum.client.get(
+        "/api/v1/courses?page=3077043354065946624&status=draft", headers=curriculum.as_("ann", "author")
+    )
+    assert (huge.status_code, huge.mimetype) == (422, "application/problem+json")

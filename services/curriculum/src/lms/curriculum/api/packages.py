@@ -17,6 +17,7 @@ from lms.curriculum.service import packages
 from lms.kit.web import requires
 
 blp = Blueprint("course-packages", __name__, description="Whole courses in one JSON or YAML document")
+JSON_PACKAGE = {"application/json": {"schema": PackageIn}}
 PACKAGE_BODY = {
     "required": True,
     "content": {
@@ -51,6 +52,7 @@ class CoursePackage(MethodView):
     @requires("author")
     @blp.arguments(VersionArgs(), location="query")
     @blp.response(200, PackageIn())
+    @blp.doc(responses={"200": {"content": {"application/yaml": {"schema": PackageIn}, **JSON_PACKAGE}}})
     def get(self, args: dict[str, Any], course_id: str) -> Any:
         """Export the draft (default) or ?version=N as a package that imports back unchanged."""
         package = packages.export_package(context(), caller(), course_id, args.get("version"))

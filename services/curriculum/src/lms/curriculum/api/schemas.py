@@ -86,7 +86,7 @@ class CatalogueArgs(Strict):
     topic = fields.String()
     competency = fields.String()
     q = fields.String(validate=validate.Length(max=200))
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    page = fields.Integer(load_default=1, validate=validate.Range(1, 100_000))
     page_size = fields.Integer(load_default=20, validate=validate.Range(1, 100))
     status = fields.String(
         load_default="published", validate=validate.OneOf(["published", "draft", "retired"])
