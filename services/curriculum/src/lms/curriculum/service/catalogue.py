@@ -13,7 +13,7 @@ from lms.curriculum.domain.access import Caller
 from lms.curriculum.domain.document import Course, totals
 from lms.curriculum.domain.errors import Forbidden
 from lms.curriculum.service import version_rows
-from lms.curriculum.service.cache import Cached
+from lms.curriculum.service.cache import Cached, cached_reply
 from lms.curriculum.service.context import CATALOGUE, Context
 from lms.curriculum.service.presenters import dumps, summary_fields
 
@@ -37,8 +37,8 @@ def browse(ctx: Context, caller: Caller, query: Query) -> dict[str, Any] | Cache
             raise Forbidden("Only authors may list draft or retired courses.")
         with ctx.sessions() as session:
             return search(session, query)
-    revision = ctx.latest.get_or_read(CATALOGUE, lambda: _catalogue_revision(ctx))
-    cached = ctx.responses.get_or_build(("catalogue", revision, query), lambda: dumps(_search(ctx, query)))
+    revision = ctx.latest.get_or_build(CATALOGUE, lambda: _catalogue_revision(ctx))
+    cached = cached_reply(ctx.responses, ("catalogue", revision, query), lambda: dumps(_search(ctx, query)))
     return Cached(cached.body, cached.etag, LATEST_MAX_AGE)
 
 

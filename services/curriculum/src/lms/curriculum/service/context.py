@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from lms.curriculum.service.assessment_lookup import AssessmentLookup
-from lms.curriculum.service.cache import JsonCache, Memo
+from lms.curriculum.service.cache import Cached, numbers, replies
+from lms.kit.cache import BoundedCache
 from lms.kit.db import reader
 from lms.kit.outbox import Outbox
 from lms.kit.uow import UnitOfWork
@@ -22,8 +24,8 @@ class Context:
     sessions: sessionmaker[Session]
     outbox: Outbox
     lookup: AssessmentLookup | None = None
-    responses: JsonCache = field(default_factory=JsonCache)
-    latest: Memo = field(default_factory=lambda: Memo(LATEST_TTL_S))
+    responses: BoundedCache[Hashable, Cached] = field(default_factory=replies)
+    latest: BoundedCache[Hashable, int] = field(default_factory=lambda: numbers(LATEST_TTL_S))
 
     @property
     def reader(self) -> Engine:
@@ -35,4 +37,5 @@ class Context:
 
     def forget(self, course_id: str) -> None:
         """Drop what this process remembers of a course (after a publish or retire)."""
-        self.latest.forget(course_id, CATALOGUE)
+        self.latest.discard(course_id)
+        self.latest.discard(CATALOGUE)

@@ -11,7 +11,7 @@ from lms.curriculum.domain.access import Caller
 from lms.curriculum.domain.document import Course
 from lms.curriculum.domain.errors import NotFound
 from lms.curriculum.service import rows, version_rows
-from lms.curriculum.service.cache import Cached
+from lms.curriculum.service.cache import Cached, cached_reply
 from lms.curriculum.service.context import Context
 from lms.curriculum.service.drafts import read_draft
 from lms.curriculum.service.editing import Draft
@@ -29,7 +29,8 @@ def read_course(
     if version == DRAFT:
         return read_draft(ctx, caller, course_id)
     number = int(version) if version else latest_version(ctx, course_id)
-    cached = ctx.responses.get_or_build(
+    cached = cached_reply(
+        ctx.responses,
         ("version", course_id, number, body_format),
         lambda: dumps(_version_view(ctx, course_id, number, body_format)),
     )
@@ -38,7 +39,7 @@ def read_course(
 
 def latest_version(ctx: Context, course_id: str) -> int:
     """The latest published version number: the hot path of every course GET (remembered ~1 s)."""
-    return ctx.latest.get_or_read(course_id, lambda: _read_latest_version(ctx, course_id))
+    return ctx.latest.get_or_build(course_id, lambda: _read_latest_version(ctx, course_id))
 
 
 def _read_latest_version(ctx: Context, course_id: str) -> int:
