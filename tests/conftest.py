@@ -80,7 +80,6 @@ def suite(kafka: KafkaServer, postgres: PostgresServer, run_id: str, tmp_path_fa
     env = {
         **os.environ,
         "LMS_JWT_SECRET": SECRET,
-        "LMS_ENV": "dev",
         "KAFKA_BOOTSTRAP_SERVERS": kafka.bootstrap,
         "LMS_TOPIC_PREFIX": prefix,
         "LMS_LOG_LEVEL": "WARNING",
@@ -148,4 +147,7 @@ class WebhookReceiver:
 def webhook_receiver():
     receiver = WebhookReceiver()
     yield receiver
+    # shutdown() only stops the loop: without server_close() the socket stays open and the
+    # kernel keeps accepting connections nobody answers.
     receiver.server.shutdown()
+    receiver.server.server_close()
