@@ -9,6 +9,7 @@ from flask import Flask
 from lms.kit.config import Settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.outbox import Outbox
+from lms.kit.safehttp import SafeClient
 from lms.kit.web import create_app as create_service_app
 from lms.kit.web.health import OutboxCollector, database_check, kafka_check
 from lms.progress.api import enrolments, hr, webhooks, xapi
@@ -18,8 +19,10 @@ from lms.progress.service.curriculum import CurriculumReader
 from lms.progress.service.xapi_store import XapiIdentity
 
 
-def create_app(settings: Settings, *, curriculum: CurriculumReader | None = None) -> Flask:
-    """The Flask app of the service (`curriculum` for tests; else from `LMS_CURRICULUM_URL`)."""
+def create_app(
+    settings: Settings, *, curriculum: CurriculumReader | None = None, outbound: SafeClient | None = None
+) -> Flask:
+    """The Flask app of the service (`curriculum`, `outbound` for tests; else from the settings)."""
     engine = make_engine(settings.database_url)
     curriculum_url = os.environ.get("LMS_CURRICULUM_URL")
     ctx = Context(
@@ -28,6 +31,7 @@ def create_app(settings: Settings, *, curriculum: CurriculumReader | None = None
         env=settings.env,
         curriculum=curriculum or (CurriculumReader(curriculum_url) if curriculum_url else None),
         xapi=XapiIdentity.from_env(settings.env),
+        outbound=outbound or SafeClient.for_env(settings.env),
     )
     return create_service_app(
         settings,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session, sessionmaker
 
 from lms.kit.outbox import Outbox
+from lms.kit.safehttp import SafeClient
 from lms.progress.service.curriculum import CurriculumReader
 from lms.progress.service.publishing import Channels
 from lms.progress.service.xapi_store import XapiIdentity
@@ -19,6 +20,7 @@ class Context:
     env: str = "prod"
     curriculum: CurriculumReader | None = None
     xapi: XapiIdentity = field(default_factory=XapiIdentity)
+    outbound: SafeClient = field(default_factory=SafeClient)  # webhook targets: public addresses only
 
     @property
     def channels(self) -> Channels:
