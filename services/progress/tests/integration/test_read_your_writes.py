@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 import uuid
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,6 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 from lms.kit.db import make_engine
+from lms.kit.messaging import inbox
 from lms.progress.app import create_app
 from lms.progress.db import course_versions, enrolments
 from lms.progress.service.curriculum import CurriculumReader
@@ -86,6 +88,18 @@ def count(world, table, course_id: str) -> int:
         return conn.scalar(select(func.count()).select_from(table).where(table.c.course_id == course_id))
 
 
+def applied_within(world, seconds: float) -> None:
+    """Drain the consumer until the last event sent is processed (a loaded machine needs more polls)."""
+    deadline, event_id = time.monotonic() + seconds, world.sent[-1].id
+    engine = make_engine(world.settings.database_url)
+    while True:
+        with engine.connect() as conn:
+            if conn.scalar(select(func.count()).select_from(inbox).where(inbox.c.event_id == event_id)):
+                return
+        assert time.monotonic() < deadline, "the event was not applied in time"
+        world.drain()
+
+
 def test_a_course_published_but_not_yet_announced_is_read_from_curriculum(world, curriculum):
     client = create_app(world.settings, curriculum=CurriculumReader(curriculum.url)).test_client()
     course_id = str(uuid.uuid4())
@@ -98,6 +112,7 @@ def test_a_course_published_but_not_yet_announced_is_read_from_curriculum(world,
     assert curriculum.authorizations == [ada["Authorization"]]  # curriculum checks the caller itself
 
     world.publish_course(course_id, 1, [{"id": "m1", "lessons": ["l1"]}])  # the event, late
+    applied_within(world, seconds=60)
     assert count(world, course_versions, course_id) == 1
     done = client.post(
         f"/api/v1/enrolments/{enrolled.get_json()['id']}/lessons/l1/complete",
@@ -126,4 +141,5 @@ def test_when_curriculum_cannot_answer_the_learner_is_told_to_retry_and_nothing_
     assert count(world, course_versions, course_id) == count(world, enrolments, course_id) == 0
 
     world.publish_course(course_id, 1, [{"id": "m1", "lessons": ["l1"]}])
+    applied_within(world, seconds=60)
     assert enrol(client, world, "cal", course_id).status_code == 201
