@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 from tqdm import tqdm
 
-from lms.tools.coursepack import CoursePack, discover, load
+from lms.tools.coursepack import CoursePack, discover, discover_assessment_sets, load
 
 
 class ImportFailed(Exception):
@@ -42,10 +42,11 @@ class Importer:
         self.wait_s = wait_s
 
     def run(self, folders: list[Path], progress: bool = True) -> list[Report]:
-        packs = [load(folder) for folder in discover(folders)]
+        found = discover_assessment_sets(folders) + discover(folders)
+        packs = [load(folder) for folder in found]
         if not packs:
-            raise ImportFailed("no course folders (with course.yaml) found")
-        steps = sum(len(p.assessments) + 1 for p in packs)
+            raise ImportFailed("no course folders (course.yaml or assessments/) found")
+        steps = sum(len(p.assessments) + (p.course is not None) for p in packs)
         reports = []
         with tqdm(total=steps, desc="import", unit="step", disable=not progress) as bar:
             for pack in packs:
@@ -60,6 +61,8 @@ class Importer:
             if self._assessment(definition, existing.get(definition["slug"])):
                 report.assessments_published.append(definition["slug"])
             bar.update()
+        if pack.course is None:
+            return report
         bar.set_postfix_str(pack.slug)
         result = self._course_package(pack.course)
         report.course_version, report.changes = result["published_version"], result["changes"]
