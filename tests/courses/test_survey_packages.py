@@ -41,5 +41,5 @@ def test_the_survey_loads_and_would_publish(path: Path):
 def test_every_cause_is_measured_by_the_team_survey(path: Path):
     measured = {item.get("measures") for item in yaml.safe_load(path.read_text())["items"]}
     if path.stem == "service-needs-check":
-        assert CAUSES <= measured
+        assert measured >= CAUSES
     assert measured - {None}
