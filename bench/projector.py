@@ -30,8 +30,9 @@ from lms.kit.kafka_admin import TopicSpec, ensure_topics
 from lms.kit.messaging import inbox
 from lms.kit.migrations import upgrade
 from lms.kit.testing.infra import start_kafka, start_postgres
-from lms.progress.consumers import batch_handlers, course_published, handlers
+from lms.progress.consumers import batch_handlers, handlers
 from lms.progress.db import completions, enrolments, lesson_completions
+from lms.progress.service.catalog import apply_course_published as course_published
 
 AIM_RATE, AIM_RATIO = 2_000, 0.2
 

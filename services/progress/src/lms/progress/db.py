@@ -119,7 +119,13 @@ xapi_statements = Table(
     Column("statement", JSON, nullable=False),
     Column("stored_at", UtcDateTime(), nullable=False),
     Column("feed_seq", BigInteger, unique=True),
+    Column("actor_name", String(200)),  # the actor's account name: what `agent=` filters on
+    Column("verb", String(200)),
+    Column("activity_id", Text),
+    Column("registration", String(64)),
 )
+Index("ix_xapi_statements_stored", xapi_statements.c.stored_at, xapi_statements.c.id)
+Index("ix_xapi_statements_actor", xapi_statements.c.actor_name)
 feed_counters = Table(
     "feed_counters",
     metadata,

@@ -9,13 +9,9 @@ behind a cursor that already passed it.)
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterator
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, Table, insert, select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -25,17 +21,6 @@ FEEDS: dict[str, tuple[Table, tuple]] = {
     "completions": (completions, (completions.c.completed_at, completions.c.id)),
     "xapi": (xapi_statements, (xapi_statements.c.stored_at, xapi_statements.c.id)),
 }
-CSV_COLUMNS = (
-    "completion_id",
-    "enrolment_id",
-    "learner_id",
-    "course_id",
-    "course_title",
-    "course_version",
-    "completed_at",
-    "score",
-    "certificate_code",
-)
 
 
 def sequence(sessions: sessionmaker[Session], name: str) -> None:
@@ -73,42 +58,3 @@ def page(sessions: sessionmaker[Session], name: str, since: int, limit: int) -> 
             select(table).where(table.c.feed_seq > since).order_by(table.c.feed_seq).limit(limit)
         ).all()
     return rows, rows[-1].feed_seq if rows else since
-
-
-def completion_item(row: Any) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "enrolment_id": row.enrolment_id,
-        "learner_id": row.learner_id,
-        "course_id": row.course_id,
-        "course_title": row.course_title,
-        "course_version": row.course_version,
-        "completed_at": row.completed_at.isoformat(),
-        "score": row.score,
-        "certificate_code": row.certificate_code,
-    }
-
-
-def csv_rows(engine: Engine, start: datetime | None, end: datetime | None) -> Iterator[str]:
-    """The completions as CSV lines, read with a server-side cursor: constant memory."""
-    query = select(completions).order_by(completions.c.completed_at, completions.c.id)
-    if start:
-        query = query.where(completions.c.completed_at >= start)
-    if end:
-        query = query.where(completions.c.completed_at < end)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    yield _take(buffer)
-    with engine.connect().execution_options(stream_results=True, yield_per=500) as conn:
-        for row in conn.execute(query):
-            item = {"completion_id": row.id, **completion_item(row)}
-            writer.writerow(["" if item[column] is None else item[column] for column in CSV_COLUMNS])
-            yield _take(buffer)
-
-
-def _take(buffer: io.StringIO) -> str:
-    text = buffer.getvalue()
-    buffer.seek(0)
-    buffer.truncate()
-    return text
