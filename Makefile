@@ -54,12 +54,14 @@ $(LMS_RUN_DIR)/jwt-secret: | .venv/.synced
 
 .PHONY: token
 token: sync $(if $(LMS_JWT_SECRET),,$(LMS_RUN_DIR)/jwt-secret) ## print a dev JWT: make token SUB=alice ROLES=learner[,author,hr,admin]
-	@$(PY) -m lms.kit.auth --sub "$(SUB)" --roles "$(ROLES)" --name "$(NAME)"
+	@LMS_ENV=dev $(PY) -m lms.tools.cli token --sub "$(SUB)" --roles "$(ROLES)" --name "$(NAME)"
 
 .PHONY: lint
-lint: sync ## ruff check and format check
+lint: sync ## ruff, import contracts (lint-imports) and declared dependencies (deptry per member)
 	$(UV) run --locked ruff check .
 	$(UV) run --locked ruff format --check .
+	$(UV) run --locked lint-imports --no-cache
+	$(UV) run --locked python infra/lint/dependencies.py
 
 .PHONY: test
 test: sync ## run every test against a real Kafka broker and PostgreSQL
@@ -78,7 +80,7 @@ bench: sync ## run the benchmarks (each prints its figures)
 
 .PHONY: demo
 demo: sync ## the suite's story in the terminal (against a running `make run`)
-	$(PY) -m lms.gateway.demo
+	LMS_ENV=dev $(PY) -m lms.tools.demo
 
 .PHONY: run
 run: sync ## start the whole suite: Kafka and every service process

@@ -25,9 +25,9 @@ import httpx
 sys.path.insert(0, str(Path(__file__).parent))
 from load import REPO, table
 
-from lms.gateway.journeys import Learner, course_by_slug, definitions, responses
 from lms.kit.auth import mint_token
 from lms.kit.config import load_jwt_settings
+from lms.tools.journeys import Learner, course_by_slug, definitions, responses
 
 COURSE = "questioning-skills"
 

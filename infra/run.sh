@@ -8,7 +8,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
 cd "$repo"
 export LMS_RUN_DIR=${LMS_RUN_DIR:-$repo/.run}
-export LMS_ENV=${LMS_ENV:-dev}
+export LMS_ENV=${LMS_ENV:-dev}  # a local suite: loopback webhook receivers allowed (prod is the default)
 export PYTHONUNBUFFERED=1
 export PATH="$repo/.venv/bin:$PATH"  # the Procfile says `python`: the workspace's
 py=$repo/.venv/bin/python
@@ -52,7 +52,7 @@ trap cleanup INT TERM EXIT
 
 # Once everything answers: the courses are imported (idempotent) and the welcome printed.
 (
-  "$py" infra/await_and_welcome.py && "$py" -m lms.gateway.cli import courses --url http://127.0.0.1:8080 \
+  "$py" infra/await_and_welcome.py && "$py" -m lms.tools.cli import courses --url http://127.0.0.1:8080 \
     || echo "course import failed: see above; the suite keeps running" >&2
 ) &
 welcome_pid=$!

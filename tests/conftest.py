@@ -80,7 +80,6 @@ def suite(kafka: KafkaServer, postgres: PostgresServer, run_id: str, tmp_path_fa
     env = {
         **os.environ,
         "LMS_JWT_SECRET": SECRET,
-        "LMS_ENV": "dev",
         "KAFKA_BOOTSTRAP_SERVERS": kafka.bootstrap,
         "LMS_TOPIC_PREFIX": prefix,
         "LMS_LOG_LEVEL": "WARNING",

@@ -17,7 +17,7 @@ from lms.assessment.domain.validation import publish_problems as assessment_prob
 from lms.curriculum.api.schemas import PackageIn
 from lms.curriculum.domain.packages import package_to_document
 from lms.curriculum.domain.publishing import publish_problems as course_problems
-from lms.gateway.coursepack import CoursePack, discover, load
+from lms.tools.coursepack import CoursePack, discover, load
 
 COURSES = discover([Path(__file__).parents[2] / "courses"])
 PACKS = {folder.name: load(folder) for folder in COURSES}

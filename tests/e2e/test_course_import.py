@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lms.gateway.importer import Importer
+from lms.tools.importer import Importer
 
 pytestmark = pytest.mark.integration
 COURSES = Path(__file__).parents[2] / "courses"

@@ -9,9 +9,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from lms.gateway.importer import Importer
-from lms.gateway.journeys import Learner, course_by_slug, definitions, eventually, responses
 from lms.progress.domain.webhooks import verify
+from lms.tools.importer import Importer
+from lms.tools.journeys import Learner, course_by_slug, definitions, eventually, responses
 
 pytestmark = pytest.mark.integration
 COURSE = Path(__file__).parents[2] / "courses" / "questioning-skills"

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from lms.gateway.journeys import Learner, eventually
+from lms.tools.journeys import Learner, eventually
 
 pytestmark = pytest.mark.integration
 
@@ -138,8 +138,8 @@ def test_access_matrix(suite, role, method, path, expected):
 def test_retries_with_one_idempotency_key_are_graded_once_and_other_bodies_refused(suite):
     from pathlib import Path
 
-    from lms.gateway.importer import Importer
-    from lms.gateway.journeys import course_by_slug, definitions, responses
+    from lms.tools.importer import Importer
+    from lms.tools.journeys import course_by_slug, definitions, responses
 
     folder = Path(__file__).parents[2] / "courses" / "questioning-skills"
     with suite.client("importer", "author", root=True) as author:

@@ -7,6 +7,7 @@ import importlib.util
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from lms.gateway.config import load_config
@@ -55,18 +56,63 @@ def test_every_variable_it_sets_is_read_by_the_code():
         assert environment[name] in routes.values(), name
 
 
-def test_each_service_has_a_dockerfile_that_installs_its_wheel_with_migrations_inside():
-    root = INFRA.parent
-    for service, folder in (
-        ("curriculum", "services/curriculum"),
-        ("assessment", "services/assessment"),
-        ("progress", "services/progress"),
-        ("gateway", "gateway"),
-    ):
-        dockerfile = (root / folder / "Dockerfile").read_text()
-        assert f"--package lms-{service}" in dockerfile
-        assert "--no-editable" in dockerfile  # the wheel carries src/lms/<service>/migrations
-        assert f'"lms.{service}"' in dockerfile
+def test_every_image_is_built_from_the_one_dockerfile_for_a_member_and_runs_its_package():
+    members = {p.parent.name for p in (INFRA.parent).glob("*/*/pyproject.toml")} | {"gateway"}
     for name, spec in COMPOSE["services"].items():
-        if "build" in spec:
-            assert (root / spec["build"]["dockerfile"]).is_file(), name
+        if "build" not in spec:
+            continue
+        assert spec["build"]["dockerfile"] == "infra/Dockerfile", name
+        service = spec["build"]["args"]["SERVICE"]
+        assert service in members, name
+        assert f"python -m lms.{service} " in spec["command"], name
+        assert spec["image"] == f"lms-{service}:dev", name
+
+
+def test_the_dockerfile_installs_the_chosen_members_wheel_with_migrations_inside():
+    dockerfile = (INFRA / "Dockerfile").read_text()
+    assert 'uv sync --locked --package "lms-$SERVICE" --no-dev --no-editable' in dockerfile
+    assert "ARG SERVICE" in dockerfile
+    assert 'python -m \\"lms.$LMS_SERVICE\\" web' in dockerfile
+    others = set((INFRA.parent).glob("*/Dockerfile")) | set((INFRA.parent).glob("services/*/Dockerfile"))
+    assert others == {INFRA / "Dockerfile"}
+
+
+def interpolate(value: str, environ: dict[str, str]) -> str:
+    """Compose's `${VAR}`, `${VAR:-default}` and `${VAR:?error}` (the forms this file uses)."""
+
+    def one(match: re.Match[str]) -> str:
+        name, operator, rest = match.group(1), match.group(2), match.group(3) or ""
+        if environ.get(name):
+            return environ[name]
+        if operator == ":?":
+            raise LookupError(f"{name}: {rest}")
+        return rest if operator == ":-" else ""
+
+    return re.sub(r"\$\{([A-Z0-9_]+)(?:(:-|:\?)([^}]*))?\}", one, value)
+
+
+def test_it_refuses_to_start_without_a_jwt_secret_and_has_no_fallback():
+    text = (INFRA / "docker-compose.yml").read_text()
+    environment = COMPOSE["x-lms"]["environment"]
+    with pytest.raises(LookupError, match="LMS_JWT_SECRET"):
+        interpolate(environment["LMS_JWT_SECRET"], {})
+    assert interpolate(environment["LMS_JWT_SECRET"], {"LMS_JWT_SECRET": "s3cr3t"}) == "s3cr3t"
+    assert re.findall(r"LMS_JWT_SECRET:-", text) == []
+    assert "change-me" not in text
+
+
+def test_it_runs_with_production_behaviour():
+    for name, spec in COMPOSE["services"].items():
+        environment = spec.get("environment") or {}
+        assert "LMS_ENV" not in environment or environment["LMS_ENV"] != "dev", name
+
+
+def test_the_gateway_is_published_on_loopback_unless_asked_otherwise():
+    published = [
+        interpolate(str(port), {}) for spec in COMPOSE["services"].values() for port in spec.get("ports", [])
+    ]
+    assert published == ["127.0.0.1:8080:8080"]
+    exposed = interpolate(
+        COMPOSE["services"]["gateway-web"]["ports"][0], {"LMS_GATEWAY_PUBLISH": "192.0.2.7"}
+    )
+    assert exposed == "192.0.2.7:8080:8080"

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
-from lms.kit.config import load_settings
+import pytest
+
+from lms.kit.config import ConfigError, Settings, load_settings
 from lms.kit.kafka_admin import TopicSpec, parse_topics_file
 
 
@@ -31,8 +34,9 @@ def test_per_service_database_url_and_prefix_override(tmp_path):
 
 def test_dev_secret_is_read_from_the_run_dir_when_not_in_the_environment(tmp_path):
     (tmp_path / "jwt-secret").write_text("from-the-file\n")
-    assert load_settings("gateway", {"LMS_RUN_DIR": str(tmp_path)}).jwt.secret == "from-the-file"
-    env = {"LMS_RUN_DIR": str(tmp_path), "LMS_JWT_SECRET": "from-env"}
+    dev = {"LMS_RUN_DIR": str(tmp_path), "LMS_ENV": "dev"}
+    assert load_settings("gateway", dev).jwt.secret == "from-the-file"
+    env = {**dev, "LMS_JWT_SECRET": "from-env"}
     assert load_settings("gateway", env).jwt.secret == "from-env"
 
 
@@ -47,5 +51,47 @@ def test_topics_file_is_parsed_with_partitions_and_configs():
         "x.lms.curriculum.events",
         "x.lms.assessment.events",
         "x.lms.progress.events",
+        "x.lms.people.events",
     ]
     assert specs[0] == TopicSpec("x.lms.curriculum.events", 6, {"retention.ms": "-1"})
+
+
+def test_production_is_the_default_and_only_an_explicit_dev_relaxes(tmp_path, monkeypatch):
+    assert load_settings("progress", {"LMS_RUN_DIR": str(tmp_path)}).env == "prod"
+    assert load_settings("progress", {"LMS_RUN_DIR": str(tmp_path), "LMS_ENV": ""}).env == "prod"
+    assert load_settings("progress", {"LMS_RUN_DIR": str(tmp_path), "LMS_ENV": "dev"}).env == "dev"
+    monkeypatch.delenv("LMS_ENV")
+    assert Settings(service="progress").env == "prod"
+
+
+WEAK_SECRETS = [
+    "short-but-random-9f2c",
+    "change-me-change-me-change-me-change-me",  # compose's old default
+    "secretsecretsecretsecretsecretsecret",
+    "dev-secret-dev-secret-dev-secret-dev-secret",
+    "changeme" * 5,
+    "a" * 64,
+]
+
+
+@pytest.mark.parametrize("secret", WEAK_SECRETS)
+def test_outside_dev_a_guessable_secret_stops_the_process_with_one_line(tmp_path, secret):
+    with pytest.raises(ConfigError) as refused:
+        load_settings("progress", {"LMS_RUN_DIR": str(tmp_path), "LMS_JWT_SECRET": secret})
+    message = str(refused.value)
+    assert "LMS_JWT_SECRET" in message
+    assert "\n" not in message
+    assert secret not in message
+    assert refused.value.code != 0
+
+
+@pytest.mark.parametrize("secret", WEAK_SECRETS)
+def test_dev_accepts_short_test_secrets(tmp_path, secret):
+    env = {"LMS_RUN_DIR": str(tmp_path), "LMS_JWT_SECRET": secret, "LMS_ENV": "dev"}
+    assert load_settings("progress", env).jwt.secret == secret
+
+
+def test_a_random_secret_passes_in_production(tmp_path):
+    secret = secrets.token_urlsafe(48)
+    env = {"LMS_RUN_DIR": str(tmp_path), "LMS_JWT_SECRET": secret}
+    assert load_settings("progress", env).jwt.secret == secret

@@ -9,19 +9,15 @@ the pinned algorithms must agree.
 
 from __future__ import annotations
 
-import argparse
-import os
-import sys
 import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import jwt
 
-from lms.kit.config import JwtSettings, load_jwt_settings
+from lms.kit.config import JwtSettings
 
 ROLES = ("learner", "author", "hr", "admin")
 
@@ -141,27 +137,3 @@ def mint_token(
         **(extra or {}),
     }
     return jwt.encode(claims, settings.secret, algorithm="HS256")
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="make token", description="Print a dev JWT.")
-    parser.add_argument("--sub", required=True)
-    parser.add_argument("--roles", default="learner", help="comma-separated: " + ", ".join(ROLES))
-    parser.add_argument("--name", default="")
-    parser.add_argument("--ttl", type=int, default=8 * 3600, help="seconds")
-    args = parser.parse_args(argv)
-    roles = [r.strip() for r in args.roles.split(",") if r.strip()]
-    unknown = sorted(set(roles) - set(ROLES))
-    if unknown:
-        parser.error(f"unknown roles {unknown}; choose from {', '.join(ROLES)}")
-    settings = load_jwt_settings(os.environ, Path(os.environ.get("LMS_RUN_DIR", ".run")))
-    try:
-        print(mint_token(settings, args.sub, roles, args.name, args.ttl))
-    except ValueError as exc:
-        print(f"token: {exc}", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

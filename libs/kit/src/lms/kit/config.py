@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_BOOTSTRAP = "127.0.0.1:9092"
+DEFAULT_ENV = "prod"  # production behaviour unless a process asks for dev (make run, tests)
+MIN_SECRET_BYTES = 32
+PLACEHOLDER = re.compile(r"((change[-_ ]?me|changeit|secret|dev[-_]?secret|password|default)[-_ .]*)+")
+
+
+class ConfigError(SystemExit):
+    """A setting no process may run with: the process exits non-zero with this one line."""
+
+
+def current_env(environ: Mapping[str, str] | None = None) -> str:
+    """`LMS_ENV`, `prod` when unset: only an explicit `dev` relaxes anything."""
+    return (os.environ if environ is None else environ).get("LMS_ENV") or DEFAULT_ENV
 
 
 @dataclass(frozen=True)
@@ -28,7 +41,7 @@ class Settings:
     """What one service process needs to know about its environment."""
 
     service: str
-    env: str = "dev"
+    env: str = field(default_factory=current_env)
     run_dir: Path = Path(".run")
     database_url: str = "sqlite:///.run/service.db"
     kafka_bootstrap: str = DEFAULT_BOOTSTRAP
@@ -60,7 +73,7 @@ def load_settings(service: str, environ: Mapping[str, str] | None = None) -> Set
     default_db = f"sqlite:///{run_dir / f'{service}.db'}"
     return Settings(
         service=service,
-        env=env.get("LMS_ENV", "dev"),
+        env=current_env(env),
         run_dir=run_dir,
         database_url=env.get(f"{service.upper()}_DATABASE_URL", default_db),
         kafka_bootstrap=env.get("KAFKA_BOOTSTRAP_SERVERS", DEFAULT_BOOTSTRAP),
@@ -76,8 +89,11 @@ def load_jwt_settings(env: Mapping[str, str], run_dir: Path) -> JwtSettings:
     if public_key and not public_key.lstrip().startswith("-----"):
         public_key = Path(public_key).read_text()
     asymmetric = bool(public_key or env.get("LMS_JWT_JWKS_URL"))
+    secret = env.get("LMS_JWT_SECRET") or _secret_file(run_dir)
+    if secret and current_env(env) != "dev":
+        require_strong_secret(secret)
     return JwtSettings(
-        secret=env.get("LMS_JWT_SECRET") or _secret_file(run_dir),
+        secret=secret,
         issuer=env.get("LMS_JWT_ISSUER", "lms-dev"),
         audience=env.get("LMS_JWT_AUDIENCE", "lms"),
         algorithms=algorithms or (("RS256",) if asymmetric else ("HS256",)),
@@ -90,3 +106,16 @@ def _secret_file(run_dir: Path) -> str | None:
     """The dev secret that `make run` generates once and keeps under `.run/`."""
     path = run_dir / "jwt-secret"
     return path.read_text().strip() if path.exists() else None
+
+
+def require_strong_secret(secret: str) -> None:
+    """Refuse (ConfigError) an HS256 secret anyone could guess: short, a placeholder, repetitive."""
+    if len(secret.encode()) < MIN_SECRET_BYTES:
+        raise ConfigError(
+            f"refusing to start: LMS_JWT_SECRET is shorter than {MIN_SECRET_BYTES} bytes "
+            "(generate one: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
+        )
+    if PLACEHOLDER.fullmatch(secret.lower()) or len(set(secret)) < 8:
+        raise ConfigError(
+            "refusing to start: LMS_JWT_SECRET is a placeholder or repetitive; set a random secret"
+        )

@@ -6,16 +6,24 @@ Where they come from, in order:
 - otherwise the local launchers `infra/kafka/kafka.sh` and `infra/postgres/pg.sh`, on ports of
   their own (19092, 55439) so a running `make run` suite is never touched.
 Every run gets a unique id; topics, groups and databases carry it, so runs never collide.
+Tests run as dev (`LMS_ENV=dev`, set here once for the test process and every process it
+starts): loopback webhook receivers, short test secrets. Production is the default elsewhere.
 """
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
 
 from lms.kit.testing.infra import KafkaServer, PostgresServer, start_kafka, start_postgres
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every test, and every service process a test starts, runs as dev."""
+    os.environ["LMS_ENV"] = "dev"
 
 
 @pytest.fixture(scope="session")

@@ -127,8 +127,8 @@ def register_import(commands: argparse._SubParsersAction) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from lms.gateway.coursepack import PackError
-    from lms.gateway.importer import Importer, ImportFailed
+    from lms.tools.coursepack import PackError
+    from lms.tools.importer import Importer, ImportFailed
 
     token = args.token or mint_token(_jwt_settings(), f"cli:{getpass.getuser()}", ["author"], ttl_s=600)
     headers = {"Authorization": f"Bearer {token}"}

@@ -13,18 +13,17 @@ import io
 import json
 import os
 import sys
-import threading
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
 
-from lms.gateway.importer import Importer
-from lms.gateway.journeys import Learner, course_by_slug, definitions, eventually, responses
+from lms.contracts import events
 from lms.kit.auth import mint_token
 from lms.kit.config import load_jwt_settings
-from lms.progress.domain.webhooks import verify
+from lms.tools.importer import Importer
+from lms.tools.journeys import Learner, course_by_slug, definitions, eventually, responses
+from lms.tools.webhook_receiver import Receiver, signature_valid
 
 COURSE = "questioning-skills"
 
@@ -36,20 +35,6 @@ def say(text: str = "", indent: int = 0) -> None:
 def step(title: str) -> None:
     say()
     say(f"── {title} " + "─" * max(0, 70 - len(title)))
-
-
-class Inbox(BaseHTTPRequestHandler):
-    """HR's webhook endpoint for the demo."""
-
-    received: list[tuple[dict[str, str], bytes]] = []
-
-    def do_POST(self) -> None:
-        Inbox.received.append((dict(self.headers), self.rfile.read(int(self.headers["content-length"]))))
-        self.send_response(204)
-        self.end_headers()
-
-    def log_message(self, *_: object) -> None:
-        pass
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,14 +88,9 @@ def story(
     )
 
     step("2. HR registers a webhook for completions")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Inbox)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    receiver = Receiver()
     hook = hr.post(
-        "/webhooks",
-        json={
-            "url": f"http://127.0.0.1:{server.server_port}/hr",
-            "event_types": ["lms.progress.course.completed.v1"],
-        },
+        "/webhooks", json={"url": receiver.url, "event_types": [events.COURSE_COMPLETED.name]}
     ).json()
     say(f"endpoint {hook['url']}, secret {hook['secret'][:12]}… (shown once)", 3)
 
@@ -174,14 +154,8 @@ def story(
         f"({', '.join(f'{v} {verbs.count(v)}' for v in sorted(set(verbs)))})",
         3,
     )
-    headers, body = eventually(lambda: Inbox.received and Inbox.received[-1], timeout_s=30)
-    ok = verify(
-        hook["secret"],
-        headers["webhook-id"],
-        int(headers["webhook-timestamp"]),
-        body,
-        headers["webhook-signature"],
-    )
+    headers, body = eventually(lambda: receiver.received and receiver.received[-1], timeout_s=30)
+    ok = signature_valid(hook["secret"], headers, body)
     say(
         f"webhook: {len(body)} bytes, webhook-id {headers['webhook-id'][:8]}…, "
         f"signature {'verified' if ok else 'INVALID'}",
@@ -191,7 +165,7 @@ def story(
     step("7. Anyone verifies the certificate (no token)")
     certificate = httpx.get(f"{args.url}/api/v1/certificates/{done['certificate_code']}").json()
     say(json.dumps(certificate), 3)
-    server.shutdown()
+    receiver.close()
     say()
     return 0 if ok else 1
 

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 from tqdm import tqdm
 
-from lms.gateway.coursepack import CoursePack, discover, load
+from lms.tools.coursepack import CoursePack, discover, load
 
 
 class ImportFailed(Exception):

@@ -1,0 +1,15 @@
+"""`python -m lms.gateway migrate` works from a bare environment (no PATH, no other settings)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_the_module_entry_point_migrates_an_empty_database(tmp_path):
+    env = {"GATEWAY_DATABASE_URL": f"sqlite:///{tmp_path}/gw.db", "LMS_RUN_DIR": str(tmp_path), "PATH": ""}
+    migrate = subprocess.run(
+        [sys.executable, "-m", "lms.gateway", "migrate"], env=env, capture_output=True, text=True
+    )
+    assert migrate.returncode == 0, migrate.stderr
+    assert (tmp_path / "gw.db").exists()

@@ -1,0 +1,39 @@
+"""The import contracts of `make lint` name every workspace member, so a new service is covered at once."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
+CONTRACTS = {c["id"]: c for c in PYPROJECT["tool"]["importlinter"]["contracts"]}
+LIBRARIES = {"lms.kit", "lms.contracts"}
+
+
+def member_packages(pattern: str) -> set[str]:
+    """`lms.<name>` of every member whose folder matches `pattern` (its one package under src/lms)."""
+    folders = [p.parent for p in ROOT.glob(f"{pattern}/pyproject.toml")]
+    return {f"lms.{next((f / 'src' / 'lms').iterdir()).name}" for f in folders}
+
+
+def all_members() -> set[str]:
+    globs = PYPROJECT["tool"]["uv"]["workspace"]["members"]
+    return set().union(*(member_packages(g) for g in globs))
+
+
+def test_every_app_is_independent_of_the_others_and_unreachable_from_the_libraries():
+    apps = all_members() - LIBRARIES
+    assert {"lms.gateway", "lms.tools", "lms.assessment"} <= apps
+    assert set(CONTRACTS["apps-are-independent"]["modules"]) == apps
+    assert set(CONTRACTS["libraries-import-no-app"]["source_modules"]) == LIBRARIES
+    assert set(CONTRACTS["libraries-import-no-app"]["forbidden_modules"]) == apps
+
+
+def test_every_service_is_layered_with_a_pure_domain_and_thin_views():
+    services = member_packages("services/*")
+    assert set(CONTRACTS["service-layers"]["containers"]) == services
+    assert CONTRACTS["service-layers"]["layers"] == ["api", "service", "domain"]
+    assert set(CONTRACTS["domain-is-pure"]["source_modules"]) == {f"{s}.domain" for s in services}
+    assert {"flask", "sqlalchemy", "marshmallow"} <= set(CONTRACTS["domain-is-pure"]["forbidden_modules"])
+    assert set(CONTRACTS["views-call-use-cases"]["source_modules"]) == {f"{s}.api" for s in services}
