@@ -108,6 +108,8 @@ completions = Table(
     Column("completed_at", UtcDateTime(), nullable=False),
     Column("score", Float),
     Column("certificate_code", String(64), nullable=False, unique=True),
+    Column("external_id", String(256)),  # the learner's HR ids when the directory knew them
+    Column("employee_number", String(256)),
     Column("evidence", JSON, nullable=False),
     Column("event_id", Id(), nullable=False),
     Column("feed_seq", BigInteger, unique=True),  # assigned after commit by the sequencer

@@ -19,6 +19,7 @@ class Context:
     env: str = "prod"
     curriculum: CurriculumReader | None = None
     xapi: XapiIdentity = field(default_factory=XapiIdentity)
+    manager_depth: int = 3  # how far down a manager's line they see (LMS_MANAGER_DEPTH)
 
     @property
     def channels(self) -> Channels:

@@ -10,9 +10,9 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from lms.kit.cloudevents import CloudEvent
-from lms.progress.assigning import assign_joiners, close_for, upsert
 from lms.progress.db import people, team_members, teams
 from lms.progress.domain.teams import membership_change
+from lms.progress.service.team_assignments import assign_joiners, close_for, upsert
 
 
 def person_changed(session: Session, event: CloudEvent) -> None:

@@ -9,26 +9,25 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
+from lms.kit.auth import Principal
 from lms.progress.db import assigned_learners, assignments, enrolments, people, team_members, teams
+from lms.progress.domain.errors import Forbidden, Invalid, NotFound
 from lms.progress.domain.teams import Viewer, due_date, may_assign
+from lms.progress.service import catalog
+from lms.progress.service.context import Context
+from lms.progress.service.enrolling import Enrolment, enrol_assigned, ensure_known
+from lms.progress.service.team_views import viewer_for
 
-# (session, learner_id, learner_name, course_id, due_at, assigned_by) -> enrolment id, or None when
-# the course takes no new enrolments. An existing enrolment on the course is reused.
-Enrol = Callable[[Session, str, str, str, datetime | None, str], str | None]
-
-
-class AssignmentRefused(Exception):
-    """The caller may not assign these people (a manager beyond their own team or reports)."""
-
-
-class UnknownTeam(LookupError):
-    pass
+# (session, request) -> the learner's enrolment id (an existing one is reused), or None when the
+# course takes no new enrolments.
+Enrol = Callable[[Session, Enrolment], str | None]
 
 
 @dataclass(frozen=True)
@@ -40,12 +39,28 @@ class AssignmentRequest:
     due_in_days: int | None
 
 
-def create(session: Session, viewer: Viewer, request: AssignmentRequest, now: datetime, enrol: Enrol) -> dict:
+def assign_course(
+    ctx: Context, principal: Principal, request: AssignmentRequest, authorization: str | None = None
+) -> dict[str, Any]:
+    """HR, or a manager for their own team or reports: assign a course (refused before any write)."""
+    ensure_known(ctx, request.course_id, authorization)
+    enrol = partial(enrol_assigned, ctx.channels)
+    with ctx.sessions.begin() as session:
+        course = catalog.course(session, request.course_id)
+        if course is None or course.retired_at is not None:
+            raise Invalid(f"Course {request.course_id} is unknown, unpublished or retired.")
+        viewer = viewer_for(session, principal, ctx.manager_depth)
+        return create(session, viewer, request, datetime.now(UTC), enrol)
+
+
+def create(
+    session: Session, viewer: Viewer, request: AssignmentRequest, now: datetime, enrol: Enrol
+) -> dict[str, Any]:
     """Record the assignment and assign each (active) learner; refused before anything is written."""
     team = _team(session, request.team_id) if request.team_id else None
     learners = _members(session, request.team_id) if team else list(dict.fromkeys(request.learner_ids))
     if not may_assign(viewer, team.manager_learner_id if team else None, learners):
-        raise AssignmentRefused("You may assign only your own team or the people who report to you.")
+        raise Forbidden("You may assign only your own team or the people who report to you.")
     assignment = {
         "id": str(uuid.uuid4()),
         "course_id": request.course_id,
@@ -127,7 +142,8 @@ def _assign(
     name = (
         session.scalar(select(people.c.display_name).where(people.c.learner_id == learner_id)) or learner_id
     )
-    enrolment_id = enrol(session, learner_id, name, assignment["course_id"], due, assignment["created_by"])
+    request = Enrolment(learner_id, name, assignment["course_id"], due, assigned_by=assignment["created_by"])
+    enrolment_id = enrol(session, request)
     session.execute(
         insert(assigned_learners).values(
             assignment_id=assignment["id"],
@@ -148,7 +164,7 @@ def _team(session: Session, team_id: str) -> Any:
         select(teams).where(teams.c.team_id == team_id, teams.c.deleted.is_(False))
     ).first()
     if team is None:
-        raise UnknownTeam(f"No team {team_id}.")
+        raise NotFound(f"No team {team_id}.")
     return team
 
 

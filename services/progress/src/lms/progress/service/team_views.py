@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -18,19 +18,42 @@ from lms.progress.db import (
     team_members,
     teams,
 )
+from lms.progress.domain.errors import Forbidden, NotFound
 from lms.progress.domain.teams import Viewer, is_overdue, reports_of, visible_members
+from lms.progress.service.context import Context
 
 
-class NotAManager(PermissionError):
-    """Neither HR nor anyone's manager: teams are not for this caller."""
+def teams_of(ctx: Context, principal: Principal) -> dict[str, Any]:
+    """HR and admins: every team; a manager: the teams with their people (or that they manage)."""
+    with ctx.sessions() as session:
+        return {"items": list_teams(session, viewer_for(session, principal, ctx.manager_depth))}
 
 
-class TeamHidden(LookupError):
-    """No such team, or none of it is the caller's to see (existence must not leak)."""
+def progress_of_team(ctx: Context, principal: Principal, team_id: str) -> dict[str, Any]:
+    """Each visible member x each course the team was assigned: where they stand."""
+    with ctx.sessions() as session:
+        viewer = viewer_for(session, principal, ctx.manager_depth)
+        return team_progress(session, viewer, team_id, datetime.now(UTC))
+
+
+def progress_of_reports(ctx: Context, principal: Principal) -> dict[str, Any]:
+    """A manager's direct and indirect reports x every course assigned to them."""
+    with ctx.sessions() as session:
+        return my_team(session, viewer_for(session, principal, ctx.manager_depth), datetime.now(UTC))
+
+
+def assignments_for(
+    ctx: Context, principal: Principal, team_id: str | None, learner_id: str | None
+) -> dict[str, Any]:
+    """Assignments the caller may see, filtered by team and learner."""
+    with ctx.sessions() as session:
+        viewer = viewer_for(session, principal, ctx.manager_depth)
+        return {"items": list_assignments(session, viewer, team_id, learner_id)}
 
 
 def viewer_for(session: Session, principal: Principal, depth: int) -> Viewer:
-    lines = dict(session.execute(select(people.c.learner_id, people.c.manager_learner_id)).tuples())
+    rows = session.execute(select(people.c.learner_id, people.c.manager_learner_id))
+    lines = {learner: manager for learner, manager in rows}
     return Viewer(principal.sub, principal.has_any("hr", "admin"), reports_of(principal.sub, lines, depth))
 
 
@@ -42,7 +65,7 @@ def list_teams(session: Session, viewer: Viewer) -> list[dict[str, Any]]:
         query = query.where(teams.c.team_id.in_(managed) | teams.c.team_id.in_(with_reports))
     rows = session.execute(query).all()
     if not rows and not viewer.sees_everyone and not viewer.reports:
-        raise NotAManager("Only HR and managers see teams.")
+        raise Forbidden("Only HR and managers see teams.")
     return [_team_summary(session, row) for row in rows]
 
 
@@ -53,7 +76,7 @@ def team_progress(session: Session, viewer: Viewer, team_id: str, now: datetime)
     members = _members(session, team_id) if team else []
     visible = visible_members(viewer, team.manager_learner_id if team else None, members)
     if team is None or not (visible or viewer.sees_everyone or team.manager_learner_id == viewer.learner_id):
-        raise TeamHidden(f"No team {team_id}.")
+        raise NotFound(f"No team {team_id}.")
     scope = select(assignments.c.id).where(assignments.c.team_id == team_id)
     return {
         "team_id": team_id,
@@ -64,7 +87,7 @@ def team_progress(session: Session, viewer: Viewer, team_id: str, now: datetime)
 
 def my_team(session: Session, viewer: Viewer, now: datetime) -> dict[str, Any]:
     if not viewer.reports:
-        raise NotAManager("Nobody reports to you in the directory.")
+        raise Forbidden("Nobody reports to you in the directory.")
     return {"items": _rows(session, sorted(viewer.reports), select(assignments.c.id), now)}
 
 
