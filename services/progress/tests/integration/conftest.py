@@ -153,13 +153,13 @@ def world(pg_url, kafka, unique) -> World:
     upgrade(pg_url, MIGRATIONS)
     ensure_topics(
         kafka.bootstrap,
-        [TopicSpec(settings.topic_of(s), 6) for s in ("curriculum", "assessment", "progress")],
+        [TopicSpec(settings.topic_of(s), 6) for s in ("curriculum", "assessment", "people", "progress")],
     )
     consumer = InboxConsumer(
         session_factory=make_session_factory(make_engine(pg_url)),
         bootstrap=kafka.bootstrap,
         group=settings.consumer_group,
-        topics=[settings.topic_of("curriculum"), settings.topic_of("assessment")],
+        topics=[settings.topic_of(s) for s in ("curriculum", "assessment", "people")],
         handlers=handlers(settings),
         batch_handlers=batch_handlers(settings),
     )

@@ -12,7 +12,7 @@ from lms.kit.outbox import Outbox
 from lms.kit.safehttp import SafeClient
 from lms.kit.web import create_app as create_service_app
 from lms.kit.web.health import OutboxCollector, database_check, kafka_check
-from lms.progress.api import enrolments, hr, webhooks, xapi
+from lms.progress.api import enrolments, hr, teams, webhooks, xapi
 from lms.progress.api.common import install
 from lms.progress.service.context import Context
 from lms.progress.service.curriculum import CurriculumReader
@@ -32,11 +32,12 @@ def create_app(
         curriculum=curriculum or (CurriculumReader(curriculum_url) if curriculum_url else None),
         xapi=XapiIdentity.from_env(settings.env),
         outbound=outbound or SafeClient.for_env(settings.env),
+        manager_depth=int(os.environ.get("LMS_MANAGER_DEPTH", "3")),
     )
     return create_service_app(
         settings,
         title="LMS progress",
-        blueprints=[enrolments.blp, hr.blp, xapi.blp, webhooks.blp],
+        blueprints=[enrolments.blp, hr.blp, xapi.blp, webhooks.blp, teams.blp],
         readiness={"database": database_check(engine), "kafka": kafka_check(settings.kafka_bootstrap)},
         collectors=[OutboxCollector(engine)],
         configure=lambda app: install(app, ctx),

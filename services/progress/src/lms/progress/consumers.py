@@ -1,5 +1,6 @@
-"""Events progress applies, each to its use case: course versions (event-carried state) and
-graded attempts from assessment. `rebuild` replays the topics through these same tables."""
+"""Events progress applies, each to its use case: course versions (event-carried state),
+graded attempts from assessment, and the directory (people, manager lines, teams).
+`rebuild` replays the topics through these same tables."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from lms.contracts import events
 from lms.kit.config import Settings
 from lms.kit.inbox import BatchHandler, Handler
 from lms.kit.outbox import Outbox
-from lms.progress.service import catalog, graded, replay
+from lms.progress.service import catalog, directory, enrolling, graded, replay
 from lms.progress.service.publishing import Channels
 from lms.progress.service.xapi_store import XapiIdentity
 
@@ -22,9 +23,14 @@ def channels_of(settings: Settings, *, replaying: bool = False) -> Channels:
 
 
 def handlers(settings: Settings, channels: Channels | None = None) -> Mapping[str, Handler]:
+    enrol = partial(enrolling.enrol_assigned, channels or channels_of(settings))
     return {
         events.COURSE_PUBLISHED.name: catalog.apply_course_published,
         events.COURSE_RETIRED.name: catalog.apply_course_retired,
+        events.USER_PROVISIONED.name: directory.person_changed,
+        events.USER_UPDATED.name: directory.person_changed,
+        events.USER_DEACTIVATED.name: directory.person_left,
+        events.TEAM_CHANGED.name: partial(directory.team_changed, enrol=enrol),
     }
 
 

@@ -102,6 +102,8 @@ class Completion(ma.Schema):
     completed_at = fields.String()
     score = fields.Float(allow_none=True)
     certificate_code = fields.String()
+    external_id = fields.String(allow_none=True, metadata={"description": "the HR system's id, when known"})
+    employee_number = fields.String(allow_none=True)
 
 
 class CompletionPage(ma.Schema):

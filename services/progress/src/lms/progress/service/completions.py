@@ -26,6 +26,8 @@ CSV_COLUMNS = (
     "completed_at",
     "score",
     "certificate_code",
+    "external_id",
+    "employee_number",
 )
 CSV_BATCH = 500
 
@@ -47,6 +49,8 @@ def completion_item(row: Row[Any]) -> dict[str, Any]:
         "completed_at": row.completed_at.isoformat(),
         "score": row.score,
         "certificate_code": row.certificate_code,
+        "external_id": row.external_id,
+        "employee_number": row.employee_number,
     }
 
 

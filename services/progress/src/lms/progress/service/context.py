@@ -21,6 +21,7 @@ class Context:
     curriculum: CurriculumReader | None = None
     xapi: XapiIdentity = field(default_factory=XapiIdentity)
     outbound: SafeClient = field(default_factory=SafeClient)  # webhook targets: public addresses only
+    manager_depth: int = 3  # how far down a manager's line they see (LMS_MANAGER_DEPTH)
 
     @property
     def channels(self) -> Channels:

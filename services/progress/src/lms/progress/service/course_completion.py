@@ -7,11 +7,11 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from lms.contracts import events
-from lms.progress.db import completions
+from lms.progress.db import completions, people
 from lms.progress.domain.completion import Evaluation, completion_evidence
 from lms.progress.service.publishing import Channels, publish
 from lms.progress.service.standing import Standing, enrolment_ids
@@ -28,6 +28,7 @@ def complete_course(
         "completed_at": now.isoformat(),
         "score": evaluation.score,
         "certificate_code": new_certificate_code(),
+        **hr_ids(session, standing.enrolment.learner_id),
     }
     event = publish(session, channels.outbox, events.COURSE_COMPLETED, data)
     evidence = completion_evidence(standing.structure, evaluation, standing.lessons)
@@ -56,11 +57,21 @@ def store_completion(
             completed_at=datetime.fromisoformat(data["completed_at"]),
             score=data["score"],
             certificate_code=data["certificate_code"],
+            external_id=data.get("external_id"),
+            employee_number=data.get("employee_number"),
             evidence=evidence,
             event_id=event_id,
         )
     )
     record_completion(session, channels.xapi, event_id, data, title)
+
+
+def hr_ids(session: Session, learner_id: str) -> dict[str, str]:
+    """The learner's HR ids, when the directory knows them, so HR matches rows without a lookup."""
+    person = session.execute(
+        select(people.c.external_id, people.c.employee_number).where(people.c.learner_id == learner_id)
+    ).first()
+    return {k: v for k, v in (person._asdict() if person else {}).items() if v is not None}
 
 
 def new_certificate_code() -> str:

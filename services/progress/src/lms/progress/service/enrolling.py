@@ -19,7 +19,7 @@ from lms.progress.service import catalog
 from lms.progress.service.context import Context
 from lms.progress.service.enrolment_views import view
 from lms.progress.service.progression import advance
-from lms.progress.service.publishing import publish
+from lms.progress.service.publishing import Channels, publish
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def enrol(ctx: Context, request: Enrolment, authorization: str | None = None) ->
     ensure_known(ctx, request.course_id, authorization)
     try:
         with ctx.sessions.begin() as session:
-            enrolment_id = _insert(ctx, session, request)
+            enrolment_id = _insert(ctx.channels, session, request)
     except IntegrityError:  # a concurrent request enrolled the same learner first
         with ctx.sessions() as session:
             _refuse_duplicate(session, request)
@@ -67,7 +67,7 @@ def ensure_known(ctx: Context, course_id: str, authorization: str | None) -> Non
             catalog.record_course_version(session, published)
 
 
-def _insert(ctx: Context, session: Session, request: Enrolment) -> str:
+def _insert(channels: Channels, session: Session, request: Enrolment) -> str:
     course = catalog.course(session, request.course_id)
     if course is None:
         raise Invalid(f"Course {request.course_id} is unknown or not published.")
@@ -80,12 +80,28 @@ def _insert(ctx: Context, session: Session, request: Enrolment) -> str:
     )
     publish(
         session,
-        ctx.outbox,
+        channels.outbox,
         events.ENROLMENT_CREATED,
         _created(request, enrolment_id, course.latest_version, now),
     )
-    advance(session, ctx.channels, enrolment_id)
+    advance(session, channels, enrolment_id)
     return enrolment_id
+
+
+def enrol_assigned(channels: Channels, session: Session, request: Enrolment) -> str | None:
+    """In the caller's transaction: the learner's enrolment on the course, existing or new; None
+    when the course takes no new enrolments (unknown here, or retired)."""
+    existing = session.scalar(
+        select(enrolments.c.id).where(
+            enrolments.c.learner_id == request.learner_id, enrolments.c.course_id == request.course_id
+        )
+    )
+    if existing:
+        return existing
+    course = catalog.course(session, request.course_id)
+    if course is None or course.retired_at is not None:
+        return None
+    return _insert(channels, session, request)
 
 
 def enrolment_row(request: Enrolment, enrolment_id: str, version: int, now: datetime) -> dict[str, Any]:
