@@ -24,11 +24,12 @@ from lms.kit.testing.infra import KafkaServer, PostgresServer
 from lms.kit.testing.proc import Process
 
 SECRET = "e2e-secret-e2e-secret-e2e-secret-0123"
-SERVICES = ("curriculum", "assessment", "progress", "people")
+SERVICES = ("curriculum", "assessment", "progress", "insights", "people")
 PROCESSES = {
     "curriculum": ["web", "relay", "consume"],
     "assessment": ["web", "relay", "consume"],
     "progress": ["web", "relay", "consume", "deliver"],
+    "insights": ["web", "relay", "consume"],
     "people": ["web", "relay"],
 }
 
@@ -63,10 +64,15 @@ class Suite:
 
 
 def wait_ready(url: str, timeout_s: float = 120) -> None:
+    """Until the gateway is ready and every service this suite started answers through it (the
+    details are for admins; services of the suite not started here may stay down)."""
+    admin = {"Authorization": f"Bearer {mint_token(JwtSettings(secret=SECRET), 'ops', ['admin'])}"}
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"{url}/readyz", timeout=2).json().get("status") == "ready":
+            body = httpx.get(f"{url}/readyz", headers=admin, timeout=2).json()
+            upstreams = body.get("upstreams", {})
+            if body.get("status") != "unready" and all(upstreams.get(s) == "ok" for s in SERVICES):
                 return
         except (httpx.HTTPError, ValueError):
             pass
@@ -88,20 +94,26 @@ def suite(kafka: KafkaServer, postgres: PostgresServer, run_id: str, tmp_path_fa
         "GATEWAY_DATABASE_URL": f"sqlite:///{logs / 'gateway.db'}",
         "LMS_RATE_LIMIT_AUTHENTICATED": "100000/minute",
         "LMS_RATE_LIMIT_ANONYMOUS": "100000/minute",
+        "LMS_RATE_LIMIT_IMPORT": "100000/minute",
+        "LMS_RATE_LIMIT_SUBMIT": "100000/minute",
+        "LMS_RATE_LIMIT_EXPORT": "100000/minute",
     }
     ensure_topics(kafka.bootstrap, [TopicSpec(f"{prefix}lms.{s}.events", 6) for s in SERVICES])
     for service in SERVICES:
         env[f"{service.upper()}_DATABASE_URL"] = postgres.create_database(f"e2e_{run_id}_{service}")
     gateway_port = free_port()
+    env["LMS_JWT_GATEWAY_JWKS_URL"] = f"http://127.0.0.1:{gateway_port}/.well-known/jwks.json"
     suite = Suite(f"http://127.0.0.1:{gateway_port}", env, logs)
     for name in (*SERVICES, "gateway"):
         assert (
             Process(f"lms.{name}", ["migrate"], logs / f"{name}-migrate.log", env=env).start().popen.wait(90)
             == 0
         )
-    for service, kinds in PROCESSES.items():
-        port = free_port()
+    ports = {service: free_port() for service in PROCESSES}
+    for service, port in ports.items():  # every process knows each URL (curriculum reads assessment)
         env[f"LMS_{service.upper()}_URL"] = f"http://127.0.0.1:{port}"
+    for service, kinds in PROCESSES.items():
+        port = ports[service]
         for kind in kinds:
             args = [kind, "--bind", f"127.0.0.1:{port}"] if kind == "web" else [kind]
             suite.processes[f"{service}-{kind}"] = Process(

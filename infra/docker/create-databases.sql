@@ -3,3 +3,4 @@ CREATE DATABASE assessment;
 CREATE DATABASE progress;
 CREATE DATABASE gateway;
 CREATE DATABASE people;
+CREATE DATABASE insights;

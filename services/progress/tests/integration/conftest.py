@@ -23,12 +23,12 @@ MIGRATIONS = packaged("lms.progress")
 JWT = JwtSettings(secret="progress-test-secret-0123456789ab")
 
 
-def course_event(course_id: str, version: int, modules: list[dict]) -> dict:
+def course_event(course_id: str, version: int, modules: list[dict], title: str = "Emotional coping") -> dict:
     """A course.published payload; modules: [{"id", "lessons": [ids], "assessment_id", "required"}]."""
     return {
         "course_id": course_id,
         "slug": f"course-{course_id[:8]}",
-        "title": "Emotional coping",
+        "title": title,
         "summary": "",
         "topics": [],
         "competencies": [],
@@ -85,11 +85,11 @@ class World:
         while empty < 3:
             empty = empty + 1 if self.consumer.poll_once(timeout_ms=300) == 0 else 0
 
-    def publish_course(self, course_id: str, version: int, modules: list[dict]) -> None:
+    def publish_course(self, course_id: str, version: int, modules: list[dict], **fields) -> None:
         self.send(
             "curriculum",
             "lms.curriculum.course.published.v1",
-            course_event(course_id, version, modules),
+            course_event(course_id, version, modules, **fields),
             course_id,
         )
         self.drain()
@@ -153,13 +153,13 @@ def world(pg_url, kafka, unique) -> World:
     upgrade(pg_url, MIGRATIONS)
     ensure_topics(
         kafka.bootstrap,
-        [TopicSpec(settings.topic_of(s), 6) for s in ("curriculum", "assessment", "progress")],
+        [TopicSpec(settings.topic_of(s), 6) for s in ("curriculum", "assessment", "people", "progress")],
     )
     consumer = InboxConsumer(
         session_factory=make_session_factory(make_engine(pg_url)),
         bootstrap=kafka.bootstrap,
         group=settings.consumer_group,
-        topics=[settings.topic_of("curriculum"), settings.topic_of("assessment")],
+        topics=[settings.topic_of(s) for s in ("curriculum", "assessment", "people")],
         handlers=handlers(settings),
         batch_handlers=batch_handlers(settings),
     )

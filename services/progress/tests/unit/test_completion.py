@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-from lms.progress.domain.completion import Pass, evaluate, lesson_module, lessons_of
+from lms.progress.domain.completion import Pass, evaluate
+from lms.progress.domain.structure import CourseStructure, parse_structure
 
 
-def structure(*modules: tuple[str, int, str | None, bool]) -> dict:
-    return {
-        "title": "Coping",
-        "modules": [
-            {
-                "module_id": mid,
-                "title": mid.upper(),
-                "required": required,
-                "assessment_id": assessment,
-                "lessons": [{"lesson_id": f"{mid}-l{n}"} for n in range(lessons)],
-            }
-            for mid, lessons, assessment, required in modules
-        ],
-    }
+def structure(*modules: tuple[str, int, str | None, bool]) -> CourseStructure:
+    return parse_structure(
+        {
+            "title": "Coping",
+            "modules": [
+                {
+                    "module_id": mid,
+                    "title": mid.upper(),
+                    "required": required,
+                    "assessment_id": assessment,
+                    "lessons": [{"lesson_id": f"{mid}-l{n}"} for n in range(lessons)],
+                }
+                for mid, lessons, assessment, required in modules
+            ],
+        }
+    )
 
 
 COURSE = structure(("m1", 2, "quiz-1", True), ("m2", 1, "quiz-2", True), ("m3", 1, None, False))
@@ -58,9 +61,9 @@ def test_a_pass_for_another_assessment_is_no_evidence():
 
 
 def test_lessons_of_other_versions_are_not_part_of_this_one():
-    assert lesson_module(COURSE, "m2-l0") == "m2"
-    assert lesson_module(COURSE, "gone-lesson") is None
-    assert lessons_of(COURSE) == ALL_LESSONS
+    assert COURSE.module_of("m2-l0") == "m2"
+    assert COURSE.module_of("gone-lesson") is None
+    assert COURSE.lesson_ids == ALL_LESSONS
 
 
 def test_a_course_of_one_optional_module_is_complete_at_once():

@@ -38,8 +38,8 @@ def test_retries_back_off_exponentially_with_jitter_up_to_a_cap():
     assert delays[-1] >= webhooks.RETRY_CAP_S / 2
 
 
-def test_statement_ids_derive_from_events_and_actors_are_pseudonymous():
-    actor = xapi.actor("alice@example.com", "key", "https://lms.example")
+def test_statement_ids_derive_from_events_and_pseudonymous_actors_hide_the_learner():
+    actor = xapi.pseudonym_actor("alice@example.com", "key", "https://lms.example")
     statement = xapi.statement(
         event_id="e1",
         verb="completed",
@@ -56,5 +56,6 @@ def test_statement_ids_derive_from_events_and_actors_are_pseudonymous():
     assert statement["version"] == "1.0.3"
     assert statement["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed"
     assert "alice" not in str(actor)
-    assert actor == xapi.actor("alice@example.com", "key", "https://lms.example")
+    assert actor == xapi.pseudonym_actor("alice@example.com", "key", "https://lms.example")
+    assert actor != xapi.pseudonym_actor("alice@example.com", "another key", "https://lms.example")
     assert statement["result"] == {"completion": True, "success": True, "score": {"scaled": 0.9}}

@@ -11,14 +11,19 @@ gone; elsewhere gunicorn's own parent check ends orphans within a second or so.
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import signal
+import socket
 import sys
 from collections.abc import Callable
 from typing import Any
 
 from flask import Flask
+from gunicorn import util
 from gunicorn.app.base import BaseApplication
+
+from lms.kit.web.problems import PROBLEM_JSON, TYPE_BASE
 
 PR_SET_PDEATHSIG = 1
 
@@ -63,5 +68,28 @@ def serve(factory: Callable[[], Flask], *, bind: str, workers: int = 2, threads:
             "graceful_timeout": 10,
             "timeout": 60,
             "accesslog": None,
+            "post_worker_init": answer_refusals_as_problems,
         },
     ).run()
+
+
+def answer_refusals_as_problems(_worker: object) -> None:
+    """gunicorn hook: what gunicorn refuses itself (414, 431, 400, ...) is problem+json, not HTML."""
+    util.write_error = write_problem  # gunicorn's workers look the writer up at each refusal
+
+
+def write_problem(sock: socket.socket, status: int, reason: str, message: str) -> None:
+    """Send an RFC 9457 problem and close: the replacement for gunicorn's HTML error page."""
+    body = json.dumps(
+        {
+            "type": TYPE_BASE + reason.lower().replace(" ", "-").replace("'", ""),
+            "title": reason,
+            "status": status,
+            "detail": message or reason,
+        }
+    ).encode()
+    head = (
+        f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: {PROBLEM_JSON}\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    util.write_nonblock(sock, head.encode("latin-1") + body)

@@ -12,7 +12,7 @@ from lms.kit.service import ServiceDefinition, main
 from lms.progress import rebuild
 from lms.progress.app import create_app
 from lms.progress.consumers import batch_handlers, handlers
-from lms.progress.delivery import Dispatcher
+from lms.progress.service.delivery import Dispatcher
 
 MIGRATIONS = packaged("lms.progress")
 
@@ -27,7 +27,7 @@ DEFINITION = ServiceDefinition(
     name="progress",
     create_app=create_app,
     migrations=MIGRATIONS,
-    consumes=["curriculum", "assessment"],
+    consumes=["curriculum", "assessment", "people"],
     handlers=handlers,
     batch_handlers=batch_handlers,
     default_port=8103,

@@ -1,40 +1,44 @@
-"""The progress web app."""
+"""The progress web app: `create_app(settings)`."""
 
 from __future__ import annotations
+
+import os
 
 from flask import Flask
 
 from lms.kit.config import Settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.outbox import Outbox
-from lms.kit.web import create_app as create_base_app
-from lms.kit.web import problem_response
+from lms.kit.safehttp import SafeClient
+from lms.kit.web import create_app as create_service_app
 from lms.kit.web.health import OutboxCollector, database_check, kafka_check
-from lms.progress.api import enrolments, hr, webhooks
-from lms.progress.emitter import Emitter
-from lms.progress.errors import Conflict, ProgressError
-from lms.progress.service import Progress
+from lms.progress.api import enrolments, hr, teams, webhooks, xapi
+from lms.progress.api.common import install
+from lms.progress.service.context import Context
+from lms.progress.service.curriculum import CurriculumReader
+from lms.progress.service.xapi_store import XapiIdentity
 
 
-def create_app(settings: Settings) -> Flask:
+def create_app(
+    settings: Settings, *, curriculum: CurriculumReader | None = None, outbound: SafeClient | None = None
+) -> Flask:
+    """The Flask app of the service (`curriculum`, `outbound` for tests; else from the settings)."""
     engine = make_engine(settings.database_url)
-
-    def configure(app: Flask) -> None:
-        emitter = Emitter(Outbox(source="/progress", topic=settings.topic))
-        app.extensions["progress"] = Progress(make_session_factory(engine), emitter)
-        app.register_error_handler(ProgressError, _problem)
-
-    return create_base_app(
+    curriculum_url = os.environ.get("LMS_CURRICULUM_URL")
+    ctx = Context(
+        sessions=make_session_factory(engine),
+        outbox=Outbox(source="/progress", topic=settings.topic),
+        env=settings.env,
+        curriculum=curriculum or (CurriculumReader(curriculum_url) if curriculum_url else None),
+        xapi=XapiIdentity.from_env(settings.env),
+        outbound=outbound or SafeClient.for_env(settings.env),
+        manager_depth=int(os.environ.get("LMS_MANAGER_DEPTH", "3")),
+    )
+    return create_service_app(
         settings,
         title="LMS progress",
-        blueprints=[enrolments.blp, hr.blp, webhooks.blp],
+        blueprints=[enrolments.blp, hr.blp, xapi.blp, webhooks.blp, teams.blp],
         readiness={"database": database_check(engine), "kafka": kafka_check(settings.kafka_bootstrap)},
         collectors=[OutboxCollector(engine)],
-        configure=configure,
+        configure=lambda app: install(app, ctx),
     )
-
-
-def _problem(error: ProgressError):
-    if isinstance(error, Conflict) and error.body is not None:
-        return problem_response(409, str(error), enrolment=error.body, enrolment_id=error.body["id"])
-    return problem_response(error.status, str(error))

@@ -108,6 +108,8 @@ completions = Table(
     Column("completed_at", UtcDateTime(), nullable=False),
     Column("score", Float),
     Column("certificate_code", String(64), nullable=False, unique=True),
+    Column("external_id", String(256)),  # the learner's HR ids when the directory knew them
+    Column("employee_number", String(256)),
     Column("evidence", JSON, nullable=False),
     Column("event_id", Id(), nullable=False),
     Column("feed_seq", BigInteger, unique=True),  # assigned after commit by the sequencer
@@ -119,7 +121,13 @@ xapi_statements = Table(
     Column("statement", JSON, nullable=False),
     Column("stored_at", UtcDateTime(), nullable=False),
     Column("feed_seq", BigInteger, unique=True),
+    Column("actor_name", String(200)),  # the actor's account name: what `agent=` filters on
+    Column("verb", String(200)),
+    Column("activity_id", Text),
+    Column("registration", String(64)),
 )
+Index("ix_xapi_statements_stored", xapi_statements.c.stored_at, xapi_statements.c.id)
+Index("ix_xapi_statements_actor", xapi_statements.c.actor_name)
 feed_counters = Table(
     "feed_counters",
     metadata,
@@ -158,3 +166,63 @@ webhook_deliveries = Table(
     UniqueConstraint("webhook_id", "event_id", name="uq_deliveries_webhook_event"),
 )
 Index("ix_deliveries_due", webhook_deliveries.c.status, webhook_deliveries.c.next_attempt_at)
+
+# -- the directory, from the people service's events -----------------------------------------
+people = Table(
+    "people",
+    metadata,
+    Column("learner_id", String(200), primary_key=True),  # the token subject (SCIM userName)
+    Column("user_id", Id(), nullable=False),
+    Column("display_name", String(512)),
+    Column("external_id", String(256)),
+    Column("employee_number", String(256)),
+    Column("manager_learner_id", String(200)),
+    Column("active", Boolean, nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+Index("ix_people_manager", people.c.manager_learner_id)
+teams = Table(
+    "teams",
+    metadata,
+    Column("team_id", Id(), primary_key=True),
+    Column("display_name", String(512), nullable=False),
+    Column("external_id", String(256)),
+    Column("manager_learner_id", String(200)),
+    Column("deleted", Boolean, nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+team_members = Table(
+    "team_members",
+    metadata,
+    Column("team_id", Id(), primary_key=True),
+    Column("learner_id", String(200), primary_key=True),
+)
+Index("ix_team_members_learner", team_members.c.learner_id)
+
+# -- assignments: a course given to a team or to named learners --------------------------------
+assignments = Table(
+    "assignments",
+    metadata,
+    Column("id", Id(), primary_key=True),
+    Column("course_id", Id(), nullable=False),
+    Column("team_id", Id()),
+    Column("due_at", UtcDateTime()),
+    Column("due_in_days", Integer),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("status", String(16), nullable=False),  # active | closed
+)
+Index("ix_assignments_team", assignments.c.team_id)
+assigned_learners = Table(
+    "assigned_learners",
+    metadata,
+    Column("assignment_id", Id(), primary_key=True),
+    Column("learner_id", String(200), primary_key=True),
+    Column("enrolment_id", Id()),
+    Column("due_at", UtcDateTime()),
+    Column("assigned_at", UtcDateTime(), nullable=False),
+    Column("status", String(16), nullable=False),  # open | closed (completion is the enrolment's)
+    Column("closed_at", UtcDateTime()),
+    Column("closed_reason", String(200)),
+)
+Index("ix_assigned_learners_learner", assigned_learners.c.learner_id, assigned_learners.c.status)

@@ -17,9 +17,16 @@ class EnrolmentIn(Strict):
         validate=validate.Length(1, 200), metadata={"description": "HR only; default: you"}
     )
     learner_name = fields.String(
-        validate=validate.Length(1, 300), metadata={"description": "for certificates"}
+        validate=lambda _: _refuse_learner_name(),
+        metadata={"description": "refused: certificates print the name of your sign-in token"},
     )
     due_at = fields.AwareDateTime(allow_none=True)
+
+
+def _refuse_learner_name() -> None:
+    raise ma.ValidationError(
+        "Not accepted: the name on a certificate comes from the sign-in token (or from HR), not the request."
+    )
 
 
 class EnrolmentQuery(Strict):
@@ -95,16 +102,12 @@ class Completion(ma.Schema):
     completed_at = fields.String()
     score = fields.Float(allow_none=True)
     certificate_code = fields.String()
+    external_id = fields.String(allow_none=True, metadata={"description": "the HR system's id, when known"})
+    employee_number = fields.String(allow_none=True)
 
 
 class CompletionPage(ma.Schema):
     items = fields.List(fields.Nested(Completion))
-    next_cursor = fields.String()
-
-
-class StatementPage(ma.Schema):
-    statements = fields.List(fields.Dict())
-    more = fields.String()
     next_cursor = fields.String()
 
 

@@ -1,1 +1,2 @@
-"""Pure rules of progress: completion, webhook signatures, xAPI statements. No I/O."""
+"""Pure rules of progress: course structure, completion, webhook signatures, xAPI statements,
+spreadsheet-safe cells, and the refusals use cases raise. No I/O."""

@@ -8,11 +8,11 @@ module or course is not complete yet, so HR and learners can see what is missing
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any
 
-Structure = dict[str, Any]  # modules[] -> lessons[] as in lms.curriculum.course.published.v1
+from lms.progress.domain.structure import CourseStructure, Module
 
 
 @dataclass(frozen=True)
@@ -69,48 +69,57 @@ class Evaluation:
         return round(sum(scores) / len(scores), 4) if scores else None
 
 
-def evaluate(structure: Structure, completed_lessons: Set[str], passes: Mapping[str, Pass]) -> Evaluation:
+def evaluate(
+    structure: CourseStructure, completed_lessons: Set[str], passes: Mapping[str, Pass]
+) -> Evaluation:
     """Where an enrolment stands, given its pinned course structure and the learner's evidence."""
-    modules = [_module(module, completed_lessons, passes) for module in structure["modules"]]
+    modules = [_module(module, completed_lessons, passes) for module in structure.modules]
     explanation = [
         f"{m.title}: {'; '.join(m.missing)}" for m in modules if m.required and not m.completed
     ] or ["every required module is completed"]
     return Evaluation(modules, explanation)
 
 
-def _module(module: dict[str, Any], completed_lessons: Set[str], passes: Mapping[str, Pass]) -> ModuleState:
-    lesson_ids = [lesson["lesson_id"] for lesson in module["lessons"]]
-    done = sum(1 for lesson_id in lesson_ids if lesson_id in completed_lessons)
-    assessment_id = module.get("assessment_id")
-    passed = passes.get(assessment_id) if assessment_id else None
+def _module(module: Module, completed_lessons: Set[str], passes: Mapping[str, Pass]) -> ModuleState:
+    total = len(module.lessons)
+    done = sum(1 for lesson_id in module.lesson_ids if lesson_id in completed_lessons)
+    passed = passes.get(module.assessment_id) if module.assessment_id else None
     missing = []
-    if done < len(lesson_ids):
-        missing.append(f"{len(lesson_ids) - done} of {len(lesson_ids)} lessons to complete")
-    if assessment_id and passed is None:
+    if done < total:
+        missing.append(f"{total - done} of {total} lessons to complete")
+    if module.assessment_id and passed is None:
         missing.append("its assessment is not passed yet")
     return ModuleState(
-        module_id=module["module_id"],
-        title=module["title"],
-        required=module.get("required", True),
+        module_id=module.module_id,
+        title=module.title,
+        required=module.required,
         lessons_completed=done,
-        lessons_total=len(lesson_ids),
-        assessment_id=assessment_id,
+        lessons_total=total,
+        assessment_id=module.assessment_id,
         passed=passed,
         missing=tuple(missing),
     )
 
 
-def lesson_module(structure: Structure, lesson_id: str) -> str | None:
-    """The module holding `lesson_id` in this structure (None when the version has no such lesson)."""
-    for module in structure["modules"]:
-        if any(lesson["lesson_id"] == lesson_id for lesson in module["lessons"]):
-            return module["module_id"]
-    return None
+def best_passes(passes: Iterable[tuple[str, Pass]]) -> dict[str, Pass]:
+    """Each assessment's first pass in `passes`, which come best first (earliest among equals)."""
+    best: dict[str, Pass] = {}
+    for assessment_id, evidence in passes:
+        best.setdefault(assessment_id, evidence)
+    return best
 
 
-def lessons_of(structure: Structure) -> set[str]:
-    return {lesson["lesson_id"] for module in structure["modules"] for lesson in module["lessons"]}
-
-
-def assessments_of(structure: Structure) -> set[str]:
-    return {m["assessment_id"] for m in structure["modules"] if m.get("assessment_id")}
+def completion_evidence(
+    structure: CourseStructure, evaluation: Evaluation, lessons: Set[str]
+) -> dict[str, Any]:
+    """What a course completion rests on: its version, modules, lessons and passing attempts."""
+    return {
+        "course_version": structure.version,
+        "modules": [m.module_id for m in evaluation.modules if m.completed],
+        "lessons": sorted(set(lessons) & structure.lesson_ids),
+        "attempts": [
+            {"assessment_id": m.assessment_id, "attempt_id": m.passed.attempt_id, "percent": m.passed.percent}
+            for m in evaluation.modules
+            if m.passed
+        ],
+    }

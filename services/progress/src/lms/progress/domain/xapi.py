@@ -1,4 +1,6 @@
-"""xAPI 1.0.3 statements for completions and graded attempts, with pseudonymous actors."""
+"""xAPI 1.0.3 statements for completions and graded attempts.
+
+Actors name the learner's account, or (when a deployment opts in) a keyed pseudonym of it."""
 
 from __future__ import annotations
 
@@ -20,7 +22,12 @@ def statement_id(event_id: str, verb: str) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{event_id}:{verb}"))
 
 
-def actor(learner_id: str, key: str, home_page: str) -> dict[str, Any]:
+def account_actor(learner_id: str, home_page: str) -> dict[str, Any]:
+    """The learner's account on this LMS: what an HR system matches its employees against."""
+    return {"objectType": "Agent", "account": {"homePage": home_page, "name": learner_id}}
+
+
+def pseudonym_actor(learner_id: str, key: str, home_page: str) -> dict[str, Any]:
     """An account actor whose name is a keyed hash of the learner id (no personal data)."""
     name = hmac.new(key.encode(), learner_id.encode(), hashlib.sha256).hexdigest()[:32]
     return {"objectType": "Agent", "account": {"homePage": home_page, "name": name}}
@@ -38,12 +45,9 @@ def statement(
     score: float | None,
     success: bool | None,
     extensions: dict[str, Any],
+    registration: str | None = None,
 ) -> dict[str, Any]:
-    result: dict[str, Any] = {"completion": True}
-    if success is not None:
-        result["success"] = success
-    if score is not None:
-        result["score"] = {"scaled": round(max(-1.0, min(1.0, score)), 4)}
+    """One statement; its id derives from the event, so re-recording it changes nothing."""
     return {
         "id": statement_id(event_id, verb),
         "version": "1.0.3",
@@ -54,7 +58,24 @@ def statement(
             "id": activity_id,
             "definition": {"name": {"en-US": activity_name}, "type": activity_type},
         },
-        "result": result,
+        "result": _result(score, success),
         "timestamp": timestamp,
-        "context": {"extensions": extensions},
+        "context": {"extensions": extensions, **_registration(registration)},
     }
+
+
+def _registration(registration: str | None) -> dict[str, str]:
+    """xAPI registrations are UUIDs: an enrolment id that is one becomes the statement's."""
+    try:
+        return {"registration": str(uuid.UUID(registration))} if registration else {}
+    except ValueError:
+        return {}
+
+
+def _result(score: float | None, success: bool | None) -> dict[str, Any]:
+    result: dict[str, Any] = {"completion": True}
+    if success is not None:
+        result["success"] = success
+    if score is not None:
+        result["score"] = {"scaled": round(max(-1.0, min(1.0, score)), 4)}
+    return result

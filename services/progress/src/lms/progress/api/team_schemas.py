@@ -1,0 +1,86 @@
+"""marshmallow schemas of teams, the manager's view and assignments."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+MAX_LEARNERS = 10_000
+
+
+class _Strict(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+
+class TeamOut(ma.Schema):
+    id = fields.String()
+    display_name = fields.String()
+    member_count = fields.Integer()
+    manager_ids = fields.List(fields.String())
+
+
+class TeamList(ma.Schema):
+    items = fields.List(fields.Nested(TeamOut))
+
+
+class MemberRow(ma.Schema):
+    learner_id = fields.String()
+    name = fields.String()
+    assignment_id = fields.String()
+    course_id = fields.String()
+    enrolment_id = fields.String(allow_none=True)
+    status = fields.String(metadata={"description": "not_started | in_progress | completed | closed"})
+    due_at = fields.AwareDateTime(allow_none=True)
+    overdue = fields.Boolean()
+    completed_at = fields.AwareDateTime(allow_none=True)
+    score = fields.Float(allow_none=True)
+
+
+class TeamProgress(ma.Schema):
+    team_id = fields.String()
+    display_name = fields.String()
+    items = fields.List(fields.Nested(MemberRow))
+
+
+class MyTeam(ma.Schema):
+    items = fields.List(fields.Nested(MemberRow))
+
+
+class AssignmentIn(_Strict):
+    course_id = fields.String(required=True, validate=validate.Length(1, 64))
+    team_id = fields.String(validate=validate.Length(1, 64))
+    learner_ids = fields.List(
+        fields.String(validate=validate.Length(1, 200)), validate=validate.Length(1, MAX_LEARNERS)
+    )
+    due_at = fields.AwareDateTime()
+    due_in_days = fields.Integer(validate=validate.Range(1, 3650))
+
+    @ma.validates_schema
+    def one_target_and_one_due_rule(self, data, **_):
+        if ("team_id" in data) == ("learner_ids" in data):
+            raise ma.ValidationError("Give either team_id or learner_ids.", "team_id")
+        if "due_at" in data and "due_in_days" in data:
+            raise ma.ValidationError("Give due_at or due_in_days, not both.", "due_at")
+
+
+class AssignmentOut(ma.Schema):
+    id = fields.String()
+    course_id = fields.String()
+    team_id = fields.String(allow_none=True)
+    learner_ids = fields.List(fields.String(), allow_none=True)
+    due_at = fields.AwareDateTime(allow_none=True)
+    due_in_days = fields.Integer(allow_none=True)
+    created_by = fields.String()
+    created_at = fields.AwareDateTime()
+    status = fields.String()
+    assigned = fields.Integer(metadata={"description": "learners with an open assignment row"})
+
+
+class AssignmentQuery(_Strict):
+    team_id = fields.String()
+    learner_id = fields.String()
+
+
+class AssignmentList(ma.Schema):
+    items = fields.List(fields.Nested(AssignmentOut))

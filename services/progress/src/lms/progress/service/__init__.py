@@ -1,0 +1,1 @@
+"""Use cases of progress: each a function over a unit of work (see `context.Context`)."""

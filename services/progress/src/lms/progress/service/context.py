@@ -1,0 +1,28 @@
+"""What every use case needs: sessions, the outbox, and the settings the use cases read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from lms.kit.outbox import Outbox
+from lms.kit.safehttp import SafeClient
+from lms.progress.service.curriculum import CurriculumReader
+from lms.progress.service.publishing import Channels
+from lms.progress.service.xapi_store import XapiIdentity
+
+
+@dataclass
+class Context:
+    sessions: sessionmaker[Session]
+    outbox: Outbox
+    env: str = "prod"
+    curriculum: CurriculumReader | None = None
+    xapi: XapiIdentity = field(default_factory=XapiIdentity)
+    outbound: SafeClient = field(default_factory=SafeClient)  # webhook targets: public addresses only
+    manager_depth: int = 3  # how far down a manager's line they see (LMS_MANAGER_DEPTH)
+
+    @property
+    def channels(self) -> Channels:
+        return Channels(self.outbox, self.xapi)

@@ -1,0 +1,142 @@
+"""Enrolling: on the latest published version, once per learner and course."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from lms.contracts import events
+from lms.kit.auth import Principal
+from lms.progress.db import enrolments
+from lms.progress.domain.errors import AlreadyEnrolled, Invalid
+from lms.progress.service import catalog
+from lms.progress.service.context import Context
+from lms.progress.service.enrolment_views import view
+from lms.progress.service.progression import advance
+from lms.progress.service.publishing import Channels, publish
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """Who is enrolled where; `learner_name` is what certificates print."""
+
+    learner_id: str
+    learner_name: str
+    course_id: str
+    due_at: datetime | None = None
+    assigned_by: str | None = None
+
+
+def enrol_self(
+    ctx: Context, principal: Principal, course_id: str, due_at: datetime | None, authorization: str | None
+) -> dict[str, Any]:
+    """Enrol the caller; the certificate name is the token's `name` claim (else the subject)."""
+    return enrol(
+        ctx, Enrolment(principal.sub, principal.name or principal.sub, course_id, due_at), authorization
+    )
+
+
+def enrol(ctx: Context, request: Enrolment, authorization: str | None = None) -> dict[str, Any]:
+    """Enrol on the latest published version; AlreadyEnrolled (with the existing one) when enrolled."""
+    ensure_known(ctx, request.course_id, authorization)
+    try:
+        with ctx.sessions.begin() as session:
+            enrolment_id = _insert(ctx.channels, session, request)
+    except IntegrityError:  # a concurrent request enrolled the same learner first
+        with ctx.sessions() as session:
+            _refuse_duplicate(session, request)
+        raise
+    with ctx.sessions() as session:
+        return view(session, enrolment_id)
+
+
+def ensure_known(ctx: Context, course_id: str, authorization: str | None) -> None:
+    """Read-your-writes: a course this copy has not heard of yet is read from curriculum."""
+    with ctx.sessions() as session:
+        if catalog.course(session, course_id) is not None or ctx.curriculum is None:
+            return
+    published = ctx.curriculum.published(course_id, authorization)
+    if published is not None:
+        with ctx.sessions.begin() as session:
+            catalog.record_course_version(session, published)
+
+
+def _insert(channels: Channels, session: Session, request: Enrolment) -> str:
+    course = catalog.course(session, request.course_id)
+    if course is None:
+        raise Invalid(f"Course {request.course_id} is unknown or not published.")
+    if course.retired_at is not None:
+        raise Invalid(f"Course {request.course_id} is retired: it takes no new enrolments.")
+    _refuse_duplicate(session, request)
+    enrolment_id, now = str(uuid.uuid4()), datetime.now(UTC)
+    session.execute(
+        insert(enrolments).values(**enrolment_row(request, enrolment_id, course.latest_version, now))
+    )
+    publish(
+        session,
+        channels.outbox,
+        events.ENROLMENT_CREATED,
+        _created(request, enrolment_id, course.latest_version, now),
+    )
+    advance(session, channels, enrolment_id)
+    return enrolment_id
+
+
+def enrol_assigned(channels: Channels, session: Session, request: Enrolment) -> str | None:
+    """In the caller's transaction: the learner's enrolment on the course, existing or new; None
+    when the course takes no new enrolments (unknown here, or retired)."""
+    existing = session.scalar(
+        select(enrolments.c.id).where(
+            enrolments.c.learner_id == request.learner_id, enrolments.c.course_id == request.course_id
+        )
+    )
+    if existing:
+        return existing
+    course = catalog.course(session, request.course_id)
+    if course is None or course.retired_at is not None:
+        return None
+    return _insert(channels, session, request)
+
+
+def enrolment_row(request: Enrolment, enrolment_id: str, version: int, now: datetime) -> dict[str, Any]:
+    return {
+        "id": enrolment_id,
+        "learner_id": request.learner_id,
+        "learner_name": request.learner_name,
+        "course_id": request.course_id,
+        "course_version": version,
+        "status": "active",
+        "percent": 0.0,
+        "enrolled_at": now,
+        "due_at": request.due_at,
+        "assigned_by": request.assigned_by,
+    }
+
+
+def _created(request: Enrolment, enrolment_id: str, version: int, now: datetime) -> dict[str, Any]:
+    return {
+        "enrolment_id": enrolment_id,
+        "learner_id": request.learner_id,
+        "course_id": request.course_id,
+        "course_version": version,
+        "enrolled_at": now.isoformat(),
+        "due_at": request.due_at.isoformat() if request.due_at else None,
+        "assigned_by": request.assigned_by,
+        "learner_name": request.learner_name,
+    }
+
+
+def _refuse_duplicate(session: Session, request: Enrolment) -> None:
+    existing = session.scalar(
+        select(enrolments.c.id).where(
+            enrolments.c.learner_id == request.learner_id, enrolments.c.course_id == request.course_id
+        )
+    )
+    if existing:
+        raise AlreadyEnrolled("The learner is enrolled on this course already.", view(session, existing))

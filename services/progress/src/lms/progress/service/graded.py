@@ -1,0 +1,75 @@
+"""Graded attempts: recorded as evidence; passes may complete modules and courses of active enrolments.
+
+Everything a run of events needs is read once (the affected enrolments under lock, their
+lessons and recorded modules, the learners' passes); each pass is then evaluated in order
+with the evidence submitted up to it, so a completion never depends on how events were batched.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session
+
+from lms.kit.cloudevents import CloudEvent
+from lms.progress.db import enrolments
+from lms.progress.domain.completion import evaluate
+from lms.progress.service.attempts import best_of, passes_of, record_attempts
+from lms.progress.service.catalog import structure_of
+from lms.progress.service.progression import record, standings_of
+from lms.progress.service.publishing import Channels
+from lms.progress.service.standing import Standing
+
+Affected = tuple[Standing, list[dict[str, Any]]]
+
+
+def apply_attempts_graded(channels: Channels, session: Session, events: list[CloudEvent]) -> None:
+    """The consumer's batch handler of `attempt.graded`."""
+    record_attempts(session, channels.xapi, events)
+    passes = [event.data for event in events if event.data["passed"]]
+    affected = _affected(session, passes) if passes else []
+    if not affected:
+        return
+    evidence = passes_of(session, {standing.enrolment.learner_id for standing, _ in affected})
+    now = datetime.now(UTC)
+    for standing, triggers in affected:
+        _apply(session, channels, standing, triggers, evidence, now)
+
+
+def _affected(session: Session, passes: list[dict[str, Any]]) -> list[Affected]:
+    """Active enrolments (locked, in id order) whose pinned version wants one of these passes."""
+    learners = sorted({p["learner_id"] for p in passes})
+    found = []
+    for row in _active_enrolments(session, learners):
+        wanted = structure_of(session, row.course_id, row.course_version).assessment_ids
+        triggers = [p for p in passes if p["learner_id"] == row.learner_id and p["assessment_id"] in wanted]
+        if triggers:
+            found.append((row, triggers))
+    standings = standings_of(session, [row for row, _ in found]) if found else []
+    return [(standing, triggers) for standing, (_, triggers) in zip(standings, found, strict=True)]
+
+
+def _active_enrolments(session: Session, learners: list[str]) -> list[Row[Any]]:
+    return session.execute(
+        select(enrolments)
+        .where(enrolments.c.learner_id.in_(learners), enrolments.c.status == "active")
+        .order_by(enrolments.c.id)
+        .with_for_update()
+    ).all()
+
+
+def _apply(
+    session: Session,
+    channels: Channels,
+    standing: Standing,
+    triggers: list[dict[str, Any]],
+    evidence: list[Row[Any]],
+    now: datetime,
+) -> None:
+    learner, wanted = standing.enrolment.learner_id, standing.structure.assessment_ids
+    for trigger in triggers:
+        passes = best_of(evidence, learner, wanted, until=datetime.fromisoformat(trigger["submitted_at"]))
+        if record(session, channels, standing, evaluate(standing.structure, standing.lessons, passes), now):
+            return

@@ -1,0 +1,178 @@
+"""Assignments: a course given to a team or to named learners, one row per assigned learner.
+
+A team's assignment follows the team: joiners are assigned when the directory says they
+joined; leavers and deactivated people have their open rows closed (completions stay).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any
+
+from sqlalchemy import Table, insert, select, update
+from sqlalchemy.orm import Session
+
+from lms.kit.auth import Principal
+from lms.progress.db import assigned_learners, assignments, enrolments, people, team_members, teams
+from lms.progress.domain.errors import Forbidden, Invalid, NotFound
+from lms.progress.domain.teams import Viewer, due_date, may_assign
+from lms.progress.service import catalog
+from lms.progress.service.context import Context
+from lms.progress.service.enrolling import Enrolment, enrol_assigned, ensure_known
+from lms.progress.service.team_views import viewer_for
+
+# (session, request) -> the learner's enrolment id (an existing one is reused), or None when the
+# course takes no new enrolments.
+Enrol = Callable[[Session, Enrolment], str | None]
+
+
+@dataclass(frozen=True)
+class AssignmentRequest:
+    course_id: str
+    team_id: str | None
+    learner_ids: tuple[str, ...]
+    due_at: datetime | None
+    due_in_days: int | None
+
+
+def assign_course(
+    ctx: Context, principal: Principal, request: AssignmentRequest, authorization: str | None = None
+) -> dict[str, Any]:
+    """HR, or a manager for their own team or reports: assign a course (refused before any write)."""
+    ensure_known(ctx, request.course_id, authorization)
+    enrol = partial(enrol_assigned, ctx.channels)
+    with ctx.sessions.begin() as session:
+        course = catalog.course(session, request.course_id)
+        if course is None or course.retired_at is not None:
+            raise Invalid(f"Course {request.course_id} is unknown, unpublished or retired.")
+        viewer = viewer_for(session, principal, ctx.manager_depth)
+        return create(session, viewer, request, datetime.now(UTC), enrol)
+
+
+def create(
+    session: Session, viewer: Viewer, request: AssignmentRequest, now: datetime, enrol: Enrol
+) -> dict[str, Any]:
+    """Record the assignment and assign each (active) learner; refused before anything is written."""
+    team = _team(session, request.team_id) if request.team_id else None
+    learners = _members(session, request.team_id) if team else list(dict.fromkeys(request.learner_ids))
+    if not may_assign(viewer, team.manager_learner_id if team else None, learners):
+        raise Forbidden("You may assign only your own team or the people who report to you.")
+    assignment = {
+        "id": str(uuid.uuid4()),
+        "course_id": request.course_id,
+        "team_id": request.team_id,
+        "due_at": request.due_at,
+        "due_in_days": request.due_in_days,
+        "created_by": viewer.learner_id,
+        "created_at": now,
+        "status": "active",
+    }
+    session.execute(insert(assignments).values(**assignment))
+    assigned = sum(_assign(session, assignment, learner, now, enrol) for learner in active(session, learners))
+    return {**assignment, "learner_ids": None if team else learners, "assigned": assigned}
+
+
+def assign_joiners(session: Session, team_id: str, joined: list[str], now: datetime, enrol: Enrol) -> None:
+    rows = session.execute(
+        select(assignments).where(assignments.c.team_id == team_id, assignments.c.status == "active")
+    ).mappings()
+    for assignment in list(rows):
+        for learner in active(session, joined):
+            _assign(session, assignment, learner, now, enrol)
+
+
+def close_for(
+    session: Session, learner_id: str, *, reason: str, now: datetime, team_id: str | None = None
+) -> None:
+    """Close a learner's open assignment rows (of one team, or all), unless already completed."""
+    completed = select(enrolments.c.id).where(enrolments.c.status == "completed")
+    query = update(assigned_learners).where(
+        assigned_learners.c.learner_id == learner_id,
+        assigned_learners.c.status == "open",
+        assigned_learners.c.enrolment_id.is_(None) | assigned_learners.c.enrolment_id.not_in(completed),
+    )
+    if team_id is not None:
+        query = query.where(
+            assigned_learners.c.assignment_id.in_(
+                select(assignments.c.id).where(assignments.c.team_id == team_id)
+            )
+        )
+    session.execute(query.values(status="closed", closed_at=now, closed_reason=reason))
+
+
+def active(session: Session, learner_ids: list[str]) -> list[str]:
+    """Those of `learner_ids` the directory does not know as inactive."""
+    if not learner_ids:
+        return []
+    inactive = set(
+        session.scalars(
+            select(people.c.learner_id).where(
+                people.c.learner_id.in_(learner_ids), people.c.active.is_(False)
+            )
+        )
+    )
+    return [learner for learner in learner_ids if learner not in inactive]
+
+
+def upsert(session: Session, table: Table, key: Mapping[str, Any], values: Mapping[str, Any]) -> None:
+    """Update the row with `key`, or insert it (a consumer applies one key's events in order)."""
+    where = [table.c[name] == value for name, value in key.items()]
+    if session.execute(update(table).where(*where).values(**values)).rowcount == 0:
+        session.execute(insert(table).values(**key, **values))
+
+
+def _assign(
+    session: Session, assignment: Mapping[str, Any], learner_id: str, now: datetime, enrol: Enrol
+) -> int:
+    key = (
+        assigned_learners.c.assignment_id == assignment["id"],
+        assigned_learners.c.learner_id == learner_id,
+    )
+    row = session.execute(select(assigned_learners.c.status).where(*key)).first()
+    if row is not None:  # a returning member: their row opens again
+        session.execute(
+            update(assigned_learners).where(*key).values(status="open", closed_at=None, closed_reason=None)
+        )
+        return 0
+    due = due_date(now, assignment["due_at"], assignment["due_in_days"])
+    name = (
+        session.scalar(select(people.c.display_name).where(people.c.learner_id == learner_id)) or learner_id
+    )
+    request = Enrolment(learner_id, name, assignment["course_id"], due, assigned_by=assignment["created_by"])
+    enrolment_id = enrol(session, request)
+    session.execute(
+        insert(assigned_learners).values(
+            assignment_id=assignment["id"],
+            learner_id=learner_id,
+            enrolment_id=enrolment_id,
+            due_at=due,
+            assigned_at=now,
+            status="open" if enrolment_id else "closed",
+            closed_at=None if enrolment_id else now,
+            closed_reason=None if enrolment_id else "the course takes no new enrolments",
+        )
+    )
+    return 1 if enrolment_id else 0
+
+
+def _team(session: Session, team_id: str) -> Any:
+    team = session.execute(
+        select(teams).where(teams.c.team_id == team_id, teams.c.deleted.is_(False))
+    ).first()
+    if team is None:
+        raise NotFound(f"No team {team_id}.")
+    return team
+
+
+def _members(session: Session, team_id: str) -> list[str]:
+    return list(
+        session.scalars(
+            select(team_members.c.learner_id)
+            .where(team_members.c.team_id == team_id)
+            .order_by(team_members.c.learner_id)
+        )
+    )

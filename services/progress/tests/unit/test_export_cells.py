@@ -1,0 +1,17 @@
+"""Spreadsheet formula cells are neutralised (OWASP CSV injection advice)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lms.progress.domain.export import safe_cell
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("x")'])
+def test_a_cell_that_starts_like_a_formula_gets_a_leading_quote(cell):
+    assert safe_cell(cell) == "'" + cell
+
+
+@pytest.mark.parametrize(("value", "expected"), [("Coping", "Coping"), (0.9, 0.9), (3, 3), (None, "")])
+def test_other_cells_are_unchanged(value, expected):
+    assert safe_cell(value) == expected
