@@ -64,3 +64,18 @@ def test_a_wildcard_stands_for_one_inner_segment_only():
     routes = table({"LMS_PEOPLE_URL": "http://people:8104", "LMS_INSIGHTS_URL": "http://insights:8105"})
     assert routes.match("/scim/v2/Users").url == "http://people:8104"
     assert routes.match("/api/v1/teams/a/impact/quarters").url == "http://insights:8105"
+
+
+def test_every_path_insights_serves_is_routed_to_insights():
+    routes = table({})
+    for path in (
+        "/api/v1/kpi-metrics",
+        "/api/v1/teams/t1/kpis",
+        "/api/v1/dashboard/charts",
+        "/api/v1/needs-analyses/n1/report",
+        "/api/v1/needs-analyses/n1/close",
+        "/dashboard/static/vega.min.js",
+    ):
+        assert routes.match(path).name == "insights", path
+    assert routes.match("/api/v1/teams/t1/kpisx").name == "progress", "whole segments only"
+    assert routes.match("/api/v1/teams/t1").name == "progress"

@@ -33,8 +33,11 @@ DEFAULT_ROUTES = {
     "/api/v1/me/team": "progress",
     "/api/v1/assignments": "progress",
     "/api/v1/teams/*/impact": "insights",
+    "/api/v1/teams/*/kpis": "insights",
     "/api/v1/needs-analyses": "insights",
     "/api/v1/kpis": "insights",
+    "/api/v1/kpi-metrics": "insights",
+    "/api/v1/dashboard": "insights",
     "/dashboard": "insights",
     "/scim/v2": "people",
 }
