@@ -13,6 +13,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from lms.gateway.identity import is_public
 from lms.gateway.testing.helpers import JWT, assert_problem, bearer
 from lms.kit.config import JwtSettings
 
@@ -76,6 +77,16 @@ def test_public_certificate_verification_needs_no_token(client):
     response = client.get("/api/v1/certificates/CERT-123")
     assert response.status_code == 200
     assert response.get_json() == {"code": "CERT-123"}
+
+
+def test_the_dashboard_page_loads_without_a_token_but_its_data_needs_one(client):
+    # a browser opening /dashboard sends no Authorization; the page reads its token from the fragment
+    assert is_public("GET", "/dashboard")
+    assert is_public("GET", "/dashboard/static/vega.min.js")
+    assert not is_public("POST", "/dashboard")
+    assert not is_public("GET", "/dashboard/static/a/b")
+    assert_problem(client.get("/api/v1/dashboard/charts?team_id=t"), 401)
+    assert_problem(client.post("/dashboard"), 401)
 
 
 def test_only_admins_manage_api_keys(client):

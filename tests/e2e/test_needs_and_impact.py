@@ -347,3 +347,13 @@ def test_bad_kpi_rows_are_refused_whole_with_line_numbers(world, eight, four):
         assert not_theirs.headers["content-type"].startswith("application/problem+json")
         assert hr.get(f"/teams/{team_id}/kpis", params={"metric": "csat"}).json()["items"] == []
         assert hr.get(f"/teams/{team_id}/kpis", params={"metric": "aht_seconds"}).json()["items"] == []
+
+
+def test_the_dashboard_page_and_its_vendored_scripts_come_through_the_gateway(suite):
+    page = httpx.get(f"{suite.url}/dashboard", timeout=30)
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    script = httpx.get(f"{suite.url}/dashboard/static/vega-lite.min.js", timeout=30)
+    assert script.status_code == 200
+    assert "javascript" in script.headers["content-type"]

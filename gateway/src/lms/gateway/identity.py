@@ -25,7 +25,8 @@ from lms.kit.auth import AuthError, Principal, TokenVerifier
 from lms.kit.web import Problem
 
 PUBLIC_GET = re.compile(
-    r"^/(healthz|readyz|openapi\.json|docs(/.*)?|\.well-known/jwks\.json|api/v1/certificates/[^/]+)$"
+    r"^/(healthz|readyz|openapi\.json|docs(/.*)?|\.well-known/jwks\.json|api/v1/certificates/[^/]+"
+    r"|dashboard(/static/[^/]+)?)$"
 )
 INVALID_TOKEN = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="lms", ApiKey header="X-API-Key"'}
