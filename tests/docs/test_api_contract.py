@@ -1,0 +1,88 @@
+"""docs/api.md names only endpoints that exist: every /api/v1 path and method is in the merged
+/openapi.json the gateway serves (built here from each service's own document, over real HTTP),
+and every path outside /api/v1 is one of the gateway's own routes."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lms.gateway.__main__ import MIGRATIONS_DIR
+from lms.gateway.app import create_app
+from lms.gateway.config import DEFAULT_ROUTES, load_config
+from lms.gateway.testing.helpers import JWT
+from lms.gateway.testing.servers import serving
+from lms.kit.config import Settings
+from lms.kit.migrations import upgrade
+
+ROOT = Path(__file__).parents[2]
+API_MD = (ROOT / "docs" / "api.md").read_text()
+BASE = "/api/v1"
+ENDPOINT = re.compile(r"`(GET|POST|PUT|PATCH|DELETE) (/[^`?\s]*)[^`]*`")
+OUTSIDE_BASE = "outside `/api/v1`"
+
+
+def documented() -> list[tuple[str, str]]:
+    """(method, absolute path) of every endpoint a table row of docs/api.md starts with."""
+    found = []
+    for section in re.split(r"^## ", API_MD, flags=re.MULTILINE):
+        prefix = "" if section.splitlines()[0].endswith(OUTSIDE_BASE + ")") else BASE
+        for row in (line for line in section.splitlines() if line.startswith("| `")):
+            first_cell = row.split("|")[1]
+            found += [(method, prefix + path) for method, path in ENDPOINT.findall(first_cell)]
+    return found
+
+
+def shape(path: str) -> str:
+    return re.sub(r"\{[^}]+\}", "{}", path.rstrip("/") or "/")
+
+
+def services() -> list[str]:
+    """The services the gateway routes to by default."""
+    return sorted(set(DEFAULT_ROUTES.values()))
+
+
+@pytest.fixture(scope="module")
+def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    tmp = tmp_path_factory.mktemp("api")
+    with ExitStack() as stack:
+        urls = {}
+        for name in services():
+            definition = importlib.import_module(f"lms.{name}.__main__").DEFINITION
+            app = definition.create_app(
+                Settings(service=name, database_url=f"sqlite:///{tmp}/{name}.db", jwt=JWT)
+            )
+            urls[f"LMS_{name.upper()}_URL"] = stack.enter_context(serving(app))
+        upgrade(f"sqlite:///{tmp}/gateway.db", MIGRATIONS_DIR)
+        settings = Settings(service="gateway", database_url=f"sqlite:///{tmp}/gateway.db", jwt=JWT)
+        yield create_app(settings, load_config(urls))
+
+
+def test_the_page_names_the_endpoints_of_every_part():
+    paths = {path for _method, path in documented()}
+    assert len(documented()) >= 40
+    for expected in ("/api/v1/courses", "/api/v1/attempts/{attempt_id}/submit", "/api/v1/completions"):
+        assert expected in paths
+    assert {"/healthz", "/openapi.json", "/api/v1/api-keys"} <= paths
+
+
+def test_every_api_path_and_method_is_in_the_merged_openapi_document(gateway):
+    document = gateway.test_client().get("/openapi.json").get_json()
+    assert all(state["status"] == "ok" for state in document["x-lms-upstreams"].values())
+    operations = {(m.upper(), shape(p)) for p, item in document["paths"].items() for m in item}
+    missing = [(m, p) for m, p in documented() if p.startswith(BASE) and (m, shape(p)) not in operations]
+    assert not missing, missing
+
+
+def test_every_path_outside_the_api_is_the_gateways_own(gateway):
+    own = {(m, shape(rule.rule)) for rule in gateway.url_map.iter_rules() for m in rule.methods or ()}
+    own -= {(m, "/<path:path>") for m, _ in own}  # the proxy's catch-all is not an endpoint
+    outside = [(m, p) for m, p in documented() if not p.startswith(BASE)]
+    assert outside
+    assert all((m, shape(p)) in own for m, p in outside), outside
