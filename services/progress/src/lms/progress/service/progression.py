@@ -6,7 +6,7 @@ import secrets
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row, insert, select, update
@@ -17,6 +17,7 @@ from lms.progress.db import completions, enrolments, lesson_completions, module_
 from lms.progress.domain.completion import Evaluation, ModuleState, completion_evidence, evaluate
 from lms.progress.domain.errors import NotFound
 from lms.progress.domain.structure import CourseStructure
+from lms.progress.service import cycles
 from lms.progress.service.attempts import best_passes_of
 from lms.progress.service.catalog import structure_of
 from lms.progress.service.publishing import Channels, publish
@@ -61,9 +62,13 @@ def evaluation_of(session: Session, enrolment: Row[Any]) -> Evaluation:
     """Where `enrolment` stands now (reads only)."""
     standing = standing_of(session, enrolment)
     wanted = standing.structure.assessment_ids
-    return evaluate(
-        standing.structure, standing.lessons, best_passes_of(session, enrolment.learner_id, wanted)
-    )
+    passes = best_passes_of(session, enrolment.learner_id, wanted, evidence_since(enrolment))
+    return evaluate(standing.structure, standing.lessons, passes)
+
+
+def evidence_since(enrolment: Row[Any]) -> datetime | None:
+    """A renewal counts only attempts submitted after it opened; a first cycle counts any."""
+    return enrolment.enrolled_at if enrolment.cycle > 1 else None
 
 
 def locked_enrolment(session: Session, enrolment_id: str) -> Row[Any]:
@@ -77,9 +82,11 @@ def advance(session: Session, channels: Channels, enrolment_id: str) -> Evaluati
     """Lock the enrolment, evaluate it, record and announce what it newly completes (once)."""
     standing = standing_of(session, locked_enrolment(session, enrolment_id))
     wanted = standing.structure.assessment_ids
-    passes = best_passes_of(session, standing.enrolment.learner_id, wanted)
+    passes = best_passes_of(
+        session, standing.enrolment.learner_id, wanted, evidence_since(standing.enrolment)
+    )
     evaluation = evaluate(standing.structure, standing.lessons, passes)
-    record(session, channels, standing, evaluation, datetime.now(UTC))
+    record(session, channels, standing, evaluation, channels.clock())
     return evaluation
 
 
@@ -123,10 +130,12 @@ def _complete_course(
         "score": evaluation.score,
         "certificate_code": new_certificate_code(),
         **hr_ids(session, standing.enrolment.learner_id),
+        "cycle": standing.enrolment.cycle,
     }
     event = publish(session, channels.outbox, events.COURSE_COMPLETED, data)
     evidence = completion_evidence(standing.structure, evaluation, standing.lessons)
     store_completion(session, channels, standing, data, evidence, event.id if event else completion_id)
+    cycles.completed(session, data, now)
 
 
 def store_completion(
@@ -155,6 +164,7 @@ def store_completion(
             employee_number=data.get("employee_number"),
             evidence=evidence,
             event_id=event_id,
+            cycle=data.get("cycle", 1),
         )
     )
     record_completion(session, channels.xapi, event_id, data, title)
