@@ -28,7 +28,7 @@ SERVICES = ("curriculum", "assessment", "progress")
 PROCESSES = {
     "curriculum": ["web", "relay", "consume"],
     "assessment": ["web", "relay", "consume"],
-    "progress": ["web", "relay", "consume", "deliver"],
+    "progress": ["web", "relay", "consume", "deliver", "schedule"],
 }
 
 
