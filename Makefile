@@ -48,6 +48,14 @@ pg-up: ## start the private PostgreSQL cluster (port 55432)
 pg-down: ## stop the private PostgreSQL cluster
 	infra/postgres/pg.sh stop
 
+.PHONY: redis-up
+redis-up: ## start the private Redis (port 56379) for LMS_RATE_LIMIT_STORAGE=redis://127.0.0.1:56379/0
+	infra/redis/redis.sh start
+
+.PHONY: redis-down
+redis-down: ## stop the private Redis
+	infra/redis/redis.sh stop
+
 $(LMS_RUN_DIR)/jwt-secret: | .venv/.synced
 	@mkdir -p $(LMS_RUN_DIR)
 	@$(PY) -c 'import secrets; print(secrets.token_urlsafe(48))' > $@ && chmod 600 $@
@@ -75,7 +83,7 @@ test-unit: sync ## only the tests that need no broker or database
 .PHONY: bench
 bench: sync ## run the benchmarks (each prints its figures)
 	infra/kafka/kafka.sh fetch
-	for b in outbox_pipeline catalogue projector submit gateway; do \
+	for b in outbox_pipeline catalogue projector submit gateway insights; do \
 	  [ -f bench/$$b.py ] && $(PY) bench/$$b.py; done
 
 .PHONY: demo

@@ -9,6 +9,8 @@ repo=$(cd "$here/.." && pwd)
 cd "$repo"
 export LMS_RUN_DIR=${LMS_RUN_DIR:-$repo/.run}
 export LMS_ENV=${LMS_ENV:-dev}  # a local suite: loopback webhook receivers allowed (prod is the default)
+# the services verify API-key callers' tokens with the gateway's public key (made under .run/ in dev)
+export LMS_JWT_GATEWAY_JWKS_URL=${LMS_JWT_GATEWAY_JWKS_URL:-http://127.0.0.1:8080/.well-known/jwks.json}
 export PYTHONUNBUFFERED=1
 export PATH="$repo/.venv/bin:$PATH"  # the Procfile says `python`: the workspace's
 py=$repo/.venv/bin/python

@@ -1,4 +1,4 @@
-"""Fixtures: the three service stand-ins on real ports, and gateways configured in front of them."""
+"""Fixtures: the service stand-ins on real ports, and gateways configured in front of them."""
 
 from __future__ import annotations
 
@@ -16,13 +16,15 @@ from flask import Flask
 from lms.gateway.__main__ import MIGRATIONS_DIR
 from lms.gateway.app import create_app
 from lms.gateway.config import DEFAULT_ROUTES, load_config
-from lms.gateway.testing.helpers import JWT
+from lms.gateway.testing.helpers import JWT, SERVICE_JWT, write_gateway_key
+from lms.gateway.testing.process import gateway_env, gateway_process
+from lms.gateway.testing.redis_server import start_redis
 from lms.gateway.testing.servers import serving
 from lms.gateway.testing.standins import standin
 from lms.kit.config import JwtSettings, Settings
 from lms.kit.migrations import upgrade
 
-SERVICES = ("curriculum", "assessment", "progress")
+SERVICES = ("curriculum", "assessment", "progress", "people", "insights")
 
 
 @dataclass
@@ -37,7 +39,7 @@ class Upstreams:
 
 @pytest.fixture(scope="session")
 def upstreams() -> Iterator[Upstreams]:
-    apps = {name: standin(name, JWT) for name in SERVICES}
+    apps = {name: standin(name, SERVICE_JWT) for name in SERVICES}
     with ExitStack() as stack:
         yield Upstreams(apps, {name: stack.enter_context(serving(app)) for name, app in apps.items()})
 
@@ -49,11 +51,37 @@ def migrated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    return start_redis(Path(__file__).resolve().parents[2])
+
+
+@pytest.fixture(scope="session")
+def served_gateway(
+    upstreams: Upstreams, signing_key: Path, migrated_db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """One gunicorn gateway over the stand-ins (body limit 1 KiB), for tests of the real server."""
+    work = tmp_path_factory.mktemp("gunicorn-gateway")
+    database = Path(shutil.copy(migrated_db, work / "gateway.db"))
+    env = gateway_env(
+        upstreams.urls, database, LMS_GATEWAY_MAX_BODY="1024", LMS_GATEWAY_SIGNING_KEY=str(signing_key)
+    )
+    with gateway_process(env, work / "gateway.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def signing_key(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_gateway_key(tmp_path_factory.mktemp("keys") / "gateway-signing-key.pem")
+
+
 GatewayFactory = Callable[..., Flask]
 
 
 @pytest.fixture
-def make_gateway(upstreams: Upstreams, migrated_db: Path, tmp_path: Path) -> GatewayFactory:
+def make_gateway(
+    upstreams: Upstreams, migrated_db: Path, signing_key: Path, tmp_path: Path
+) -> GatewayFactory:
     """`make_gateway(extra_routes={prefix: url}, LMS_...="...")`: a gateway app over the stand-ins."""
 
     def make(
@@ -67,8 +95,11 @@ def make_gateway(upstreams: Upstreams, migrated_db: Path, tmp_path: Path) -> Gat
             shutil.copy(migrated_db, database)
         environ = {f"LMS_{name.upper()}_URL": url for name, url in upstreams.urls.items()}
         environ["LMS_GATEWAY_ROUTES"] = json.dumps({**DEFAULT_ROUTES, **(extra_routes or {})})
+        environ["LMS_GATEWAY_SIGNING_KEY"] = str(signing_key)
         environ.update({name: str(value) for name, value in env.items()})
-        settings = Settings(service="gateway", database_url=f"sqlite:///{database}", jwt=jwt)
+        settings = Settings(
+            service="gateway", env="dev", run_dir=tmp_path, database_url=f"sqlite:///{database}", jwt=jwt
+        )
         return create_app(settings, load_config(environ))
 
     return make

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jwt
 
-from lms.gateway.testing.helpers import JWT, assert_problem, bearer
+from lms.gateway.testing.helpers import GATEWAY_PUBLIC_PEM, JWT, assert_problem, bearer
 
 ADMIN = bearer("root", "admin")
 
@@ -38,9 +38,10 @@ def test_a_key_is_exchanged_for_an_internal_jwt_the_service_accepts(client, upst
     assert response.status_code == 200, response.get_data(as_text=True)
     seen = upstreams.seen("progress", "/api/v1/completions")[-1]
     assert "X-Api-Key" not in seen
-    claims = jwt.decode(
-        seen["Authorization"].split()[1], JWT.secret, algorithms=["HS256"], audience=JWT.audience
-    )
+    token = seen["Authorization"].split()[1]
+    claims = jwt.decode(token, GATEWAY_PUBLIC_PEM, algorithms=["EdDSA"], audience=JWT.audience)
+    assert jwt.get_unverified_header(token)["alg"] == "EdDSA", "signed with the gateway's own key"
+    assert claims["iss"] == "lms-gateway"
     assert claims["sub"] == f"apikey:{created['id']}"
     assert claims["roles"] == ["hr"]
     assert claims["exp"] - claims["iat"] <= 300

@@ -42,3 +42,25 @@ def test_inline_json_routes_are_accepted_and_bad_ones_refused():
     assert table({"LMS_GATEWAY_ROUTES": '{"/": "progress"}'}).match("/anything/at/all").name == "progress"
     with pytest.raises(ValueError, match="must start with"):
         load_config({"LMS_GATEWAY_ROUTES": '{"api": "progress"}'})
+
+
+def test_the_new_services_own_their_paths_and_team_impact_goes_to_insights():
+    routes = table({})
+    assert routes.match("/scim/v2/Users").url == "http://127.0.0.1:8104"
+    assert routes.match("/scim/v2/Groups/g1").name == "people"
+    for path in ("/api/v1/teams", "/api/v1/teams/t1/progress", "/api/v1/me/team", "/api/v1/assignments/a1"):
+        assert routes.match(path).name == "progress", path
+    for path in ("/api/v1/teams/t1/impact", "/api/v1/needs-analyses/n1", "/api/v1/kpis", "/dashboard/x"):
+        assert routes.match(path).name == "insights", path
+    assert routes.match("/api/v1/teams/t1/impactful").name == "progress", "whole segments only"
+    assert routes.match("/dashboard").url == "http://127.0.0.1:8105"
+
+
+def test_a_wildcard_stands_for_one_inner_segment_only():
+    with pytest.raises(ValueError, match="one whole inner segment"):
+        load_config({"LMS_GATEWAY_ROUTES": '{"/api/*": "progress"}'})
+    with pytest.raises(ValueError, match="one whole inner segment"):
+        load_config({"LMS_GATEWAY_ROUTES": '{"/api/v1/te*ms/x": "progress"}'})
+    routes = table({"LMS_PEOPLE_URL": "http://people:8104", "LMS_INSIGHTS_URL": "http://insights:8105"})
+    assert routes.match("/scim/v2/Users").url == "http://people:8104"
+    assert routes.match("/api/v1/teams/a/impact/quarters").url == "http://insights:8105"

@@ -2,3 +2,4 @@ CREATE DATABASE curriculum;
 CREATE DATABASE assessment;
 CREATE DATABASE progress;
 CREATE DATABASE gateway;
+CREATE DATABASE insights;

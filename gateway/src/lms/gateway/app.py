@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Flask
+from flask import Flask, Response, jsonify
 from sqlalchemy import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lms.gateway import health, limits
+from lms.gateway import budgets, health, limits, tracing
 from lms.gateway.apikeys.api import blp as api_keys_blueprint
 from lms.gateway.apikeys.exchange import ApiKeyExchange
 from lms.gateway.apikeys.store import ApiKeyStore
@@ -20,6 +20,7 @@ from lms.gateway.identity import Authenticator, VerifiedTokens
 from lms.gateway.openapi import ApiDocument
 from lms.gateway.proxy import Proxy
 from lms.gateway.routing import RouteTable
+from lms.gateway.signing import Signer, load_signer
 from lms.gateway.upstream import UpstreamClient
 from lms.kit.config import Settings, load_settings
 from lms.kit.db import make_engine
@@ -41,6 +42,7 @@ class Gateway:
     proxy: Proxy
     document: ApiDocument
     probe: health.UpstreamProbe
+    signer: Signer
 
 
 def create_app(settings: Settings | None = None, config: GatewayConfig | None = None) -> Flask:
@@ -57,19 +59,37 @@ def create_app(settings: Settings | None = None, config: GatewayConfig | None = 
     )
     gateway = _assemble(app, settings, config, engine)
     app.extensions["lms.gateway"] = gateway
-    edge = Edge(config.cors_origins, config.max_body_bytes)
-    authenticator = Authenticator(VerifiedTokens(app.extensions["lms.verifier"]), gateway.exchange)
-    app.before_request(lambda: edge.check() or authenticator.identify())
-    limiter = limits.install(app, config)
-    app.before_request(authenticator.require)
-    app.after_request(lambda response: edge.decorate(limits.add_headers(limiter, response)))
+    _install_hooks(app, gateway, Edge(config.cors_origins, config.max_body_bytes))
     app.register_blueprint(docs_blueprint)
+    app.add_url_rule("/.well-known/jwks.json", "jwks", lambda: _jwks(gateway.signer), methods=["GET"])
     app.add_url_rule("/<path:path>", "proxy", gateway.proxy.view, methods=METHODS)
     health.install(app)
     if config.proxy_hops:
         hops = config.proxy_hops
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     return app
+
+
+def _install_hooks(app: Flask, gateway: Gateway, edge: Edge) -> None:
+    """In order: our request id, body and CORS checks, identity without the database, the rate
+    limits, the API-key look-up, then the 401/403 decision."""
+    app.before_request(tracing.assign_request_id)
+    app.teardown_request(tracing.forget_client_request_id)
+    tokens = VerifiedTokens(app.extensions["lms.verifier"])
+    limiter = limits.make_limiter(gateway.config)
+    authenticator = Authenticator(tokens, gateway.exchange, budgets.key_guard(limiter, gateway.config))
+    app.before_request(lambda: edge.check() or authenticator.identify())
+    limits.install(app, gateway.config, limiter)
+    app.before_request(authenticator.exchange)
+    app.before_request(authenticator.require)
+    app.after_request(lambda response: edge.decorate(limits.add_headers(limiter, response)))
+
+
+def _jwks(signer: Signer) -> Response:
+    """The public keys of the gateway's internal tokens (services verify API-key callers with them)."""
+    response = jsonify(signer.jwks())
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 def _configure(app: Flask, config: GatewayConfig) -> None:
@@ -87,13 +107,17 @@ def _assemble(app: Flask, settings: Settings, config: GatewayConfig, engine: Eng
     )
     keys = ApiKeyStore(engine, pepper=config.api_key_pepper)
     own_spec = app.extensions["lms.api"].spec.to_dict
+    signer = load_signer(
+        config.signing_key, settings.env, settings.run_dir, config.issuer, settings.jwt.audience
+    )
     return Gateway(
         config=config,
         table=table,
         client=client,
         keys=keys,
-        exchange=ApiKeyExchange(keys, settings.jwt, ttl_s=config.api_key_token_ttl_s),
+        exchange=ApiKeyExchange(keys, signer, ttl_s=config.api_key_token_ttl_s),
         proxy=Proxy(table, client, ResponseCache(config.cache_entries, config.cache_max_bytes)),
         document=ApiDocument(table, client, own_spec, config.openapi_ttl_s),
         probe=health.UpstreamProbe(client, table.upstreams),
+        signer=signer,
     )

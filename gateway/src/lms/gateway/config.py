@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -14,6 +14,8 @@ SERVICE_URLS = {
     "curriculum": "http://127.0.0.1:8101",
     "assessment": "http://127.0.0.1:8102",
     "progress": "http://127.0.0.1:8103",
+    "people": "http://127.0.0.1:8104",
+    "insights": "http://127.0.0.1:8105",
 }
 DEFAULT_ROUTES = {
     "/api/v1/courses": "curriculum",
@@ -27,7 +29,16 @@ DEFAULT_ROUTES = {
     "/api/v1/webhooks": "progress",
     "/api/v1/certificates": "progress",
     "/api/v1/reports": "progress",
+    "/api/v1/teams": "progress",
+    "/api/v1/me/team": "progress",
+    "/api/v1/assignments": "progress",
+    "/api/v1/teams/*/impact": "insights",
+    "/api/v1/needs-analyses": "insights",
+    "/api/v1/kpis": "insights",
+    "/dashboard": "insights",
+    "/scim/v2": "people",
 }
+COSTLY_LIMITS = {"import": "10/minute", "submit": "60/minute", "export": "10/minute"}
 MIB = 1024 * 1024
 
 
@@ -45,12 +56,15 @@ class GatewayConfig:
     rate_limit_authenticated: str = "600/minute"
     rate_limit_anonymous: str = "60/minute"
     rate_limit_storage: str = "memory://"
+    costly_limits: Mapping[str, str] = field(default_factory=lambda: dict(COSTLY_LIMITS))
     cache_entries: int = 1000
     cache_max_bytes: int = 64 * MIB
     openapi_ttl_s: float = 30.0
     proxy_hops: int = 0
     api_key_token_ttl_s: int = 300
     api_key_pepper: str | None = None
+    signing_key: str | None = None  # PEM (or its file) internal tokens are signed with
+    issuer: str = "lms-gateway"
 
 
 def load_config(environ: Mapping[str, str] | None = None) -> GatewayConfig:
@@ -73,11 +87,14 @@ def load_config(environ: Mapping[str, str] | None = None) -> GatewayConfig:
         rate_limit_authenticated=env.get("LMS_RATE_LIMIT_AUTHENTICATED", "600/minute"),
         rate_limit_anonymous=env.get("LMS_RATE_LIMIT_ANONYMOUS", "60/minute"),
         rate_limit_storage=env.get("LMS_RATE_LIMIT_STORAGE", "memory://"),
+        costly_limits={k: env.get(f"LMS_RATE_LIMIT_{k.upper()}", v) for k, v in COSTLY_LIMITS.items()},
         cache_entries=int(env.get("LMS_GATEWAY_CACHE_ENTRIES", "1000")),
         cache_max_bytes=int(env.get("LMS_GATEWAY_CACHE_MAX_BYTES", str(64 * MIB))),
         openapi_ttl_s=float(env.get("LMS_GATEWAY_OPENAPI_TTL", "30")),
         proxy_hops=int(env.get("LMS_GATEWAY_PROXY_HOPS", "0")),
         api_key_pepper=env.get("LMS_API_KEY_PEPPER") or None,
+        signing_key=env.get("LMS_GATEWAY_SIGNING_KEY") or None,
+        issuer=env.get("LMS_JWT_GATEWAY_ISSUER", "lms-gateway"),
     )
 
 
@@ -96,4 +113,6 @@ def _route_table(source: str) -> dict[str, str]:
 def _prefix(prefix: str) -> str:
     if not prefix.startswith("/"):
         raise ValueError(f"route prefix {prefix!r} must start with '/'")
+    if "*" in prefix.replace("/*/", "/"):
+        raise ValueError(f"route prefix {prefix!r}: '*' may only stand for one whole inner segment")
     return prefix.rstrip("/") or "/"

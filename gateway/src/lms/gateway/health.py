@@ -1,7 +1,9 @@
-"""`/healthz` and `/readyz` of the gateway, each reporting every upstream.
+"""`/healthz`, `/readyz` and `/metrics` of the gateway.
 
 The gateway is ready when its own database answers; an upstream that is down makes it
-`degraded` (still 200), because the other services remain reachable through it.
+`degraded` (still 200), because the other services remain reachable through it. Anyone may
+ask whether it is up; the details (each check, each upstream, the metrics) are for admins
+and API keys with the `metrics` scope, as they name internals an attacker would like to know.
 """
 
 from __future__ import annotations
@@ -10,10 +12,14 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from flask import Flask, Response, current_app, jsonify
+from flask import Flask, Response, current_app, g, jsonify
+from prometheus_client import REGISTRY, CollectorRegistry, generate_latest
 
+from lms.gateway.apikeys.exchange import scopes_of
 from lms.gateway.routing import Upstream
 from lms.gateway.upstream import UpstreamClient
+from lms.kit.web import Problem
+from lms.kit.web.health import run_checks
 
 PROBE_TIMEOUT_S = 1.0
 
@@ -46,29 +52,47 @@ class UpstreamProbe:
         return "ok" if status == 200 else f"unavailable: HTTP {status}"
 
 
+def may_see_details() -> bool:
+    """Admins and monitoring keys see health details and metrics; nobody else does."""
+    caller = g.get("caller")
+    return caller is not None and (
+        "admin" in caller.principal.roles or "metrics" in scopes_of(caller.principal)
+    )
+
+
 def healthz() -> Response:
-    """Alive; with the state of each upstream."""
+    """Alive (with the state of each upstream, for admins)."""
+    if not may_see_details():
+        return jsonify(status="ok")
     upstreams = current_app.extensions["lms.gateway"].probe.report()
     return jsonify(status="ok", service="gateway", upstreams=upstreams)
 
 
 def readyz() -> tuple[Response, int]:
     """Ready when the gateway's database answers; degraded while an upstream is down."""
-    checks: dict[str, str] = {}
-    for name, check in current_app.extensions["lms.readiness"].items():
-        try:
-            check()
-            checks[name] = "ok"
-        except Exception as exc:  # reported by name, as the kit does
-            checks[name] = f"unavailable: {type(exc).__name__}: {exc}"[:300]
+    body, status = _readiness()
+    return jsonify(body if may_see_details() else {"status": body["status"]}), status
+
+
+def metrics() -> Response:
+    """Prometheus metrics, for admins and monitoring keys only."""
+    if not may_see_details():
+        raise Problem(403, "Metrics are for admins and API keys with the 'metrics' scope.")
+    own: CollectorRegistry = current_app.extensions["lms.metrics"]
+    return Response(generate_latest(REGISTRY) + generate_latest(own), mimetype="text/plain; version=0.0.4")
+
+
+def _readiness() -> tuple[dict, int]:
+    checks = run_checks(current_app.extensions["lms.readiness"])
     upstreams = current_app.extensions["lms.gateway"].probe.report()
     if any(state != "ok" for state in checks.values()):
-        return jsonify(status="not ready", checks=checks, upstreams=upstreams), 503
+        return {"status": "unready", "checks": checks, "upstreams": upstreams}, 503
     status = "ready" if all(state == "ok" for state in upstreams.values()) else "degraded"
-    return jsonify(status=status, checks=checks, upstreams=upstreams), 200
+    return {"status": status, "checks": checks, "upstreams": upstreams}, 200
 
 
 def install(app: Flask) -> None:
     """Replace the kit's health views (same URLs, same endpoints) with these."""
     app.view_functions["health.healthz"] = healthz
     app.view_functions["health.readyz"] = readyz
+    app.view_functions["health.metrics"] = metrics

@@ -1,26 +1,35 @@
 """Who is calling: a bearer JWT (verified here and again by the service) or an API key.
 
-Hooks run in this order: `identify` (never fails: it remembers the principal or the error),
-the rate limiter (keyed by the principal, else by IP), then `require` (401 unless public).
+API keys come as `X-API-Key` or, as identity providers send them for SCIM, as a bearer token
+(`Authorization: Bearer lms_…`: a key never looks like a JWT). Hooks run in this order:
+`identify` (no database work: verifies a JWT or notes the key presented), the rate limits
+(keyed by principal or key, else IP), `exchange` (the key's database look-up, behind a per-IP
+budget for unknown keys), then `require` (401 unless public; the `scim` scope on /scim/v2).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import g, request
 
-from lms.gateway.apikeys.exchange import ApiKeyExchange
+from lms.gateway.apikeys.exchange import ApiKeyExchange, scopes_of
+from lms.gateway.apikeys.store import KEY_PREFIX
 from lms.kit.auth import AuthError, Principal, TokenVerifier
 from lms.kit.web import Problem
 
-PUBLIC_GET = re.compile(r"^/(healthz|readyz|openapi\.json|docs(/.*)?|api/v1/certificates/[^/]+)$")
+PUBLIC_GET = re.compile(
+    r"^/(healthz|readyz|openapi\.json|docs(/.*)?|\.well-known/jwks\.json|api/v1/certificates/[^/]+)$"
+)
 INVALID_TOKEN = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="lms", ApiKey header="X-API-Key"'}
+SCOPED_PREFIXES = {"/scim/v2": "scim"}
 
 
 def is_public(method: str, path: str) -> bool:
@@ -33,6 +42,7 @@ class Caller:
 
     principal: Principal
     authorization: str
+    api_key: bool = False
 
 
 class VerifiedTokens:
@@ -59,37 +69,76 @@ class VerifiedTokens:
         return principal
 
 
-class Authenticator:
-    """Turns request headers into a `Caller`, or raises a 401 problem."""
+def presented_key() -> str | None:
+    """The API key of this request, from `X-API-Key` or a bearer that is a key, not a JWT."""
+    environ = request.environ
+    if key := environ.get("HTTP_X_API_KEY"):
+        return key
+    scheme, _, token = environ.get("HTTP_AUTHORIZATION", "").partition(" ")
+    token = token.strip()
+    return token if scheme.lower() == "bearer" and token.startswith(KEY_PREFIX) else None
 
-    def __init__(self, tokens: VerifiedTokens, keys: ApiKeyExchange) -> None:
+
+class Authenticator:
+    """Turns request headers into a `Caller` in `g`, or remembers the 401 problem for `require`."""
+
+    def __init__(self, tokens: VerifiedTokens, keys: ApiKeyExchange, guard: Callable[[bool], None]) -> None:
         self.tokens = tokens
         self.keys = keys
-
-    def caller(self) -> Caller:
-        api_key = request.environ.get("HTTP_X_API_KEY")
-        if api_key:
-            principal, token = self.keys.exchange(api_key)
-            return Caller(principal, f"Bearer {token}")
-        header = request.environ.get("HTTP_AUTHORIZATION", "")
-        scheme, _, token = header.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            raise Problem(401, "A bearer token or an API key is required.", headers=CHALLENGE)
-        try:
-            return Caller(self.tokens.verify(token.strip()), header)
-        except AuthError as exc:
-            raise Problem(401, f"The bearer token is not valid: {exc}.", headers=INVALID_TOKEN) from None
+        self.guard = guard  # guard(False) before a key look-up may refuse; guard(True) counts a miss
 
     def identify(self) -> None:
-        """before_request: remember the caller (or why there is none) for the limiter and `require`."""
+        """before_request, no database work: verify a bearer JWT, or note the API key presented."""
+        if key := presented_key():
+            g.api_key = key
+            g.limit_key = "key:" + hashlib.sha256(key.encode()).hexdigest()[:32]
+            return
         try:
-            g.caller = self.caller()
-            g.principal = g.caller.principal  # what lms.kit.web.current_principal() reads
+            self._remember(Caller(self.tokens.verify(self._bearer()), request.environ["HTTP_AUTHORIZATION"]))
+        except AuthError as exc:
+            g.auth_problem = Problem(401, f"The bearer token is not valid: {exc}.", headers=INVALID_TOKEN)
         except Problem as problem:
             g.auth_problem = problem
 
+    def exchange(self) -> None:
+        """before_request, after the rate limits: look the API key up (an unknown one counts per IP)."""
+        key = g.pop("api_key", None)
+        if key is None:
+            return
+        self.guard(False)
+        try:
+            principal, token = self.keys.exchange(key)
+        except Problem as problem:
+            self.guard(problem.status == 401)
+            g.auth_problem = problem
+            return
+        self._remember(Caller(principal, f"Bearer {token}", api_key=True))
+
     @staticmethod
     def require() -> None:
-        """before_request: refuse anonymous callers except on public routes."""
-        if "caller" not in g and not is_public(request.method, request.path):
-            raise g.auth_problem
+        """before_request: refuse anonymous callers except on public routes; check keys' scopes."""
+        caller = g.get("caller")
+        if caller is None:
+            if not is_public(request.method, request.path):
+                raise g.auth_problem
+            return
+        scope = next((s for p, s in SCOPED_PREFIXES.items() if _under(request.path, p)), None)
+        if scope and caller.api_key and scope not in scopes_of(caller.principal):
+            raise Problem(403, f"This API key lacks the '{scope}' scope {request.path} needs.")
+
+    @staticmethod
+    def _bearer() -> str:
+        scheme, _, token = request.environ.get("HTTP_AUTHORIZATION", "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise Problem(401, "A bearer token or an API key is required.", headers=CHALLENGE)
+        return token.strip()
+
+    @staticmethod
+    def _remember(caller: Caller) -> None:
+        g.caller = caller
+        g.principal = caller.principal  # what lms.kit.web.current_principal() reads
+        g.limit_key = f"sub:{caller.principal.sub}"
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix + "/")

@@ -1,38 +1,50 @@
-"""Rate limits (flask-limiter): per principal when authenticated, per IP otherwise.
+"""Rate limits (flask-limiter), checked before any database work.
 
-429 answers are problem+json with `Retry-After`; every limited response carries
-`RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (seconds until the window resets).
+Per principal for a verified JWT, per presented key for an API key, per IP otherwise; import,
+submit and CSV export have tighter budgets of their own; unknown API keys are counted per IP,
+and past the anonymous budget the key is not even looked up. Counters live in this process
+(`memory://`, the `make run` default) or in a shared store (`LMS_RATE_LIMIT_STORAGE=redis://…`)
+so that every worker and replica spends one budget.
+
+429 answers are problem+json with `Retry-After`; limited responses carry `RateLimit-Limit`,
+`RateLimit-Remaining` and `RateLimit-Reset` (seconds until the window resets).
 """
 
 from __future__ import annotations
 
-import math
-import time
-
 from flask import Flask, Response, g, request
 from flask_limiter import Limiter, RateLimitExceeded
 
+from lms.gateway import budgets
+from lms.gateway.budgets import seconds_until
 from lms.gateway.config import GatewayConfig
 from lms.gateway.limit_store import LeanMemoryStorage
 from lms.kit.web import problem_response
 
 UNLIMITED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+PREFIX = budgets.PREFIX
 
 
-def install(app: Flask, config: GatewayConfig) -> Limiter:
-    """Add the limiter's before_request check and the 429 problem to `app` (headers: `add_headers`)."""
-    limiter = Limiter(
-        key_func=_caller_key,
+def make_limiter(config: GatewayConfig) -> Limiter:
+    """The limiter over the configured store (`install` adds it to an app)."""
+    return Limiter(
+        key_func=limit_key,
         application_limits=[lambda: _limit(config)],
         storage_uri=_storage_uri(config.rate_limit_storage),
         strategy="fixed-window",
-        key_prefix="lms-gateway",
+        key_prefix=PREFIX,
         headers_enabled=False,
+        swallow_errors=True,  # a shared store that is down: fall back to this process's counters
+        in_memory_fallback_enabled=True,
     )
+
+
+def install(app: Flask, config: GatewayConfig, limiter: Limiter) -> None:
+    """Add the limits' before_request checks and the 429 problem to `app` (headers: `add_headers`)."""
     limiter.request_filter(lambda: request.path in UNLIMITED_PATHS)
     limiter.init_app(app)
+    budgets.install(app, config, limiter, limit_key)
     app.register_error_handler(RateLimitExceeded, lambda exc: _too_many(limiter, exc))
-    return limiter
 
 
 def _storage_uri(configured: str) -> str:
@@ -42,31 +54,33 @@ def _storage_uri(configured: str) -> str:
     return configured
 
 
-def _caller_key() -> str:
-    caller = g.get("caller")
-    return f"sub:{caller.principal.sub}" if caller else f"ip:{request.remote_addr}"
+def limit_key() -> str:
+    return g.get("limit_key") or f"ip:{request.remote_addr}"
 
 
 def _limit(config: GatewayConfig) -> str:
-    return config.rate_limit_authenticated if "caller" in g else config.rate_limit_anonymous
+    return config.rate_limit_authenticated if "limit_key" in g else config.rate_limit_anonymous
 
 
 def add_headers(limiter: Limiter, response: Response) -> Response:
-    """RateLimit-* headers for the limit this request counted against."""
+    """RateLimit-* headers for the tightest limit this request counted against."""
+    if (answered := budgets.costly_headers(limiter, response)) is not None:
+        return answered
     current = limiter.current_limit
     if current is not None:
-        response.headers["RateLimit-Limit"] = str(current.limit.amount)
-        response.headers["RateLimit-Remaining"] = str(max(current.remaining, 0))
-        response.headers["RateLimit-Reset"] = str(_seconds_until(current.window[0]))
+        _headers(response, current.limit.amount, current.remaining, current.window[0])
+    return response
+
+
+def _headers(response: Response, amount: int, remaining: int, reset: float) -> Response:
+    response.headers["RateLimit-Limit"] = str(amount)
+    response.headers["RateLimit-Remaining"] = str(max(remaining, 0))
+    response.headers["RateLimit-Reset"] = str(seconds_until(reset))
     return response
 
 
 def _too_many(limiter: Limiter, exc: RateLimitExceeded) -> Response:
     current = limiter.current_limit
-    retry_after = _seconds_until(current.window[0]) if current else 1
+    retry_after = seconds_until(current.window[0]) if current else 1
     detail = f"Rate limit of {exc.description} exceeded; retry in {retry_after} s."
     return problem_response(429, detail, headers={"Retry-After": str(retry_after)})
-
-
-def _seconds_until(timestamp: float) -> int:
-    return max(1, math.ceil(timestamp - time.time()))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import time
-import uuid
 
 import pytest
 from kafka import KafkaConsumer, TopicPartition
 from sqlalchemy import Engine, func, select
 
+from lms.kit import topics
 from lms.kit.cloudevents import CloudEvent, kafka_headers
 from lms.kit.db import make_session_factory
 from lms.kit.inbox import dlq_topic
@@ -179,17 +179,7 @@ def end_offsets(kafka: KafkaServer, topic: str) -> int:
 
 
 def read_topic(kafka: KafkaServer, topic: str) -> list:
-    reader = KafkaConsumer(
-        topic,
-        bootstrap_servers=kafka.bootstrap,
-        group_id=f"reader-{uuid.uuid4().hex[:6]}",
-        auto_offset_reset="earliest",
-        consumer_timeout_ms=3_000,
-    )
-    try:
-        return list(reader)
-    finally:
-        reader.close()
+    return list(topics.read_topic(kafka.bootstrap, topic))
 
 
 def header(record, name: str) -> str:

@@ -122,16 +122,41 @@ def test_request_id_is_passed_through_or_created(client):
     assert made.headers["X-Request-ID"] not in ("", "bad id with spaces")
 
 
-def test_readyz_names_the_dependency_that_is_down(client):
-    response = client.get("/readyz")
+def test_readyz_names_the_dependency_that_is_down_to_admins(client):
+    response = client.get("/readyz", headers=bearer("admin"))
     assert response.status_code == 503
+    assert response.get_json()["status"] == "unready"
     assert response.get_json()["checks"]["broken"].startswith("unavailable: ConnectionError")
 
 
-def test_metrics_count_requests(client):
+@pytest.mark.parametrize(
+    "headers", [{}, bearer("learner"), bearer("author", "hr"), {"Authorization": "Bearer forged"}]
+)
+def test_readyz_tells_everyone_else_only_up_or_down(client, headers):
+    response = client.get("/readyz", headers=headers)
+    assert response.status_code == 503
+    assert response.get_json() == {"status": "unready"}
+    assert "nobody home" not in response.get_data(as_text=True)
+
+
+def test_readyz_is_ready_when_every_check_passes():
+    app = create_app(Settings(service="unit", jwt=JWT), title="Unit", readiness={"fine": lambda: None})
+    response = app.test_client().get("/readyz")
+    assert (response.status_code, response.get_json()) == (200, {"status": "ready"})
+
+
+def test_metrics_count_requests_for_admins(client):
     client.get("/healthz")
-    text = client.get("/metrics").get_data(as_text=True)
+    text = client.get("/metrics", headers=bearer("admin")).get_data(as_text=True)
     assert 'lms_http_requests_total{endpoint="/healthz",method="GET",status="200"}' in text
+
+
+def test_metrics_are_refused_to_anonymous_callers_and_other_roles(client):
+    assert_problem(client.get("/metrics"), 401)
+    for role in ("learner", "author", "hr"):
+        response = client.get("/metrics", headers=bearer(role))
+        assert_problem(response, 403)
+        assert "lms_http_requests_total" not in response.get_data(as_text=True)
 
 
 def test_openapi_document_is_3_1_with_bearer_security(client):

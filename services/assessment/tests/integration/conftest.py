@@ -61,6 +61,9 @@ class Api:
     def put(self, path: str, who: tuple[str, ...], **kwargs: Any):
         return self.call("PUT", path, who, **kwargs)
 
+    def delete(self, path: str, who: tuple[str, ...], **kwargs: Any):
+        return self.call("DELETE", path, who, **kwargs)
+
 
 @pytest.fixture
 def settings(pg_url: str, kafka: KafkaServer, unique: Callable[[str], str]) -> Settings:
@@ -108,6 +111,7 @@ def events(engine: Engine) -> Callable[[str], int]:
 def users(unique: Callable[[str], str]) -> dict[str, tuple[str, ...]]:
     return {
         "author": (unique("author"), "author"),
+        "rival": (unique("rival"), "author"),
         "ann": (unique("ann"), "learner"),
         "bob": (unique("bob"), "learner"),
         "hr": (unique("hr"), "hr"),

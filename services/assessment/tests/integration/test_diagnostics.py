@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -44,7 +44,7 @@ def diagnostic(slug: str) -> dict:
     }
 
 
-def course_published(course_id: str, version: int) -> CloudEvent:
+def course_published(course_id: str, version: int, published_at: datetime | None = None) -> CloudEvent:
     modules = [
         {
             "module_id": f"{course_id}-m{n}",
@@ -70,7 +70,7 @@ def course_published(course_id: str, version: int) -> CloudEvent:
         "slug": course_id,
         "title": "Questioning skills",
         "version": version,
-        "published_at": datetime.now(UTC).isoformat(),
+        "published_at": (published_at or datetime.now(UTC)).isoformat(),
         "modules": modules,
     }
     return CloudEvent.new("lms.curriculum.course.published.v1", "/curriculum", data, subject=course_id)
@@ -162,3 +162,43 @@ def test_a_redelivered_course_event_is_applied_once_and_a_retired_course_is_not_
     deliver(course_retired(course_id), until=lambda: scalar(engine, retired) is not None)
     aid = publish(diagnostic(unique("diag")))
     assert take(api, users, aid, {"d1": 1, "d2": 1}).get_json()["recommended_modules"] == []
+
+
+def recommended_of(api, users, attempt_id: str) -> list[tuple[str, str]]:
+    result = api.get(f"/attempts/{attempt_id}", users["ann"]).get_json()["result"]
+    return [(m["competency"], m["module_id"]) for m in result["recommended_modules"]]
+
+
+def test_a_diagnostic_graded_before_the_course_event_arrives_is_recommended_when_it_does(
+    api, users, publish, unique, deliver, engine
+):
+    course_id = unique("course")
+    published_at = datetime.now(UTC)  # the course exists; its event is still in flight
+    aid = publish(diagnostic(unique("diag")))
+    graded = take(api, users, aid, {"d1": 1, "d2": 3, "d3": 5, "d4": 4, "d5": 3}).get_json()
+    assert graded["recommended_modules"] == []
+
+    deliver(
+        course_published(course_id, 1, published_at),
+        until=lambda: len(outbox_payloads(engine, "lms.assessment.diagnostic.completed.v1")) == 2,
+    )
+    expected = [("listening", f"{course_id}-m0"), ("recovery", f"{course_id}-m2")]
+    assert recommended_of(api, users, graded["attempt_id"]) == expected
+    first, revised = outbox_payloads(engine, "lms.assessment.diagnostic.completed.v1")
+    assert first["recommended_modules"] == []
+    assert revised["attempt_id"] == first["attempt_id"] == graded["attempt_id"]
+    assert [(m["competency"], m["module_id"]) for m in revised["recommended_modules"]] == expected
+    assert revised["competency_scores"] == first["competency_scores"]
+    assert len(outbox_payloads(engine, "lms.assessment.attempt.graded.v1")) == 1
+
+
+def test_a_course_published_after_the_diagnostic_leaves_it_as_it_was(
+    api, users, publish, unique, deliver, engine
+):
+    course_id = unique("course")
+    aid = publish(diagnostic(unique("diag")))
+    graded = take(api, users, aid, {"d1": 1, "d2": 1}).get_json()
+    later = datetime.now(UTC) + timedelta(minutes=5)  # published after the diagnostic was graded
+    deliver(course_published(course_id, 1, later), until=lambda: modules_of(engine, course_id) == 3)
+    assert recommended_of(api, users, graded["attempt_id"]) == []
+    assert len(outbox_payloads(engine, "lms.assessment.diagnostic.completed.v1")) == 1

@@ -78,3 +78,15 @@ def test_a_response_that_does_not_fit_is_named_by_its_item(response, fragment):
 def test_answering_an_item_twice_is_a_problem():
     found = problems({"item_id": "tf", "value": True}, {"item_id": "tf", "value": False})
     assert found == {"tf": ["answered 2 times"]}
+
+
+def test_more_option_ids_than_options_are_refused_before_any_other_check():
+    flood = [f"x{n}" for n in range(40_000)]
+    found = problems({"item_id": "multi", "option_ids": flood})
+    assert found == {"multi": ["at most 2 option ids: the item has 2 options (got 40000)"]}
+
+
+def test_a_repeated_option_is_named_once():
+    assert problems({"item_id": "multi", "option_ids": ["a", "a"]}) == {
+        "multi": ["option 'a' is chosen more than once"]
+    }

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lms.assessment.domain.model import ScenarioItem, ScenarioOption, Step
-from lms.assessment.domain.scenario import scenario_problems
+from lms.assessment.domain.model import MAX_STEPS, ScenarioItem, ScenarioOption, Step
+from lms.assessment.domain.scenario import best_score, reachable_steps, scenario_problems
 
 
 def opt(oid: str, nxt: str | None, score: float = 1, feedback: str | None = "fine") -> ScenarioOption:
@@ -70,3 +70,30 @@ def test_duplicate_step_and_option_ids_are_reported():
     problems = scenario_problems(item)
     assert "step id 's1' is used more than once" in problems
     assert "option id s1/o1 is used more than once" in problems
+
+
+def chain(length: int) -> ScenarioItem:
+    """A conversation of `length` steps in a row, each worth 1."""
+    steps = [
+        Step(f"s{n}", "t", (opt("o1", f"s{n + 1}" if n < length else None),)) for n in range(1, length + 1)
+    ]
+    return scenario(*steps)
+
+
+def test_a_scenario_over_the_step_cap_is_refused_naming_the_cap():
+    assert scenario_problems(chain(5000)) == [
+        f"a scenario may have at most {MAX_STEPS} steps (this one has 5000)"
+    ]
+
+
+def test_graph_checks_walk_a_deep_conversation_without_recursion():
+    deep = chain(5000)
+    assert best_score(deep) == 5000
+    assert len(reachable_steps(deep)) == 5000
+
+
+def test_a_cycle_through_every_step_up_to_the_cap_is_found():
+    steps = [Step(f"s{n}", "t", (opt("o1", f"s{n % MAX_STEPS + 1}"),)) for n in range(1, MAX_STEPS + 1)]
+    [problem] = scenario_problems(scenario(*steps))
+    names = " -> ".join(f"s{n}" for n in [*range(1, MAX_STEPS + 1), 1])
+    assert problem == f"steps {names} form a cycle"

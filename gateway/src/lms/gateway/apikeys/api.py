@@ -13,6 +13,8 @@ from lms.kit.auth import ROLES
 from lms.kit.web import BEARER, Problem, current_principal, requires
 
 blp = Blueprint("api-keys", __name__, description="API keys for systems (HR sync): admin only")
+# what a key may do beyond its roles: `scim` provisioning at /scim/v2, `metrics` monitoring details
+SCOPES = ("scim", "metrics")
 
 
 class ApiKeyIn(ma.Schema):
@@ -20,12 +22,20 @@ class ApiKeyIn(ma.Schema):
     roles = ma.fields.List(
         ma.fields.String(validate=ma.validate.OneOf(ROLES)), required=True, validate=ma.validate.Length(min=1)
     )
+    scopes = ma.fields.List(
+        ma.fields.String(validate=ma.validate.OneOf(SCOPES)),
+        load_default=list,
+        metadata={
+            "description": "`scim`: provision at /scim/v2; `metrics`: read /metrics and health details"
+        },
+    )
 
 
 class ApiKeyOut(ma.Schema):
     id = ma.fields.String()
     name = ma.fields.String()
     roles = ma.fields.List(ma.fields.String())
+    scopes = ma.fields.List(ma.fields.String())
     key_prefix = ma.fields.String(metadata={"description": "the key's public start, to recognise it"})
     created_by = ma.fields.String()
     created_at = ma.fields.DateTime()
@@ -48,7 +58,7 @@ class ApiKeys(MethodView):
     @blp.doc(security=[BEARER])
     def post(self, data: dict) -> dict:
         """Create an API key (the plaintext key is in this response only)."""
-        record, key = _store().create(data["name"], data["roles"], current_principal().sub)
+        record, key = _store().create(data["name"], data["roles"], current_principal().sub, data["scopes"])
         return {**record.__dict__, "key": key}
 
     @requires("admin")

@@ -17,4 +17,5 @@ api_keys = Table(
     Column("created_by", String(200), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
+    Column("scopes", JSON, nullable=False),
 )

@@ -1,4 +1,4 @@
-"""Swap an API key for a short-lived internal JWT that the services verify like any other."""
+"""Swap an API key for a short-lived internal JWT, signed with the gateway's own key."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import threading
 import time
 
 from lms.gateway.apikeys.store import ApiKeyStore
-from lms.kit.auth import Principal, mint_token
-from lms.kit.config import JwtSettings
+from lms.gateway.signing import Signer
+from lms.kit.auth import Principal
 from lms.kit.web import Problem
 
 INVALID_KEY = {"WWW-Authenticate": 'ApiKey header="X-API-Key", error="invalid_key"'}
@@ -16,26 +16,25 @@ INVALID_KEY = {"WWW-Authenticate": 'ApiKey header="X-API-Key", error="invalid_ke
 class ApiKeyExchange:
     """Checks the key in the database on every call (revocation is immediate) and caches tokens."""
 
-    def __init__(self, store: ApiKeyStore, jwt: JwtSettings, ttl_s: int = 300, renew_before_s: int = 60):
+    def __init__(self, store: ApiKeyStore, signer: Signer, ttl_s: int = 300, renew_before_s: int = 60):
         self.store = store
-        self.jwt = jwt
+        self.signer = signer
         self.ttl_s = ttl_s
         self.renew_before_s = min(renew_before_s, ttl_s // 2)
         self._tokens: dict[str, tuple[Principal, str, float]] = {}
         self._lock = threading.Lock()
 
     def exchange(self, plaintext: str) -> tuple[Principal, str]:
-        """The key's principal and a bearer token for it, or a 401 problem."""
-        if not self.jwt.secret:
-            raise Problem(503, "API keys are off: the gateway has no LMS_JWT_SECRET to sign internal tokens.")
+        """The key's principal (its scopes in the `scope` claim) and a bearer token, or a 401 problem."""
         record = self.store.find_active(plaintext)
         if record is None:
             raise Problem(401, "The API key is unknown or revoked.", headers=INVALID_KEY)
         cached = self._tokens.get(record.id)
         if cached and cached[2] - time.time() > self.renew_before_s:
             return cached[0], cached[1]
-        principal = Principal(f"apikey:{record.id}", frozenset(record.roles), record.name)
-        token = mint_token(self.jwt, principal.sub, list(record.roles), record.name, self.ttl_s)
+        scope = {"scope": " ".join(record.scopes)} if record.scopes else {}
+        principal = Principal(f"apikey:{record.id}", frozenset(record.roles), record.name, scope)
+        token = self.signer.mint(principal.sub, list(record.roles), record.name, self.ttl_s, scope)
         with self._lock:
             self._tokens[record.id] = (principal, token, time.time() + self.ttl_s)
         return principal, token
@@ -43,3 +42,8 @@ class ApiKeyExchange:
     def forget(self, key_id: str) -> None:
         with self._lock:
             self._tokens.pop(key_id, None)
+
+
+def scopes_of(principal: Principal) -> frozenset[str]:
+    """The scopes an API key's principal was granted (none for people's tokens)."""
+    return frozenset(str((principal.claims or {}).get("scope", "")).split())

@@ -13,6 +13,8 @@ from sqlalchemy import Engine, insert, select, update
 
 from lms.gateway.apikeys.db import api_keys
 
+KEY_PREFIX = "lms_"  # a key never looks like a JWT (those start with "eyJ")
+
 
 @dataclass(frozen=True)
 class ApiKey:
@@ -25,6 +27,7 @@ class ApiKey:
     created_by: str
     created_at: datetime
     revoked_at: datetime | None = None
+    scopes: tuple[str, ...] = ()
 
 
 class ApiKeyStore:
@@ -34,13 +37,18 @@ class ApiKeyStore:
         self.engine = engine
         self.pepper = pepper.encode() if pepper else None
 
-    def create(self, name: str, roles: list[str], created_by: str) -> tuple[ApiKey, str]:
+    def create(
+        self, name: str, roles: list[str], created_by: str, scopes: list[str] | None = None
+    ) -> tuple[ApiKey, str]:
         """A new key and its plaintext, which is shown once and never stored."""
         key_id = str(uuid.uuid4())
-        prefix = f"lms_{key_id[:8]}"
+        prefix = f"{KEY_PREFIX}{key_id[:8]}"
         plaintext = f"{prefix}_{secrets.token_urlsafe(32)}"
-        record = ApiKey(key_id, name, tuple(roles), prefix, created_by, datetime.now(UTC))
-        row = {**record.__dict__, "roles": list(roles), "key_hash": self.hash(plaintext)}
+        scopes = sorted(set(scopes or ()))
+        record = ApiKey(
+            key_id, name, tuple(roles), prefix, created_by, datetime.now(UTC), None, tuple(scopes)
+        )
+        row = {**record.__dict__, "roles": list(roles), "scopes": scopes, "key_hash": self.hash(plaintext)}
         with self.engine.begin() as conn:
             conn.execute(insert(api_keys).values(row))
         return record, plaintext
@@ -77,4 +85,4 @@ class ApiKeyStore:
 def _record(row: object) -> ApiKey:
     data = dict(row)  # type: ignore[call-overload]
     data.pop("key_hash")
-    return ApiKey(**{**data, "roles": tuple(data["roles"])})
+    return ApiKey(**{**data, "roles": tuple(data["roles"]), "scopes": tuple(data.get("scopes") or ())})

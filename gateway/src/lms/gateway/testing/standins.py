@@ -1,4 +1,4 @@
-"""Small stand-ins for curriculum, assessment and progress: real paths of API.md on the kit's base.
+"""Small stand-ins for the services: real paths of API.md on the kit's base (people: /scim/v2).
 
 They authorise like the real services (`requires`), record what they receive in
 `app.extensions["seen"]`, and each publishes an OpenAPI document the gateway can merge.
@@ -6,6 +6,7 @@ They authorise like the real services (`requires`), record what they receive in
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -149,11 +150,23 @@ def _csv(rows: int) -> Iterator[bytes]:
         yield f"{n},e{n},learner-{n},c1,2025-01-01T00:00:00Z\n".encode()
 
 
+def scim_whoami(rest: str) -> Response:
+    """What the people stand-in answers under /scim/v2: who the verified caller is."""
+    principal = current_principal()
+    claims = principal.claims or {}
+    return Response(
+        json.dumps({"sub": principal.sub, "scope": claims.get("scope"), "iss": claims.get("iss")}),
+        mimetype="application/scim+json",
+    )
+
+
 def standin(service: str, jwt: JwtSettings) -> Flask:
-    """The stand-in app of `service` ("curriculum", "assessment" or "progress")."""
-    blueprint = {"curriculum": courses, "assessment": assessments, "progress": progress}[service]
+    """The stand-in app of `service` (curriculum, assessment, progress, people or insights)."""
+    blueprints = {"curriculum": [courses], "assessment": [assessments], "progress": [progress]}
     settings = Settings(service=service, jwt=jwt)
-    app = create_app(settings, title=f"{service} (stand-in)", blueprints=[blueprint])
+    app = create_app(settings, title=f"{service} (stand-in)", blueprints=blueprints.get(service, []))
+    if service == "people":
+        app.add_url_rule("/scim/v2/<path:rest>", "scim", scim_whoami, methods=["GET", "POST"])
     seen: list[tuple[str, str, dict[str, str]]] = []
     app.extensions["seen"] = seen
     app.before_request(lambda: seen.append((request.method, request.path, dict(request.headers))))

@@ -9,14 +9,13 @@ the pinned algorithms must agree.
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
 import jwt
 
+from lms.kit.cache import BoundedCache
 from lms.kit.config import JwtSettings
 
 ROLES = ("learner", "author", "hr", "admin")
@@ -44,9 +43,7 @@ class TokenVerifier:
 
     def __init__(self, settings: JwtSettings, cache_size: int = 10_000):
         self.settings = settings
-        self._verified: OrderedDict[str, Principal] = OrderedDict()
-        self._cache_size = cache_size
-        self._lock = threading.Lock()
+        self._verified = BoundedCache[str, Principal](cache_size, clock=time.time)
         self._jwks = jwt.PyJWKClient(settings.jwks_url, cache_keys=True) if settings.jwks_url else None
         if not (settings.secret or settings.public_key or self._jwks):
             raise ValueError(
@@ -58,29 +55,26 @@ class TokenVerifier:
             and not (settings.public_key or self._jwks)
         ):
             raise ValueError("asymmetric algorithms need LMS_JWT_PUBLIC_KEY or LMS_JWT_JWKS_URL")
+        self._issuers = {t.issuer: TokenVerifier(t) for t in settings.trusted if t.issuer != settings.issuer}
 
     def verify(self, token: str) -> Principal:
         """The token's principal, or AuthError saying why it is refused.
 
-        A token that verified once is remembered (a bounded LRU): its signature, issuer and
-        audience cannot change, so only its expiry is checked again.
+        A token that verified once is remembered (a bounded LRU) until it expires: its
+        signature, issuer and audience cannot change. An expired one is verified (and refused) again.
         """
-        with self._lock:
-            known = self._verified.get(token)
-            if known is not None:
-                self._verified.move_to_end(token)
+        known = self._verified.get(token)
         if known is not None:
-            if known.claims and known.claims["exp"] + self.settings.leeway_s < time.time():
-                raise AuthError("Signature has expired")
             return known
         principal = self._verify(token)
-        with self._lock:
-            self._verified[token] = principal
-            if len(self._verified) > self._cache_size:
-                self._verified.popitem(last=False)
+        expires_at = float((principal.claims or {})["exp"]) + self.settings.leeway_s
+        self._verified.put(token, principal, expires_at=expires_at)
         return principal
 
     def _verify(self, token: str) -> Principal:
+        issuer = self._issuers.get(_unverified_issuer(token)) if self._issuers else None
+        if issuer is not None:
+            return issuer._verify(token)  # that issuer's own key and algorithms, nothing of ours
         try:
             header = jwt.get_unverified_header(token)
             algorithm = header.get("alg")
@@ -112,6 +106,15 @@ class TokenVerifier:
         if self.settings.public_key:
             return self.settings.public_key
         raise AuthError(f"no key for {algorithm}")
+
+
+def _unverified_issuer(token: str) -> str | None:
+    """Which issuer a token names (only to choose the key; the signature is checked after)."""
+    try:
+        issuer = jwt.decode(token, options={"verify_signature": False}).get("iss")
+    except jwt.PyJWTError:
+        return None
+    return issuer if isinstance(issuer, str) else None
 
 
 def mint_token(

@@ -34,6 +34,8 @@ class JwtSettings:
     public_key: str | None = None
     jwks_url: str | None = None
     leeway_s: int = 30
+    # other issuers whose tokens are accepted too, each with its own key (the gateway's, for API keys)
+    trusted: tuple[JwtSettings, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,22 @@ def load_jwt_settings(env: Mapping[str, str], run_dir: Path) -> JwtSettings:
         algorithms=algorithms or (("RS256",) if asymmetric else ("HS256",)),
         public_key=public_key,
         jwks_url=env.get("LMS_JWT_JWKS_URL") or None,
+        trusted=_gateway_issuer(env),
     )
+
+
+def _gateway_issuer(env: Mapping[str, str]) -> tuple[JwtSettings, ...]:
+    """The gateway signs API-key callers' tokens with its own key: trust it when told where that is."""
+    jwks_url = env.get("LMS_JWT_GATEWAY_JWKS_URL") or None
+    public_key = env.get("LMS_JWT_GATEWAY_PUBLIC_KEY") or None
+    if public_key and not public_key.lstrip().startswith("-----"):
+        public_key = Path(public_key).read_text()
+    if not (jwks_url or public_key):
+        return ()
+    issuer = env.get("LMS_JWT_GATEWAY_ISSUER", "lms-gateway")
+    audience = env.get("LMS_JWT_AUDIENCE", "lms")
+    algorithms = ("EdDSA", "ES256", "RS256")
+    return (JwtSettings(None, issuer, audience, algorithms, public_key, jwks_url),)
 
 
 def _secret_file(run_dir: Path) -> str | None:

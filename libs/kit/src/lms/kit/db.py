@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Engine, create_engine, event
+from sqlalchemy import DateTime, Engine, Insert, Table, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -46,15 +48,30 @@ def _sqlite_begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def insert_ignore(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
-    """INSERT ... ON CONFLICT DO NOTHING of many rows in one executemany (PostgreSQL and SQLite)."""
+def insert_ignore(
+    session: Session, table: Table, rows: list[dict[str, Any]], returning: str | None = None
+) -> list[Any]:
+    """INSERT ... ON CONFLICT DO NOTHING of many rows in one executemany (PostgreSQL and SQLite).
+
+    With `returning` (a column name), the values of that column for the rows actually
+    inserted, so a caller learns which rows were new; otherwise an empty list.
+    """
     if not rows:
-        return
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    session.execute(insert(table).on_conflict_do_nothing(), rows)
+        return []
+    result = session.execute(insert_ignore_statement(session, table, returning), rows)
+    return list(result.scalars()) if returning else []
+
+
+def insert_ignore_statement(session: Session, table: Table, returning: str | None = None) -> Insert:
+    """`INSERT ... ON CONFLICT DO NOTHING [RETURNING column]` in the session's dialect, built once."""
+    return _insert_ignore(session.get_bind().dialect.name, table, returning)
+
+
+@functools.lru_cache(maxsize=512)
+def _insert_ignore(dialect: str, table: Table, returning: str | None) -> Insert:
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(table).on_conflict_do_nothing()
+    return statement.returning(table.c[returning]) if returning else statement
 
 
 def reader(engine: Engine) -> Engine:

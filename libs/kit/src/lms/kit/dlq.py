@@ -14,6 +14,7 @@ from kafka import KafkaConsumer, TopicPartition
 from tqdm import tqdm
 
 from lms.kit.kafka import make_consumer, make_producer
+from lms.kit.topics import read_topic
 
 REDRIVE_GROUP = "lms.dlq-redrive"
 
@@ -38,29 +39,10 @@ class DeadLetter:
 def read_dead_letters(
     bootstrap: str, topic: str, consumer: KafkaConsumer | None = None
 ) -> Iterator[DeadLetter]:
-    """Every record of `topic` up to its current end, without joining a group."""
-    reader = consumer or KafkaConsumer(
-        bootstrap_servers=bootstrap.split(","), enable_auto_commit=False, consumer_timeout_ms=2_000
-    )
-    try:
-        partitions = [TopicPartition(topic, p) for p in reader.partitions_for_topic(topic) or ()]
-        if consumer is None:
-            reader.assign(partitions)
-            reader.seek_to_beginning(*partitions)
-        end = reader.end_offsets(partitions)
-        remaining = {tp for tp in partitions if reader.position(tp) < end[tp]}
-        while remaining:
-            for tp, records in reader.poll(timeout_ms=1_000).items():
-                for r in records:
-                    if r.offset < end[tp]:
-                        yield DeadLetter(
-                            r.topic, r.partition, r.offset, r.key, r.value, list(r.headers or ())
-                        )
-                if reader.position(tp) >= end[tp]:
-                    remaining.discard(tp)
-    finally:
-        if consumer is None:
-            reader.close()
+    """Every record of `topic` up to its current end: from the beginning, without joining a
+    group, or from the committed positions of `consumer` (the redrive group)."""
+    for r in read_topic(bootstrap, topic, consumer=consumer):
+        yield DeadLetter(r.topic, r.partition, r.offset, r.key, r.value, list(r.headers or ()))
 
 
 def redrive(bootstrap: str, topic: str, event_id: str | None = None, progress: bool = True) -> int:

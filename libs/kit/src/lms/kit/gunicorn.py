@@ -1,12 +1,31 @@
-"""Serve a Flask app factory with gunicorn from Python (no config file)."""
+"""Serve a Flask app factory with gunicorn from Python (no config file).
+
+The listening socket uses plain `SO_REUSEADDR` (gunicorn's default), never `SO_REUSEPORT`,
+which would let any other process of the same user bind the same port and take a share of
+the traffic. The problem `SO_REUSEPORT` once papered over, workers of a SIGKILLed master
+holding the port, is solved at its root: on Linux each worker asks the kernel to SIGKILL it
+when its master dies (`PR_SET_PDEATHSIG`), so the port is free as soon as the master is
+gone; elsewhere gunicorn's own parent check ends orphans within a second or so.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import json
+import os
+import signal
+import socket
+import sys
 from collections.abc import Callable
 from typing import Any
 
 from flask import Flask
+from gunicorn import util
 from gunicorn.app.base import BaseApplication
+
+from lms.kit.web.problems import PROBLEM_JSON, TYPE_BASE
+
+PR_SET_PDEATHSIG = 1
 
 
 class _Server(BaseApplication):
@@ -23,6 +42,17 @@ class _Server(BaseApplication):
         return self.factory()
 
 
+def die_with_master(server: Any, worker: Any) -> None:
+    """gunicorn `post_fork` hook: this worker is killed by the kernel when its master dies."""
+    if not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(None, use_errno=True)  # the process's own symbols include libc's prctl
+    if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+        server.log.warning("prctl(PR_SET_PDEATHSIG) failed: errno %s", ctypes.get_errno())
+    if os.getppid() != server.pid:  # the master died before the request took effect
+        os._exit(1)
+
+
 def serve(factory: Callable[[], Flask], *, bind: str, workers: int = 2, threads: int = 4) -> None:
     """gthread workers keep connections alive, which the gateway's upstream pool relies on."""
     _Server(
@@ -33,10 +63,33 @@ def serve(factory: Callable[[], Flask], *, bind: str, workers: int = 2, threads:
             "threads": threads,
             "worker_class": "gthread" if threads > 1 else "sync",
             "keepalive": 30,
-            # a restarted master binds even while workers of a killed one still hold the port
-            "reuse_port": True,
+            "reuse_port": False,
+            "post_fork": die_with_master,
             "graceful_timeout": 10,
             "timeout": 60,
             "accesslog": None,
+            "post_worker_init": answer_refusals_as_problems,
         },
     ).run()
+
+
+def answer_refusals_as_problems(_worker: object) -> None:
+    """gunicorn hook: what gunicorn refuses itself (414, 431, 400, ...) is problem+json, not HTML."""
+    util.write_error = write_problem  # gunicorn's workers look the writer up at each refusal
+
+
+def write_problem(sock: socket.socket, status: int, reason: str, message: str) -> None:
+    """Send an RFC 9457 problem and close: the replacement for gunicorn's HTML error page."""
+    body = json.dumps(
+        {
+            "type": TYPE_BASE + reason.lower().replace(" ", "-").replace("'", ""),
+            "title": reason,
+            "status": status,
+            "detail": message or reason,
+        }
+    ).encode()
+    head = (
+        f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: {PROBLEM_JSON}\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    util.write_nonblock(sock, head.encode("latin-1") + body)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 
-from lms.assessment.service.catalog import apply_course_published, apply_course_retired
+from lms.assessment.service.course_events import apply_course_published, apply_course_retired
+from lms.contracts import events
 from lms.kit.config import Settings
 from lms.kit.inbox import Handler
+from lms.kit.outbox import Outbox
 
 
-def handlers(_settings: Settings) -> Mapping[str, Handler]:
+def handlers(settings: Settings) -> Mapping[str, Handler]:
+    outbox = Outbox(source="/assessment", topic=settings.topic)
     return {
-        "lms.curriculum.course.published.v1": apply_course_published,
-        "lms.curriculum.course.retired.v1": apply_course_retired,
+        events.COURSE_PUBLISHED.name: partial(apply_course_published, outbox),
+        events.COURSE_RETIRED.name: partial(apply_course_retired, outbox),
     }

@@ -43,6 +43,17 @@ assessments = Table(
     Column("created_by", String(200), nullable=False),
     Column("created_at", Timestamp, nullable=False),
     Column("updated_at", Timestamp, nullable=False),
+    Column("owner", String(200), nullable=False),  # edits, publishes, reads keys, shares
+)
+
+# Authors the owner shares an assessment with: they edit, publish and read keys too.
+assessment_collaborators = Table(
+    "assessment_collaborators",
+    metadata,
+    Column("assessment_id", String(64), ForeignKey("assessments.id"), primary_key=True),
+    Column("sub", String(200), primary_key=True),
+    Column("added_by", String(200), nullable=False),
+    Column("added_at", Timestamp, nullable=False),
 )
 
 assessment_versions = Table(
@@ -66,7 +77,7 @@ attempts = Table(
     Column("version", Integer, nullable=False),
     Column("learner_id", String(200), nullable=False),
     Column("attempt_no", Integer, nullable=False),
-    Column("status", String(20), nullable=False),  # in_progress | awaiting_review | graded
+    Column("status", String(20), nullable=False),  # in_progress | awaiting_review | graded | responded
     Column("item_order", Json),  # None: the definition's order
     Column("started_at", Timestamp, nullable=False),
     Column("expires_at", Timestamp),
@@ -78,7 +89,10 @@ attempts = Table(
     Column("max_score", Float),
     Column("percent", Float),
     Column("passed", Boolean),
+    Column("needs_analysis_id", String(64)),  # surveys: the needs analysis the response belongs to
     UniqueConstraint("assessment_id", "learner_id", "attempt_no", name="uq_attempts_learner_attempt_no"),
+    # One response per learner and needs analysis (NULLs never collide: other attempts are free).
+    UniqueConstraint("assessment_id", "learner_id", "needs_analysis_id", name="uq_attempts_needs_analysis"),
 )
 # The unique (assessment, learner, number) index also serves every lookup of attempts by
 # assessment and learner; no other index, so a start and a submit write as few as possible.
@@ -92,6 +106,19 @@ reviews = Table(
     Column("score", Float, nullable=False),
     Column("comment", Text),
     Column("created_at", Timestamp, nullable=False),
+)
+
+# Free text of survey responses, detached from the person: no learner, no time, a random id.
+# No endpoint reads it and no event carries it.
+survey_comments = Table(
+    "survey_comments",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("survey_id", String(64), nullable=False),
+    Column("survey_version", Integer, nullable=False),
+    Column("needs_analysis_id", String(64)),
+    Column("item_id", String(64), nullable=False),
+    Column("text", Text, nullable=False),
 )
 
 idempotency_keys = Table(
@@ -123,6 +150,17 @@ course_modules = Table(
     Column("position", Integer, nullable=False),
     Column("competencies", Json, nullable=False),
     Column("assessment_id", String(64)),
+)
+
+
+# Diagnostics graded lately with weak competencies: a course published just before them whose
+# event arrives after them makes their recommendations be computed again (decision 0038).
+recent_diagnostics = Table(
+    "recent_diagnostics",
+    metadata,
+    Column("attempt_id", String(64), primary_key=True),
+    Column("graded_at", Timestamp, nullable=False, index=True),
+    Column("weak", Json, nullable=False),  # competencies below the threshold, weakest first
 )
 
 

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import uuid
-
-from kafka import KafkaConsumer
-
 from lms.kit.cloudevents import CloudEvent, from_kafka, kafka_headers
 from lms.kit.kafka import make_producer
+from lms.kit.topics import read_topic
 
 
-def read_events(bootstrap: str, topic: str, idle_ms: int = 3_000) -> list[CloudEvent]:
-    """Every event on `topic` from the beginning (stops after `idle_ms` without a new one)."""
-    reader = KafkaConsumer(
-        topic,
-        bootstrap_servers=bootstrap,
-        group_id=f"reader-{uuid.uuid4().hex[:8]}",
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        consumer_timeout_ms=idle_ms,
-    )
-    try:
-        return [from_kafka(record.headers, record.value) for record in reader]
-    finally:
-        reader.close()
+def read_events(bootstrap: str, topic: str) -> list[CloudEvent]:
+    """Every event on `topic` from the beginning to its end now (what was published so far)."""
+    return [from_kafka(record.headers, record.value) for record in read_topic(bootstrap, topic)]
 
 
 def send_event(bootstrap: str, topic: str, event: CloudEvent, key: str) -> None:

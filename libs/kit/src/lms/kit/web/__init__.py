@@ -1,8 +1,9 @@
 """The flask-smorest base every service builds on.
 
 `create_app()` gives: problem+json for every error, `X-Request-ID` in and out, bearer-JWT
-verification (`requires(...)` on views), `/healthz`, `/readyz`, `/metrics`, JSON logs and an
-OpenAPI 3.1 document at `/openapi.json` with the bearer security scheme.
+verification (`requires(...)` on views), `/healthz`, `/readyz` (details for admins),
+`/metrics` (admins only), JSON logs and an OpenAPI 3.1 document at `/openapi.json` with the
+bearer security scheme.
 """
 
 from __future__ import annotations

@@ -1,4 +1,10 @@
-"""`/healthz` (alive), `/readyz` (dependencies reachable) and `/metrics` (Prometheus)."""
+"""`/healthz` (alive), `/readyz` (dependencies reachable) and `/metrics` (Prometheus).
+
+What anyone may see is up or down: `/readyz` answers 200 `{"status": "ready"}` or 503
+`{"status": "unready"}`. Which check failed and why (host names, exception text) is shown
+only to a bearer token with the `admin` role, and `/metrics` answers only such tokens
+(401 without a token, 403 for other roles): scrape it with an admin service token.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,15 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify
+from flask import Blueprint, Response, current_app, jsonify, request
 from prometheus_client import REGISTRY, CollectorRegistry, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from lms.kit.outbox import pending_count
+from lms.kit.web.problems import Problem
+from lms.kit.web.security import current_principal, requires
 
 Check = Callable[[], None]
 blueprint = Blueprint("health", __name__)
@@ -26,20 +34,39 @@ def healthz() -> Response:
 
 @blueprint.get("/readyz")
 def readyz() -> tuple[Response, int]:
+    """200 ready or 503 unready; admins also see each check's result."""
+    results = run_checks(current_app.extensions["lms.readiness"])
+    ready = all(v == "ok" for v in results.values())
+    details = {"checks": results} if caller_is_admin() else {}
+    return jsonify(status="ready" if ready else "unready", **details), 200 if ready else 503
+
+
+def run_checks(checks: dict[str, Check]) -> dict[str, str]:
+    """Each check's name mapped to "ok" or to why it failed (for admins' eyes only)."""
     results: dict[str, str] = {}
-    for name, check in current_app.extensions["lms.readiness"].items():
+    for name, check in checks.items():
         try:
             check()
             results[name] = "ok"
-        except Exception as exc:  # any failure means "not ready", reported by name
+        except Exception as exc:  # any failure means "unready", reported by name
             results[name] = f"unavailable: {type(exc).__name__}: {exc}"[:300]
-    ready = all(v == "ok" for v in results.values())
-    body = jsonify(status="ready" if ready else "not ready", checks=results)
-    return body, 200 if ready else 503
+    return results
+
+
+def caller_is_admin() -> bool:
+    """Whether this request carries a valid admin token; a missing or bad token is anonymous."""
+    if not request.headers.get("Authorization"):
+        return False
+    try:
+        return "admin" in current_principal().roles
+    except Problem:
+        return False
 
 
 @blueprint.get("/metrics")
+@requires("admin")
 def metrics() -> Response:
+    """Prometheus text format; admins only."""
     own: CollectorRegistry = current_app.extensions["lms.metrics"]
     return Response(generate_latest(REGISTRY) + generate_latest(own), mimetype="text/plain; version=0.0.4")
 

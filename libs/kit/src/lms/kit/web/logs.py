@@ -25,6 +25,8 @@ class JsonFormatter(logging.Formatter):
         }
         if request_id := context.request_id.get():
             line["request_id"] = request_id
+        if client_request_id := context.client_request_id.get():
+            line["client_request_id"] = client_request_id
         if record.exc_info:
             line["error"] = self.formatException(record.exc_info)
         return json.dumps(line, ensure_ascii=False)

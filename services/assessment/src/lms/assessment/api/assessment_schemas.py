@@ -13,7 +13,7 @@ class AssessmentQuery(ma.Schema):
 
 
 class AssessmentListQuery(ma.Schema):
-    kind = fields.String(validate=validate.OneOf(["quiz", "diagnostic"]))
+    kind = fields.String(validate=validate.OneOf(["quiz", "diagnostic", "survey"]))
 
 
 class PublishedOut(Out):
@@ -41,6 +41,7 @@ class AssessmentOut(Out):
     version = fields.Integer(allow_none=True)
     latest_version = fields.Integer(allow_none=True)
     revision = fields.Integer()
+    owner = fields.String(metadata={"description": "drafts: the author who owns the assessment"})
     etag = fields.String()
     max_score = fields.Float()
     competencies = fields.List(fields.String())
@@ -57,6 +58,19 @@ class AssessmentListed(Out):
     latest_version = fields.Integer(allow_none=True)
     revision = fields.Integer()
     updated_at = fields.String(metadata=Time)
+    owner = fields.String()
+
+
+class CollaboratorsIn(ma.Schema):
+    collaborators = fields.List(
+        fields.String(validate=validate.Length(1, 200)), required=True, validate=validate.Length(max=1000)
+    )
+
+
+class CollaboratorsOut(Out):
+    assessment_id = fields.String()
+    owner = fields.String()
+    collaborators = fields.List(fields.String())
 
 
 class VersionOut(Out):

@@ -12,12 +12,14 @@ from lms.assessment.api.assessment_schemas import (
     AssessmentListQuery,
     AssessmentOut,
     AssessmentQuery,
+    CollaboratorsIn,
+    CollaboratorsOut,
     PublishedOut,
     VersionOut,
 )
 from lms.assessment.api.common import answer, context, if_match
 from lms.assessment.api.definition_schemas import AssessmentIn
-from lms.assessment.service import assessments, authoring
+from lms.assessment.service import assessments, authoring, collaborators
 from lms.kit.web import current_principal, requires
 
 blp = Blueprint("assessments", __name__, description="Assessments: drafts, versions, publishing")
@@ -61,7 +63,8 @@ class AssessmentById(MethodView):
     @blp.response(200, AssessmentOut)
     def put(self, body: dict[str, Any], assessment_id: str) -> Any:
         """Replace the draft (`If-Match` with the draft's ETag required)."""
-        return _with_etag(authoring.replace_draft(context(), assessment_id, body, if_match()))
+        view = authoring.replace_draft(context(), current_principal(), assessment_id, body, if_match())
+        return _with_etag(view)
 
 
 @blp.route("/assessments/<assessment_id>/publish")
@@ -72,6 +75,33 @@ class Publish(MethodView):
     def post(self, assessment_id: str) -> Any:
         """Validate the draft and freeze it as the next version."""
         return answer(authoring.publish(context(), current_principal(), assessment_id))
+
+
+@blp.route("/assessments/<assessment_id>/collaborators")
+class Collaborators(MethodView):
+    @requires("author")
+    @blp.response(200, CollaboratorsOut)
+    def get(self, assessment_id: str) -> Any:
+        """The assessment's owner and collaborators (for those who may edit it)."""
+        return collaborators.read_collaborators(context(), current_principal(), assessment_id)
+
+    @requires("author")
+    @blp.arguments(CollaboratorsIn)
+    @blp.response(200, CollaboratorsOut)
+    def put(self, body: dict[str, Any], assessment_id: str) -> Any:
+        """Replace the collaborators (owner or admin)."""
+        caller = current_principal()
+        return collaborators.replace_collaborators(context(), caller, assessment_id, body["collaborators"])
+
+
+@blp.route("/assessments/<assessment_id>/collaborators/<sub>")
+class CollaboratorBySub(MethodView):
+    @requires("author")
+    @blp.response(204)
+    def delete(self, assessment_id: str, sub: str) -> Any:
+        """Take one collaborator's edit rights away (owner or admin)."""
+        collaborators.remove_collaborator(context(), current_principal(), assessment_id, sub)
+        return None, 204
 
 
 @blp.route("/assessments/<assessment_id>/versions")

@@ -7,6 +7,8 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from lms.assessment.domain.model import MAX_STEPS
+
 Time = {"format": "date-time"}
 
 
@@ -15,6 +17,15 @@ class Out(ma.Schema):
 
     def get_attribute(self, obj: Any, attr: str, default: Any) -> Any:
         return obj.get(attr, default) if isinstance(obj, dict) else super().get_attribute(obj, attr, default)
+
+
+class StartIn(ma.Schema):
+    """Optional: a survey's attempt may name the needs analysis it answers."""
+
+    needs_analysis_id = fields.String(
+        validate=validate.Length(min=1, max=64),
+        metadata={"description": "surveys: the needs analysis this response belongs to"},
+    )
 
 
 class SubmitIn(ma.Schema):
@@ -28,26 +39,36 @@ class SubmitIn(ma.Schema):
         metadata={
             "description": "[{item_id, option_ids?, value?, text?}]: choice items `option_ids`; scenario "
             "`option_ids` (one per step, following `next`); true_false `value` (boolean); likert `value` "
-            "(1..scale); free_text `text`"
+            "(1..scale); free_text `text` (at most 20,000 characters). A choice item takes at most as many "
+            "`option_ids` as it has options, a scenario at most one per step"
         },
     )
 
     @ma.validates("responses")
     def each_names_an_item(self, responses: list[dict[str, Any]], **_kwargs: Any) -> None:
-        bad = [
-            n for n, r in enumerate(responses) if not isinstance(r.get("item_id"), str) or not r["item_id"]
-        ]
+        bad = [n for n, r in enumerate(responses) if not _is_item_id(r.get("item_id"))]
         if bad:
-            raise ma.ValidationError(f"responses {bad} need an `item_id` string")
+            raise ma.ValidationError(f"responses {bad[:20]} need an `item_id` string of 1 to 64 characters")
 
     @ma.post_load
     def drop_nulls(self, data: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
         return {"responses": [{k: v for k, v in r.items() if v is not None} for r in data["responses"]]}
 
 
+def _is_item_id(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= 64
+
+
+PATH_CAP = f"A path has at most {MAX_STEPS} choices (one per step)."
+
+
 class WalkIn(ma.Schema):
     item_id = fields.String(required=True)
-    option_ids = fields.List(fields.String(), load_default=list)
+    option_ids = fields.List(
+        fields.String(validate=validate.Length(max=64)),
+        load_default=list,
+        validate=validate.Length(max=MAX_STEPS, error=PATH_CAP),
+    )
 
 
 class ReviewIn(ma.Schema):
@@ -81,6 +102,7 @@ class AttemptSummary(Out):
 
 
 class AttemptStarted(Out):
+    needs_analysis_id = fields.String(allow_none=True)
     attempt_id = fields.String()
     assessment_id = fields.String()
     assessment_version = fields.Integer()
@@ -95,6 +117,12 @@ class SubmitResult(AttemptSummary):
     items = fields.List(fields.Dict(), metadata={"description": "{item_id, correct, score, feedback, ...}"})
     competency_scores = fields.Dict()
     recommended_modules = fields.List(fields.Dict())
+    receipt = fields.Dict(
+        metadata={
+            "description": "surveys: proof of the response ({code, survey_id, needs_analysis_id, "
+            "responded_at}); the answers are never shown back, not even to the respondent"
+        }
+    )
 
 
 class AttemptOut(AttemptSummary):

@@ -13,6 +13,7 @@ from lms.assessment.api.attempt_schemas import (
     AttemptStarted,
     AttemptSummary,
     ReviewIn,
+    StartIn,
     SubmitIn,
     SubmitResult,
     WalkIn,
@@ -29,12 +30,14 @@ IDEMPOTENCY = {"parameters": [{"in": "header", "name": "Idempotency-Key", "schem
 @blp.route("/assessments/<assessment_id>/attempts")
 class AssessmentAttempts(MethodView):
     @requires("learner")
+    @blp.arguments(StartIn)
     @blp.response(201, AttemptStarted)
     @blp.doc(**IDEMPOTENCY)
-    def post(self, assessment_id: str) -> Any:
-        """Start an attempt on the latest published version."""
-        idem = idempotency_key(None)  # a start has no body
-        return answer(starting.start_attempt(context(), current_principal().sub, assessment_id, idem))
+    def post(self, body: dict[str, Any], assessment_id: str) -> Any:
+        """Start an attempt on the latest published version (a survey's may name its needs analysis)."""
+        idem = idempotency_key(body or None)  # most starts have no body
+        learner, analysis = current_principal().sub, body.get("needs_analysis_id")
+        return answer(starting.start_attempt(context(), learner, assessment_id, idem, analysis))
 
     @requires("learner", "hr")
     @blp.arguments(AttemptListQuery, location="query")

@@ -7,10 +7,7 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, validate
 
-
-def _id() -> fields.String:
-    return fields.String(validate=validate.Length(min=1, max=64))
-
+from lms.assessment.api.item_schemas import ITEM_SCHEMAS
 
 SERVER_FIELDS = (
     "id",
@@ -26,81 +23,6 @@ SERVER_FIELDS = (
     "competencies",
     "item_count",
 )
-
-
-class ChoiceOptionIn(ma.Schema):
-    id = _id()
-    text = fields.String(required=True)
-    correct = fields.Boolean(load_default=False)
-    feedback = fields.String(allow_none=True)
-
-
-class ScenarioOptionIn(ma.Schema):
-    id = _id()
-    text = fields.String(required=True)
-    score = fields.Float(required=True, validate=validate.Range(min=0))
-    feedback = fields.String(allow_none=True)
-    next = fields.String(
-        allow_none=True, load_default=None, metadata={"description": "next step id; null ends"}
-    )
-
-
-class StepIn(ma.Schema):
-    id = _id()
-    text = fields.String(required=True)
-    options = fields.List(fields.Nested(ScenarioOptionIn), required=True)
-
-
-class CriterionIn(ma.Schema):
-    id = _id()
-    text = fields.String(required=True)
-    points = fields.Float(required=True)
-
-
-class ItemBase(ma.Schema):
-    id = _id()
-    kind = fields.String(required=True)
-    prompt = fields.String(validate=validate.Length(max=10_000))
-    competency = fields.String(allow_none=True, validate=validate.Length(max=200))
-
-
-class ChoiceItemIn(ItemBase):
-    points = fields.Float(load_default=1)
-    options = fields.List(fields.Nested(ChoiceOptionIn), required=True)
-
-
-class TrueFalseItemIn(ItemBase):
-    points = fields.Float(load_default=1)
-    correct = fields.Boolean(allow_none=True)
-    feedback = fields.Dict(
-        keys=fields.String(validate=validate.OneOf(["true", "false"])), values=fields.String()
-    )
-
-
-class ScenarioItemIn(ItemBase):
-    start = fields.String(required=True)
-    steps = fields.List(fields.Nested(StepIn), required=True)
-
-
-class FreeTextItemIn(ItemBase):
-    graded = fields.Boolean(load_default=False)
-    rubric = fields.List(
-        fields.Nested(CriterionIn), metadata={"description": "criteria with points (graded only)"}
-    )
-
-
-class LikertItemIn(ItemBase):
-    scale = fields.Integer(required=True)
-
-
-ITEM_SCHEMAS: dict[str, type[ma.Schema]] = {
-    "single_choice": ChoiceItemIn,
-    "multiple_choice": ChoiceItemIn,
-    "true_false": TrueFalseItemIn,
-    "scenario": ScenarioItemIn,
-    "free_text": FreeTextItemIn,
-    "likert": LikertItemIn,
-}
 
 
 class ItemField(fields.Field):
@@ -123,7 +45,7 @@ class AssessmentIn(ma.Schema):
 
     slug = fields.String(required=True, validate=validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,199}$"))
     title = fields.String(required=True, validate=validate.Length(min=1, max=500))
-    kind = fields.String(required=True, validate=validate.OneOf(["quiz", "diagnostic"]))
+    kind = fields.String(required=True, validate=validate.OneOf(["quiz", "diagnostic", "survey"]))
     pass_mark = fields.Float(required=True, validate=validate.Range(min=0, max=1))
     max_attempts = fields.Integer(allow_none=True, load_default=None, validate=validate.Range(min=1))
     time_limit_s = fields.Integer(allow_none=True, load_default=None, validate=validate.Range(min=1))

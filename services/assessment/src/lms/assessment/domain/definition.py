@@ -42,10 +42,14 @@ def parse_item(data: Mapping[str, Any]) -> Item:
     common = {"id": data["id"], "prompt": data.get("prompt", ""), "competency": data.get("competency")}
     if kind in CHOICE_KINDS:
         options = tuple(
-            ChoiceOption(o["id"], o.get("text", ""), bool(o.get("correct")), o.get("feedback"))
+            ChoiceOption(
+                o["id"], o.get("text", ""), bool(o.get("correct")), o.get("feedback"), o.get("value")
+            )
             for o in data.get("options") or ()
         )
-        return ChoiceItem(kind=kind, options=options, points=_points(data), **common)
+        return ChoiceItem(
+            kind=kind, options=options, points=_points(data), measures=data.get("measures"), **common
+        )
     if kind == "true_false":
         return TrueFalseItem(
             correct=data.get("correct"),
@@ -64,7 +68,13 @@ def parse_item(data: Mapping[str, Any]) -> Item:
         )
         return FreeTextItem(graded=bool(data.get("graded", False)), rubric=rubric, **common)
     if kind == "likert":
-        return LikertItem(scale=data.get("scale"), **common)
+        return LikertItem(
+            scale=data.get("scale"),
+            measures=data.get("measures"),
+            reverse=bool(data.get("reverse", False)),
+            labels=tuple(data.get("labels") or ()),
+            **common,
+        )
     raise ValueError(f"unknown item kind {kind!r}")
 
 

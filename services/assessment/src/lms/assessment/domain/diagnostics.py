@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lms.assessment.domain.grading import ItemResult
@@ -55,7 +55,12 @@ def competency_scores(results: Sequence[ItemResult]) -> dict[str, CompetencyScor
 
 def weak_competencies(scores: dict[str, CompetencyScore], below: float) -> list[str]:
     """Competencies whose percent is below `below`, weakest first."""
-    weak = [(s.percent, c) for c, s in scores.items() if s.percent is not None and s.percent < below]
+    return weak_of({c: s.percent for c, s in scores.items()}, below)
+
+
+def weak_of(percents: Mapping[str, float | None], below: float) -> list[str]:
+    """Competencies (competency -> percent) below `below`, weakest first."""
+    weak = [(p, c) for c, p in percents.items() if p is not None and p < below]
     return [c for _, c in sorted(weak)]
 
 
@@ -63,10 +68,15 @@ def recommend(
     scores: dict[str, CompetencyScore], below: float, modules: Iterable[CourseModule]
 ) -> list[Recommendation]:
     """Every module teaching a weak competency, weakest competency first, then course and position."""
+    return modules_for(weak_competencies(scores, below), modules)
+
+
+def modules_for(weak: Sequence[str], modules: Iterable[CourseModule]) -> list[Recommendation]:
+    """The modules teaching each of `weak` (in its order), then by course and position."""
     ordered = sorted(modules, key=lambda m: (m.course_id, m.position))
     return [
         Recommendation(m.course_id, m.course_version, m.module_id, m.title, competency)
-        for competency in weak_competencies(scores, below)
+        for competency in weak
         for m in ordered
         if competency in m.competencies
     ]

@@ -86,6 +86,8 @@ def learner_item(item: Item, order: Order) -> dict[str, Any]:
         view["points"] = item_max(item)
     elif isinstance(item, LikertItem):
         view["scale"] = item.scale
+        if item.labels:
+            view["labels"] = list(item.labels)
     return view
 
 

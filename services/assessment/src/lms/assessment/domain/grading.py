@@ -55,6 +55,9 @@ def item_max(item: Item) -> float:
 
 
 def max_score(assessment: Assessment) -> float:
+    """The attempt's maximum; a survey scores nothing."""
+    if assessment.kind == "survey":
+        return 0.0
     return sum(item_max(item) for item in assessment.items)
 
 

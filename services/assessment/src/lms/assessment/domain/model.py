@@ -8,6 +8,8 @@ from functools import cached_property
 
 DEFAULT_RECOMMEND_BELOW = 0.7
 CHOICE_KINDS = ("single_choice", "multiple_choice")
+MAX_STEPS = 100  # steps of one scenario: real conversations have a handful
+MAX_OPTIONS = 20  # options of one choice item or one scenario step
 
 
 @dataclass(frozen=True)
@@ -16,6 +18,7 @@ class ChoiceOption:
     text: str
     correct: bool = False
     feedback: str | None = None
+    value: float | None = None  # surveys: where this answer sits on what the item measures (0..1)
 
 
 @dataclass(frozen=True)
@@ -26,9 +29,14 @@ class ChoiceItem:
     options: tuple[ChoiceOption, ...]
     points: float = 1
     competency: str | None = None
+    measures: str | None = None
 
     def option(self, option_id: str) -> ChoiceOption | None:
-        return next((o for o in self.options if o.id == option_id), None)
+        return self._by_id.get(option_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, ChoiceOption]:
+        return {option.id: option for option in reversed(self.options)}
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,11 @@ class Step:
     options: tuple[ScenarioOption, ...]
 
     def option(self, option_id: str) -> ScenarioOption | None:
-        return next((o for o in self.options if o.id == option_id), None)
+        return self._by_id.get(option_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, ScenarioOption]:
+        return {option.id: option for option in reversed(self.options)}
 
 
 @dataclass(frozen=True)
@@ -106,6 +118,9 @@ class LikertItem:
     scale: int | None
     competency: str | None = None
     kind: str = "likert"
+    measures: str | None = None
+    reverse: bool = False  # agreeing means less of what it measures
+    labels: tuple[str, ...] = ()
 
 
 Item = ChoiceItem | TrueFalseItem | ScenarioItem | FreeTextItem | LikertItem
@@ -115,7 +130,7 @@ Item = ChoiceItem | TrueFalseItem | ScenarioItem | FreeTextItem | LikertItem
 class Assessment:
     slug: str
     title: str
-    kind: str  # quiz | diagnostic
+    kind: str  # quiz | diagnostic | survey
     pass_mark: float
     items: tuple[Item, ...]
     max_attempts: int | None = None

@@ -16,9 +16,9 @@ from lms.assessment.domain.model import (
     ScenarioItem,
     TrueFalseItem,
 )
-from lms.assessment.domain.scenario import PathInvalid, walk
+from lms.assessment.domain.scenario import PathInvalid, duplicates, walk
 
-MAX_TEXT = 20_000
+MAX_TEXT = 20_000  # characters of one free-text answer (documented in the README and OpenAPI)
 FIELD_OF_KIND = {
     "single_choice": "option_ids",
     "multiple_choice": "option_ids",
@@ -83,7 +83,7 @@ def answer_problems(item: Item, answer: Answer) -> list[str]:
 
 def _check_choice(item: ChoiceItem, answer: Answer) -> list[str]:
     ids = answer.given["option_ids"]
-    found = _option_list_problems(ids)
+    found = _option_list_problems(ids, len(item.options), "options")
     if found:
         return found
     found += [f"option {oid!r} is not an option of this item" for oid in ids if item.option(oid) is None]
@@ -96,6 +96,8 @@ def _check_scenario(item: ScenarioItem, answer: Answer) -> list[str]:
     ids = answer.given["option_ids"]
     if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
         return ["`option_ids` must be a list of option ids, one per step"]
+    if len(ids) > len(item.steps):
+        return [f"a path takes at most {len(item.steps)} choices, one per step (got {len(ids)})"]
     try:
         walk(item, ids)
     except PathInvalid as exc:
@@ -121,12 +123,12 @@ def _check_free_text(_item: FreeTextItem, answer: Answer) -> list[str]:
     return [] if len(text) <= MAX_TEXT else [f"`text` is longer than {MAX_TEXT} characters"]
 
 
-def _option_list_problems(ids: Any) -> list[str]:
+def _option_list_problems(ids: Any, most: int, what: str) -> list[str]:
     if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
         return ["`option_ids` must be a list of option ids"]
-    return [
-        f"option {oid!r} is chosen more than once" for oid in sorted({i for i in ids if ids.count(i) > 1})
-    ]
+    if len(ids) > most:
+        return [f"at most {most} option ids: the item has {most} {what} (got {len(ids)})"]
+    return [f"option {oid!r} is chosen more than once" for oid in duplicates(ids)]
 
 
 _CHECKS: dict[type, Callable[[Any, Answer], list[str]]] = {

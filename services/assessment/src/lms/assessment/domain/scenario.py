@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from lms.assessment.domain.model import ScenarioItem, ScenarioOption, Step
+from lms.assessment.domain.model import MAX_OPTIONS, MAX_STEPS, ScenarioItem, ScenarioOption, Step
 
 
 class PathInvalid(ValueError):
@@ -13,22 +14,21 @@ class PathInvalid(ValueError):
 
 
 def scenario_problems(item: ScenarioItem) -> list[str]:
-    """Everything that stops `item` from being published: ids, links, cycles, dead ends, feedback."""
-    problems = _id_problems(item)
+    """Everything that stops `item` from being published: size, ids, links, cycles, dead ends, feedback."""
+    problems = _size_problems(item) or _id_problems(item)
+    if problems:
+        return problems
     known = {step.id for step in item.steps}
     if item.start not in known:
         problems.append(f"start step {item.start!r} does not exist")
     for step in item.steps:
-        if not step.options:
-            problems.append(f"step {step.id!r} has no options, so its path never ends")
-        for option in step.options:
-            if option.next is not None and option.next not in known:
-                problems.append(f"option {step.id}/{option.id} leads to unknown step {option.next!r}")
-            if not (option.feedback or "").strip():
-                problems.append(f"option {step.id}/{option.id} has no feedback")
+        problems += _step_problems(step, known)
     if problems:
         return problems
-    problems += [f"steps {' -> '.join(cycle)} form a cycle" for cycle in _cycles(item)]
+    problems += [
+        f"steps {' -> '.join(cycle)} form a cycle"
+        for cycle in _depth_first(item, [s.id for s in item.steps])[1]
+    ]
     if problems:
         return problems
     unreachable = known - reachable_steps(item)
@@ -38,68 +38,82 @@ def scenario_problems(item: ScenarioItem) -> list[str]:
     return problems
 
 
+def _size_problems(item: ScenarioItem) -> list[str]:
+    if len(item.steps) > MAX_STEPS:
+        return [f"a scenario may have at most {MAX_STEPS} steps (this one has {len(item.steps)})"]
+    return [
+        f"step {step.id!r} has {len(step.options)} options; a step may have at most {MAX_OPTIONS}"
+        for step in item.steps
+        if len(step.options) > MAX_OPTIONS
+    ]
+
+
+def _step_problems(step: Step, known: set[str]) -> list[str]:
+    problems = [] if step.options else [f"step {step.id!r} has no options, so its path never ends"]
+    for option in step.options:
+        if option.next is not None and option.next not in known:
+            problems.append(f"option {step.id}/{option.id} leads to unknown step {option.next!r}")
+        if not (option.feedback or "").strip():
+            problems.append(f"option {step.id}/{option.id} has no feedback")
+    return problems
+
+
 def _id_problems(item: ScenarioItem) -> list[str]:
-    problems = []
-    step_ids = [step.id for step in item.steps]
-    problems += [f"step id {sid!r} is used more than once" for sid in sorted(_duplicates(step_ids))]
+    problems = [f"step id {sid!r} is used more than once" for sid in duplicates(s.id for s in item.steps)]
     for step in item.steps:
-        option_ids = [option.id for option in step.options]
         problems += [
-            f"option id {step.id}/{oid} is used more than once" for oid in sorted(_duplicates(option_ids))
+            f"option id {step.id}/{oid} is used more than once"
+            for oid in duplicates(o.id for o in step.options)
         ]
     return problems
 
 
-def _duplicates(ids: Sequence[str]) -> set[str]:
-    return {i for i in ids if ids.count(i) > 1}
+def duplicates(ids: Iterable[str]) -> list[str]:
+    """The ids that occur more than once, sorted (one pass)."""
+    return sorted(i for i, n in Counter(ids).items() if n > 1)
 
 
-def _cycles(item: ScenarioItem) -> list[list[str]]:
-    """One cycle per back edge found by a depth-first search over every step."""
-    finished: set[str] = set()
-    found: list[list[str]] = []
+def _targets(item: ScenarioItem, step_id: str) -> list[str]:
+    step = item.step(step_id)
+    return [o.next for o in step.options if o.next is not None and item.step(o.next)] if step else []
 
-    def visit(step_id: str, stack: list[str]) -> None:
-        stack.append(step_id)
-        step = item.step(step_id)
-        for target in [o.next for o in step.options if o.next is not None] if step else []:
-            if target in stack:
-                found.append([*stack[stack.index(target) :], target])
-            elif target not in finished:
-                visit(target, stack)
-        stack.pop()
-        finished.add(step_id)
 
-    for step in item.steps:
-        if step.id not in finished:
-            visit(step.id, [])
-    return found
+def _depth_first(item: ScenarioItem, roots: Iterable[str]) -> tuple[list[str], list[list[str]]]:
+    """Steps reachable from `roots` in post-order, and one cycle per back edge (no recursion)."""
+    state: dict[str, bool] = {}  # False while on the path, True once finished
+    order: list[str] = []
+    cycles: list[list[str]] = []
+    for root in roots:
+        if root in state or item.step(root) is None:
+            continue
+        path, pending = [root], [iter(_targets(item, root))]
+        state[root] = False
+        while pending:
+            target = next(pending[-1], None)
+            if target is None:
+                pending.pop()
+                order.append(path[-1])
+                state[path.pop()] = True
+            elif target not in state:
+                state[target] = False
+                path.append(target)
+                pending.append(iter(_targets(item, target)))
+            elif state[target] is False:
+                cycles.append([*path[path.index(target) :], target])
+    return order, cycles
 
 
 def reachable_steps(item: ScenarioItem) -> set[str]:
-    seen: set[str] = set()
-    todo = [item.start] if item.start else []
-    while todo:
-        step = item.step(todo.pop())
-        if step is None or step.id in seen:
-            continue
-        seen.add(step.id)
-        todo += [o.next for o in step.options if o.next is not None]
-    return seen
+    return set(_depth_first(item, [item.start] if item.start else [])[0])
 
 
 def best_score(item: ScenarioItem) -> float:
     """The highest total a path from the start can score (the scenario's maximum)."""
-    memo: dict[str, float] = {}
-
-    def best(step: Step | None) -> float:
-        if step is None:
-            return 0.0
-        if step.id not in memo:
-            memo[step.id] = max((o.score + best(item.step(o.next)) for o in step.options), default=0.0)
-        return memo[step.id]
-
-    return best(item.step(item.start))
+    best: dict[str, float] = {}
+    order, _ = _depth_first(item, [item.start] if item.start else [])
+    for step in filter(None, map(item.step, order)):  # each step after the steps it leads to
+        best[step.id] = max((o.score + best.get(o.next or "", 0.0) for o in step.options), default=0.0)
+    return best.get(item.start or "", 0.0)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from lms.assessment.domain.model import (
+    MAX_OPTIONS,
     Assessment,
     ChoiceItem,
     FreeTextItem,
@@ -13,7 +14,8 @@ from lms.assessment.domain.model import (
     ScenarioItem,
     TrueFalseItem,
 )
-from lms.assessment.domain.scenario import scenario_problems
+from lms.assessment.domain.scenario import duplicates, scenario_problems
+from lms.assessment.domain.survey import SURVEY, survey_item_problems
 
 Problems = dict[str, list[str]]
 
@@ -24,8 +26,9 @@ def publish_problems(assessment: Assessment) -> Problems:
     for name, message in _assessment_problems(assessment):
         problems.setdefault(name, []).append(message)
     counts = Counter(item.id for item in assessment.items)
+    check = survey_item_problems if assessment.kind == SURVEY else item_problems
     for item in assessment.items:
-        found = item_problems(item)
+        found = check(item)
         if counts[item.id] > 1:
             found.insert(0, f"item id {item.id!r} is used by {counts[item.id]} items")
         if found:
@@ -47,7 +50,13 @@ def _assessment_problems(assessment: Assessment) -> list[tuple[str, str]]:
         found.append(("time_limit_s", "time_limit_s must be at least 1 second, or absent"))
     if assessment.kind == "diagnostic" and assessment.items and not assessment.competencies:
         found.append(("items", "a diagnostic needs items with a competency"))
+    if assessment.kind == SURVEY and assessment.items and not any(_measures(i) for i in assessment.items):
+        found.append(("items", "a survey needs items that say what they measure (`measures`)"))
     return found
+
+
+def _measures(item: Item) -> str | None:
+    return getattr(item, "measures", None)
 
 
 def item_problems(item: Item) -> list[str]:
@@ -66,10 +75,9 @@ def item_problems(item: Item) -> list[str]:
 
 def _choice_problems(item: ChoiceItem) -> list[str]:
     found = _points_problems(item.points)
-    ids = [option.id for option in item.options]
-    found += [
-        f"option id {oid!r} is used more than once" for oid in sorted({i for i in ids if ids.count(i) > 1})
-    ]
+    found += [f"option id {oid!r} is used more than once" for oid in duplicates(o.id for o in item.options)]
+    if len(item.options) > MAX_OPTIONS:
+        found.append(f"a choice item may have at most {MAX_OPTIONS} options (has {len(item.options)})")
     if len(item.options) < 2:
         found.append("a choice item needs at least two options")
     correct = sum(option.correct for option in item.options)

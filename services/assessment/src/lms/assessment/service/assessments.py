@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from lms.assessment.db import assessment_versions, assessments, iso
 from lms.assessment.domain.errors import Forbidden, NotFound
+from lms.assessment.service.collaborators import may_edit
 from lms.assessment.service.context import Context
 from lms.assessment.service.views import author_version_view, draft_view, learner_version_view
 from lms.kit.auth import Principal
@@ -18,19 +19,19 @@ DRAFT = "draft"
 def read_assessment(
     ctx: Context, caller: Principal, assessment_id: str, version: str | None
 ) -> dict[str, Any]:
-    """Authors may read the draft and see keys; everyone else gets a published version without them."""
-    author = caller.has_any("author")
+    """Its editors read the draft and the keys; everyone else gets a published version without them."""
     with ctx.sessions() as session:
         row = session.execute(select(assessments).where(assessments.c.id == assessment_id)).first()
         if row is None:
             raise NotFound(f"No assessment with id {assessment_id}.")
+        editor = caller.has_any("author") and may_edit(session, row, caller)
         if version == DRAFT:
-            if not author:
-                raise Forbidden("Only authors may read drafts.")
+            if not editor:
+                raise Forbidden("Only the owner, collaborators and admins may read the draft.")
             return draft_view(row)
         wanted = _version_number(version, row.latest_version, assessment_id)
         published = ctx.version(session, assessment_id, wanted)
-    view = author_version_view if author else learner_version_view
+    view = author_version_view if editor else learner_version_view
     return view(published, row.latest_version)
 
 
@@ -55,6 +56,7 @@ def list_assessments(ctx: Context, kind: str | None = None) -> list[dict[str, An
         assessments.c.latest_version,
         assessments.c.revision,
         assessments.c.updated_at,
+        assessments.c.owner,
     ).order_by(assessments.c.updated_at.desc())
     with ctx.sessions() as session:
         rows = session.execute(query).all()
@@ -67,6 +69,7 @@ def list_assessments(ctx: Context, kind: str | None = None) -> list[dict[str, An
             "latest_version": row.latest_version,
             "revision": row.revision,
             "updated_at": iso(row.updated_at),
+            "owner": row.owner,
         }
         for row in rows
         if kind is None or row.draft.get("kind") == kind

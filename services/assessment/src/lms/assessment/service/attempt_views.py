@@ -100,5 +100,6 @@ def started_body(row: Any, published: PublishedVersion) -> dict[str, Any]:
         "status": IN_PROGRESS,
         "started_at": iso(row.started_at),
         "expires_at": iso(row.expires_at),
+        "needs_analysis_id": row.needs_analysis_id,
         "items": learner_items(published.assessment, Order.from_json(row.item_order)),
     }

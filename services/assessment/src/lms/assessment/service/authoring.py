@@ -20,12 +20,12 @@ from lms.assessment.domain.errors import (
 from lms.assessment.domain.grading import max_score
 from lms.assessment.domain.ids import with_ids
 from lms.assessment.domain.validation import publish_problems
+from lms.assessment.service.collaborators import require_editor
 from lms.assessment.service.context import Context
 from lms.assessment.service.idempotency import Outcome
 from lms.assessment.service.views import draft_view, etag_of
+from lms.contracts import events
 from lms.kit.auth import Principal
-
-PUBLISHED = "lms.assessment.assessment.published.v1"
 
 
 def create_draft(ctx: Context, author: Principal, body: dict[str, Any]) -> dict[str, Any]:
@@ -36,7 +36,12 @@ def create_draft(ctx: Context, author: Principal, body: dict[str, Any]) -> dict[
         try:
             uow.session.execute(
                 insert(assessments).values(
-                    **values, created_by=author.sub, created_at=now, updated_at=now, latest_version=None
+                    **values,
+                    created_by=author.sub,
+                    owner=author.sub,
+                    created_at=now,
+                    updated_at=now,
+                    latest_version=None,
                 )
             )
             uow.session.flush()
@@ -48,13 +53,16 @@ def create_draft(ctx: Context, author: Principal, body: dict[str, Any]) -> dict[
 
 
 def replace_draft(
-    ctx: Context, assessment_id: str, body: dict[str, Any], if_match: list[str] | None
+    ctx: Context, editor: Principal, assessment_id: str, body: dict[str, Any], if_match: list[str] | None
 ) -> dict[str, Any]:
-    """Replace the draft when `if_match` names its current ETag (428 without, 412 when stale)."""
+    """Replace the draft when `if_match` names its current ETag (428 without, 412 when stale).
+
+    Only the owner, collaborators and admins may."""
     if not if_match:
         raise PreconditionRequired("Send If-Match with the draft's ETag (from GET ?version=draft).")
     with ctx.uow() as uow:
         row = _locked(uow.session, assessment_id)
+        require_editor(uow.session, row, editor)
         if "*" not in if_match and etag_of(row.id, row.revision) not in if_match:
             raise PreconditionFailed("The draft changed since that ETag; fetch it again and reapply.")
         try:
@@ -77,6 +85,7 @@ def publish(ctx: Context, author: Principal, assessment_id: str) -> Outcome:
     """Freeze the draft as the next version (422 listing every problem; 200 when nothing changed)."""
     with ctx.uow() as uow:
         row = _locked(uow.session, assessment_id)
+        require_editor(uow.session, row, author)
         assessment = parse_assessment(row.draft)
         problems = publish_problems(assessment)
         if problems:
@@ -112,7 +121,7 @@ def publish(ctx: Context, author: Principal, assessment_id: str) -> Outcome:
             "pass_mark": assessment.pass_mark,
             "competencies": assessment.competencies,
         }
-        uow.add_event(PUBLISHED, key=row.id, data=event)
+        ctx.outbox.add_event(uow.session, events.ASSESSMENT_PUBLISHED, data=event)
         uow.commit()
     return Outcome(201, body)
 

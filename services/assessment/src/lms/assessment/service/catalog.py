@@ -4,13 +4,37 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from lms.assessment.db import course_modules, courses
-from lms.assessment.domain.diagnostics import CourseModule
+from lms.assessment.db import course_modules, courses, recent_diagnostics
+from lms.assessment.domain.diagnostics import CourseModule, weak_of
 from lms.assessment.service.idempotency import insert_ignoring_conflicts
 from lms.kit.cloudevents import CloudEvent
+
+CATALOGUE_LOCK = 0x4C4D5341  # a PostgreSQL advisory lock: course events vs diagnostic grading
+
+
+def read_catalogue(session: Session) -> None:
+    """Wait for a course event being applied; diagnostics read the catalogue under this (shared) lock."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": CATALOGUE_LOCK})
+
+
+def change_catalogue(session: Session) -> None:
+    """Wait for diagnostics being graded to commit, so a late course event sees every one of them."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CATALOGUE_LOCK})
+
+
+def remember_diagnostic(session: Session, attempt_id: str, values: dict[str, Any], below: float) -> None:
+    """Note a graded diagnostic's weak competencies, for a course event that arrives after it."""
+    percents = {c: s["percent"] for c, s in values["result"]["competency_scores"].items()}
+    weak = weak_of(percents, below)
+    if weak:
+        session.execute(
+            insert(recent_diagnostics).values(attempt_id=attempt_id, graded_at=values["graded_at"], weak=weak)
+        )
 
 
 def apply_course_published(session: Session, event: CloudEvent) -> None:

@@ -11,13 +11,11 @@ from sqlalchemy.orm import Session
 from lms.assessment.db import iso
 from lms.assessment.domain.diagnostics import CompetencyScore, competency_scores, recommend
 from lms.assessment.domain.grading import Grade
-from lms.assessment.service.catalog import current_modules
+from lms.assessment.service.catalog import current_modules, read_catalogue, remember_diagnostic
 from lms.assessment.service.context import PublishedVersion
 from lms.assessment.service.results import AWAITING_REVIEW, GRADED, stored_result
-from lms.kit.uow import UnitOfWork
-
-GRADED_EVENT = "lms.assessment.attempt.graded.v1"
-DIAGNOSTIC_EVENT = "lms.assessment.diagnostic.completed.v1"
+from lms.contracts import events
+from lms.kit.outbox import Outbox
 
 
 def graded_values(
@@ -49,10 +47,13 @@ def _recommended(
     assessment = published.assessment
     if assessment.kind != "diagnostic" or grade.pending_review:
         return []
+    read_catalogue(session)  # a course event being applied now finishes first (decision 0038)
     return [asdict(r) for r in recommend(scores, assessment.recommend_below, current_modules(session))]
 
 
-def emit_final_events(uow: UnitOfWork, row: Any, published: PublishedVersion, values: dict[str, Any]) -> None:
+def emit_final_events(
+    outbox: Outbox, session: Session, row: Any, published: PublishedVersion, values: dict[str, Any]
+) -> None:
     """`attempt.graded` (and `diagnostic.completed` for a diagnostic): once, when the grade is final."""
     if values["status"] != GRADED:
         return
@@ -73,11 +74,25 @@ def emit_final_events(uow: UnitOfWork, row: Any, published: PublishedVersion, va
         "passed": values["passed"],
         "submitted_at": iso(values.get("submitted_at") or row.submitted_at),
     }
-    uow.add_event(GRADED_EVENT, key=row.learner_id, data=graded)
+    outbox.add_event(session, events.ATTEMPT_GRADED, data=graded)
     if kind == "diagnostic":
-        modules = [
-            {k: m[k] for k in ("course_id", "course_version", "module_id", "competency")}
-            for m in values["result"]["recommended_modules"]
-        ]
-        completed = {**common, "recommended_modules": modules, "completed_at": iso(values["graded_at"])}
-        uow.add_event(DIAGNOSTIC_EVENT, key=row.learner_id, data=completed)
+        completed = diagnostic_completed(row, values["result"], values["graded_at"])
+        outbox.add_event(session, events.DIAGNOSTIC_COMPLETED, data=completed)
+        remember_diagnostic(session, row.id, values, published.assessment.recommend_below)
+
+
+def diagnostic_completed(row: Any, result: dict[str, Any], graded_at: datetime) -> dict[str, Any]:
+    """The `diagnostic.completed` payload of a graded diagnostic attempt."""
+    modules = [
+        {k: m[k] for k in ("course_id", "course_version", "module_id", "competency")}
+        for m in result["recommended_modules"]
+    ]
+    return {
+        "attempt_id": row.id,
+        "learner_id": row.learner_id,
+        "assessment_id": row.assessment_id,
+        "assessment_version": row.version,
+        "competency_scores": result["competency_scores"],
+        "recommended_modules": modules,
+        "completed_at": iso(graded_at),
+    }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -19,8 +20,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from lms.assessment.db import Json, Timestamp, assessments, attempts
-from lms.assessment.domain.errors import Conflict
+from lms.assessment.domain.errors import Conflict, Invalid
 from lms.assessment.domain.exposure import shuffled_order
+from lms.assessment.domain.survey import SURVEY
 from lms.assessment.service.attempt_views import IN_PROGRESS, started_body
 from lms.assessment.service.attempts import own_attempt
 from lms.assessment.service.context import Context, PublishedVersion
@@ -29,7 +31,7 @@ from lms.assessment.service.idempotency import IdempotencyKey, KeyTaken, Outcome
 TRIES = 50
 UNLIMITED = 2**31 - 1
 COLUMNS = ("id", "assessment_id", "version", "learner_id", "attempt_no", "status", "item_order", "started_at",
-           "expires_at")  # fmt: skip
+           "expires_at", "needs_analysis_id")  # fmt: skip
 _USED = select(func.coalesce(func.max(attempts.c.attempt_no), 0)).where(
     attempts.c.assessment_id == bindparam("assessment_id"), attempts.c.learner_id == bindparam("learner_id")
 )
@@ -44,10 +46,16 @@ _SOURCE = select(
     bindparam("item_order", type_=Json),
     bindparam("started_at", type_=Timestamp),
     bindparam("expires_at", type_=Timestamp),
+    bindparam("needs_analysis_id", type_=String),
 ).where(
     assessments.c.id == bindparam("assessment_id"),
     assessments.c.latest_version == bindparam("version", type_=Integer),
     bindparam("limit", type_=Integer) > _LAST_NO,
+)
+_IN_ANALYSIS = select(func.count()).where(
+    attempts.c.assessment_id == bindparam("assessment_id"),
+    attempts.c.learner_id == bindparam("learner_id"),
+    attempts.c.needs_analysis_id == bindparam("needs_analysis_id"),
 )
 _INSERTS = {
     name: dialect.insert(attempts)
@@ -58,10 +66,18 @@ _INSERTS = {
 }
 
 
-def start_attempt(ctx: Context, learner_id: str, assessment_id: str, idem: IdempotencyKey | None) -> Outcome:
-    """A new attempt on the latest published version; 409 once max_attempts are used up."""
+def start_attempt(
+    ctx: Context,
+    learner_id: str,
+    assessment_id: str,
+    idem: IdempotencyKey | None,
+    needs_analysis_id: str | None = None,
+) -> Outcome:
+    """A new attempt on the latest published version; 409 once max_attempts are used up.
+
+    A survey's attempt may name the needs analysis it answers: one per learner and analysis."""
     try:
-        return _start(ctx, learner_id, assessment_id, idem)
+        return _start(ctx, Starter(learner_id, needs_analysis_id), assessment_id, idem)
     except (KeyTaken, Conflict):
         with ctx.sessions() as session:
             stored = recall(session, learner_id, idem)
@@ -72,17 +88,24 @@ def start_attempt(ctx: Context, learner_id: str, assessment_id: str, idem: Idemp
             return Outcome(stored[0], body, replayed=True)
 
 
-def _start(ctx: Context, learner_id: str, assessment_id: str, idem: IdempotencyKey | None) -> Outcome:
-    now = ctx.clock()
+@dataclass(frozen=True)
+class Starter:
+    learner_id: str
+    needs_analysis_id: str | None = None
+
+
+def _start(ctx: Context, starter: Starter, assessment_id: str, idem: IdempotencyKey | None) -> Outcome:
+    now, learner_id = ctx.clock(), starter.learner_id
     with ctx.uow() as uow:
         published = ctx.latest(uow.session, assessment_id)
+        _check_analysis(uow.session, published, starter)
         insert = _INSERTS[uow.session.get_bind().dialect.name]
         for _ in range(TRIES):
-            values = _new_attempt(published, learner_id, now)
+            values = _new_attempt(published, starter, now)
             inserted = uow.session.execute(insert, values).first()
             if inserted is not None:
                 break
-            published = _why_not_inserted(ctx, uow.session, published, learner_id)
+            published = _why_not_inserted(ctx, uow.session, published, starter)
         else:
             raise Conflict("Too many attempts are being started at once; try again.")
         remember(uow.session, learner_id, idem, 201, values["id"], now)
@@ -91,7 +114,19 @@ def _start(ctx: Context, learner_id: str, assessment_id: str, idem: IdempotencyK
     return Outcome(201, started_body(row, published))
 
 
-def _new_attempt(published: PublishedVersion, learner_id: str, now: datetime) -> dict[str, Any]:
+def _check_analysis(session: Session, published: PublishedVersion, starter: Starter) -> None:
+    if starter.needs_analysis_id is None:
+        return
+    if published.assessment.kind != SURVEY:
+        raise Invalid(
+            "Only a survey's attempt names a needs analysis.", {"needs_analysis_id": ["surveys only"]}
+        )
+    mine = {"assessment_id": published.assessment_id, **asdict(starter)}
+    if session.execute(_IN_ANALYSIS, mine).scalar():
+        raise Conflict("You have an attempt at this survey for this needs analysis already.")
+
+
+def _new_attempt(published: PublishedVersion, starter: Starter, now: datetime) -> dict[str, Any]:
     assessment = published.assessment
     attempt_id = str(uuid.uuid4())
     order = shuffled_order(assessment, random.Random(attempt_id)) if assessment.shuffle else None
@@ -100,7 +135,8 @@ def _new_attempt(published: PublishedVersion, learner_id: str, now: datetime) ->
         "id": attempt_id,
         "assessment_id": published.assessment_id,
         "version": published.version,
-        "learner_id": learner_id,
+        "learner_id": starter.learner_id,
+        "needs_analysis_id": starter.needs_analysis_id,
         "limit": assessment.max_attempts or UNLIMITED,
         "item_order": order.to_json() if order else None,
         "started_at": now,
@@ -109,13 +145,14 @@ def _new_attempt(published: PublishedVersion, learner_id: str, now: datetime) ->
 
 
 def _why_not_inserted(
-    ctx: Context, session: Session, published: PublishedVersion, learner_id: str
+    ctx: Context, session: Session, published: PublishedVersion, starter: Starter
 ) -> PublishedVersion:
     """A newer version to retry on, 409 at the attempt limit, or the same version after a lost race."""
     latest = ctx.latest(session, published.assessment_id, fresh=True)
     if latest.version != published.version:
         return latest
-    mine = {"assessment_id": published.assessment_id, "learner_id": learner_id}
+    _check_analysis(session, published, starter)
+    mine = {"assessment_id": published.assessment_id, "learner_id": starter.learner_id}
     used = session.execute(_USED, mine).scalar() or 0
     limit = published.assessment.max_attempts
     if limit is not None and used >= limit:

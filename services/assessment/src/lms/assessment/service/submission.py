@@ -19,11 +19,19 @@ from lms.assessment.db import attempts
 from lms.assessment.domain.errors import Conflict, Expired, Invalid, NotFound
 from lms.assessment.domain.grading import grade_attempt
 from lms.assessment.domain.responses import Answer, answers_by_item, response_problems
-from lms.assessment.service.attempt_views import IN_PROGRESS, status_of, submit_body
+from lms.assessment.domain.survey import SURVEY
+from lms.assessment.service.attempt_views import IN_PROGRESS, attempt_summary, status_of, submit_body
 from lms.assessment.service.attempts import own_attempt
 from lms.assessment.service.context import Context
 from lms.assessment.service.grading import emit_final_events, graded_values
 from lms.assessment.service.idempotency import IdempotencyKey, KeyTaken, Outcome, recall, remember
+from lms.assessment.service.surveys import (
+    RESPONDED,
+    receipt_body,
+    record_response,
+    responded_values,
+    without_answers,
+)
 
 Responses = list[dict[str, Any]]
 GRADED = (
@@ -39,7 +47,7 @@ GRADED = (
 )
 _PENDING = select(
     *(attempts.c[name] for name in ("id", "assessment_id", "version", "learner_id", "attempt_no", "status")),
-    *(attempts.c[name] for name in ("started_at", "expires_at")),
+    *(attempts.c[name] for name in ("started_at", "expires_at", "needs_analysis_id")),
 ).where(attempts.c.id == bindparam("attempt_id"), attempts.c.learner_id == bindparam("learner_id"))
 _SUBMIT = (
     update(attempts)
@@ -80,19 +88,27 @@ def _submit(
         problems = response_problems(published.assessment, answers)
         if problems:
             raise Invalid("Some responses do not fit the items: " + ", ".join(problems), problems)
-        grade = grade_attempt(published.assessment, answers_by_item(answers))
-        values = graded_values(uow.session, published, grade, now, {})
-        values.update(responses=responses, submitted_at=now)
+        survey = published.assessment.kind == SURVEY
+        if survey:
+            idem = without_answers(idem, attempt_id)
+            values = responded_values(now)
+            record_response(ctx.outbox, uow.session, row, published, answers_by_item(answers), now)
+        else:
+            grade = grade_attempt(published.assessment, answers_by_item(answers))
+            values = graded_values(uow.session, published, grade, now, {})
+            values.update(responses=responses, submitted_at=now)
+            emit_final_events(ctx.outbox, uow.session, row, published, values)
         changed = uow.session.execute(
             _SUBMIT, {"attempt_id": row.id, **{f"new_{k}": values[k] for k in GRADED}}
         )
         if changed.rowcount != 1:
             raise _LostRace
-        emit_final_events(uow, row, published, values)
         remember(uow.session, learner_id, idem, 200, attempt_id, now)
         uow.commit()
-    graded = SimpleNamespace(**{**row._mapping, **values})
-    return Outcome(200, submit_body(graded, published, values["status"], grade))
+    done = SimpleNamespace(**{**row._mapping, **values})
+    if survey:
+        return Outcome(200, receipt_body(attempt_summary(done, RESPONDED), done))
+    return Outcome(200, submit_body(done, published, values["status"], grade))
 
 
 def _already_submitted(
@@ -103,12 +119,22 @@ def _already_submitted(
     responses: Responses,
     idem: IdempotencyKey | None,
 ) -> Outcome:
-    recall(session, learner_id, idem)  # 409 when the key stood for another request
     row = own_attempt(session, learner_id, attempt_id)
+    published = ctx.version(session, row.assessment_id, row.version)
+    if published.assessment.kind == SURVEY:
+        return _survey_replay(session, row, idem)
+    recall(session, learner_id, idem)  # 409 when the key stood for another request
     if row.status == IN_PROGRESS or _canonical(row.responses) != _canonical(responses):
         raise Conflict("This attempt was already submitted with other responses.")
-    published = ctx.version(session, row.assessment_id, row.version)
     return Outcome(200, submit_body(row, published, status_of(row, ctx.clock(), ctx.grace_s)), replayed=True)
+
+
+def _survey_replay(session: Session, row: Any, idem: IdempotencyKey | None) -> Outcome:
+    """The receipt again for a retry with the same key; nothing can be compared without answers."""
+    stored = recall(session, row.learner_id, without_answers(idem, row.id))
+    if stored is None or row.status == IN_PROGRESS:
+        raise Conflict("You have responded to this survey already (responses are not shown back).")
+    return Outcome(200, receipt_body(attempt_summary(row, RESPONDED), row), replayed=True)
 
 
 def _canonical(responses: Responses | None) -> str:

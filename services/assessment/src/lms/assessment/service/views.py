@@ -25,6 +25,7 @@ def draft_view(row: Any) -> dict[str, Any]:
         "version": None,
         "latest_version": row.latest_version,
         "revision": row.revision,
+        "owner": row.owner,
         "etag": etag_of(row.id, row.revision),
         "created_at": iso(row.created_at),
         "updated_at": iso(row.updated_at),

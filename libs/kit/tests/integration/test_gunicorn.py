@@ -1,0 +1,141 @@
+"""The web server's port: nobody else can share it, and a killed master does not leave it held."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+SERVER = """
+import pathlib, sys, time
+from flask import Flask
+from lms.kit.gunicorn import serve
+
+def busy():
+    pathlib.Path(sys.argv[3]).touch()  # the test knows a request is in flight
+    time.sleep(300)
+    return "late"
+
+def make():
+    app = Flask("tiny")
+    app.get("/ping")(lambda: "pong")
+    app.get("/busy")(busy)
+    return app
+
+serve(make, bind=sys.argv[1], workers=2, threads=int(sys.argv[2]))
+"""
+
+
+def free_port() -> int:
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        return probe.getsockname()[1]
+
+
+def wait_for(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < deadline, f"not within {timeout_s} s: {what}"
+        time.sleep(0.1)
+
+
+def answers(port: int) -> bool:
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/ping", timeout=2).text == "pong"
+    except httpx.HTTPError:
+        return False
+
+
+def bindable(port: int, reuse_port: bool = False) -> bool:
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if reuse_port:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+            sock.listen()
+        except OSError:
+            return False
+        return True
+
+
+def children(pid: int) -> set[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return {int(child) for child in path.read_text().split()} if path.exists() else set()
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
+
+
+@pytest.fixture
+def start(tmp_path) -> Iterator[Callable[[int], subprocess.Popen[bytes]]]:
+    started: list[subprocess.Popen[bytes]] = []
+
+    def launch(port: int, threads: int = 2) -> subprocess.Popen[bytes]:
+        with (tmp_path / f"server-{len(started)}.log").open("ab") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-c", SERVER, f"127.0.0.1:{port}", str(threads), str(tmp_path / "busy")],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        started.append(process)
+        return process
+
+    yield launch
+    for process in started:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+
+
+def request_in_flight(port: int, marker: Path) -> None:
+    def call() -> None:
+        with contextlib.suppress(httpx.HTTPError):
+            httpx.get(f"http://127.0.0.1:{port}/busy", timeout=400)
+
+    threading.Thread(target=call, daemon=True).start()
+    wait_for(marker.exists, 60, "a request is in flight")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("threads", [1, 2], ids=["sync", "gthread"])
+def test_a_sigkilled_master_leaves_no_worker_holding_the_port(start, tmp_path, threads):
+    """Even a worker busy with a long request: it would otherwise hold the port until done."""
+    port = free_port()
+    master = start(port, threads)
+    wait_for(lambda: answers(port) and len(children(master.pid)) == 2, 120, "the server answers")
+    request_in_flight(port, tmp_path / "busy")
+    workers = children(master.pid)
+    os.kill(master.pid, signal.SIGKILL)
+    master.wait(timeout=30)
+    wait_for(lambda: not any(alive(w) for w in workers), 30, "the workers end with their master")
+    wait_for(lambda: bindable(port), 30, "the port is free again")
+    replacement = start(port)
+    wait_for(lambda: answers(port), 120, "a new master serves on the same port")
+    assert replacement.poll() is None
+
+
+def test_nobody_else_can_bind_the_port_while_a_server_runs(start):
+    port = free_port()
+    first = start(port)
+    wait_for(lambda: answers(port), 120, "the server answers")
+    assert not bindable(port, reuse_port=True)  # SO_REUSEPORT would let this share the traffic
+    assert not bindable(port)
+    second = start(port)
+    assert second.wait(timeout=120) != 0  # gunicorn gives up: address in use
+    assert answers(port)
+    assert first.poll() is None

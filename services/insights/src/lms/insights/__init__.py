@@ -1,0 +1,1 @@
+"""Insights service: needs analyses (aggregates only), service KPIs, training impact, the leader dashboard."""

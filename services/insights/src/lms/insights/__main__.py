@@ -1,0 +1,9 @@
+"""`python -m lms.insights web|relay|consume|migrate|dlq`."""
+
+import sys
+
+from lms.insights.definition import DEFINITION
+from lms.kit.service import main
+
+if __name__ == "__main__":
+    sys.exit(main(DEFINITION))

@@ -1,0 +1,100 @@
+"""Request and reply shapes of the insights API."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+ID = validate.Length(min=1, max=64)
+
+
+class NeedsAnalysisIn(Schema):
+    team_id = fields.String(required=True, validate=ID)
+    survey_id = fields.String(required=True, validate=ID)
+    leader_questionnaire_id = fields.String(load_default=None, allow_none=True, validate=ID)
+    opens_at = fields.AwareDateTime(required=True)
+    closes_at = fields.AwareDateTime(required=True)
+
+
+class NeedsAnalysisOut(Schema):
+    id = fields.String()
+    team_id = fields.String()
+    survey_id = fields.String()
+    leader_questionnaire_id = fields.String(allow_none=True)
+    opens_at = fields.String()
+    closes_at = fields.String()
+    status = fields.String(metadata={"enum": ["open", "closed"]})
+    closed_at = fields.String(allow_none=True)
+    invitees = fields.List(
+        fields.String(), metadata={"description": "the invitation list (team at creation)"}
+    )
+    invited = fields.Integer()
+    participated = fields.Integer()
+    respondents = fields.Integer()
+    created_by = fields.String()
+    created_at = fields.String()
+
+
+class ReportOut(Schema):
+    """Counts always; the rest only for a closed analysis with enough respondents."""
+
+    needs_analysis_id = fields.String()
+    team_id = fields.String()
+    respondents = fields.Integer(required=True)
+    invited = fields.Integer(required=True)
+    min_group_size = fields.Integer(required=True)
+    participated = fields.Integer()
+    response_rate = fields.Float(allow_none=True)
+    suppressed = fields.Boolean(required=True)
+    status = fields.String()
+    available_from = fields.String()
+    closed_at = fields.String()
+    causes = fields.List(fields.Dict())
+    skill_gaps = fields.List(fields.Dict())
+    system_causes = fields.List(fields.Dict())
+    verdict = fields.String()
+    leader_questionnaire = fields.Dict(allow_none=True)
+    note = fields.String()
+
+
+class KpiIngested(Schema):
+    received = fields.Integer()
+    inserted = fields.Integer()
+    corrected = fields.Integer()
+    unchanged = fields.Integer()
+
+
+class MetricIn(Schema):
+    name = fields.String(required=True, validate=validate.Regexp(r"^[a-z][a-z0-9_]{1,63}$"))
+    description = fields.String(required=True, validate=validate.Length(min=1, max=500))
+    unit = fields.String(load_default="score", validate=validate.Length(min=1, max=40))
+    higher_is_better = fields.Boolean(load_default=True)
+
+
+class MetricOut(Schema):
+    name = fields.String()
+    description = fields.String()
+    unit = fields.String()
+    higher_is_better = fields.Boolean()
+    builtin = fields.Boolean()
+    declared_at = fields.String()
+
+
+class KpiQuery(Schema):
+    metric = fields.String(validate=validate.Length(min=1, max=64))
+
+
+class ImpactQuery(Schema):
+    course_id = fields.String(required=True, validate=ID)
+
+
+class TeamKpisOut(Schema):
+    team_id = fields.String()
+    items = fields.List(fields.Dict())
+
+
+class ImpactOut(Schema):
+    team_id = fields.String()
+    course_id = fields.String()
+    window = fields.Dict()
+    metrics = fields.List(fields.Dict())
+    note = fields.String()

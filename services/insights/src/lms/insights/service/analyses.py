@@ -1,0 +1,169 @@
+"""Needs analyses: opened by HR or the team's manager, closed at their time or on request.
+
+Aggregates are shown only once an analysis is closed: a report read before and after one more
+response would otherwise reveal that response.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import Row, func, select, update
+from sqlalchemy.orm import Session
+
+from lms.contracts import events
+from lms.insights.db import iso, needs_analyses, participations, survey_responses
+from lms.insights.domain.errors import Conflict, Forbidden, Invalid, NotFound
+from lms.insights.service.context import Context
+from lms.insights.service.directory import OVERSEERS, find_team, manages
+from lms.insights.service.reports import report_of
+from lms.insights.service.summary import closed_event
+from lms.kit.auth import Principal
+
+
+def create_analysis(ctx: Context, principal: Principal, body: dict[str, Any]) -> dict[str, Any]:
+    """Open an analysis for a team; its members at this moment are the invitation list."""
+    if body["closes_at"] <= body["opens_at"]:
+        raise Invalid("closes_at must be after opens_at.", {"closes_at": ["must be after opens_at"]})
+    with ctx.uow() as uow:
+        team = find_team(uow.session, body["team_id"])
+        if team is None:
+            raise Invalid("Insights knows no such team.", {"team_id": ["unknown team"]})
+        if not (principal.has_any(*OVERSEERS) or manages(uow.session, principal.sub, team)):
+            raise Forbidden("Only HR, admins and the team's manager may open a needs analysis for it.")
+        row = {
+            "id": str(uuid.uuid4()),
+            **{
+                k: body.get(k)
+                for k in ("team_id", "survey_id", "leader_questionnaire_id", "opens_at", "closes_at")
+            },
+            "invited": list(team.members),
+            "created_by": principal.sub,
+            "created_at": ctx.clock(),
+        }
+        uow.session.execute(needs_analyses.insert().values(row))
+        uow.commit()
+    return read_analysis(ctx, principal, row["id"])
+
+
+def read_analysis(ctx: Context, principal: Principal, analysis_id: str) -> dict[str, Any]:
+    with ctx.uow() as uow:
+        analysis = _visible(uow.session, principal, analysis_id)
+        if _due(ctx, analysis):
+            analysis = _close(ctx, uow, analysis)
+            uow.commit()
+        return _view(uow.session, analysis)
+
+
+def report(ctx: Context, principal: Principal, analysis_id: str) -> dict[str, Any]:
+    """The frozen report of a closed analysis; while open, counts only."""
+    with ctx.uow() as uow:
+        analysis = _visible(uow.session, principal, analysis_id)
+        if _due(ctx, analysis):
+            analysis = _close(ctx, uow, analysis)
+            uow.commit()
+        if analysis.closed_report is not None:
+            return analysis.closed_report
+        found = report_of(uow.session, ctx, analysis)
+        if found["suppressed"]:
+            return found
+        keep = ("respondents", "invited", "min_group_size")
+        return {
+            **{k: found[k] for k in keep},
+            "suppressed": True,
+            "status": "open",
+            "available_from": iso(analysis.closes_at),
+        }
+
+
+def close(ctx: Context, principal: Principal, analysis_id: str) -> dict[str, Any]:
+    with ctx.uow() as uow:
+        analysis = _visible(uow.session, principal, analysis_id)
+        if analysis.closed_at is not None:
+            raise Conflict("This needs analysis is already closed.")
+        analysis = _close(ctx, uow, analysis)
+        uow.commit()
+        return _view(uow.session, analysis)
+
+
+def close_due(ctx: Context) -> int:
+    """Close every analysis whose time has come (the `close-due` command); returns how many."""
+    with ctx.uow() as uow:
+        due = uow.session.execute(
+            select(needs_analyses)
+            .where(needs_analyses.c.closed_at.is_(None), needs_analyses.c.closes_at <= ctx.clock())
+            .with_for_update(skip_locked=True)
+        ).all()
+        for analysis in due:
+            _close(ctx, uow, analysis)
+        uow.commit()
+    return len(due)
+
+
+def _due(ctx: Context, analysis: Row) -> bool:
+    return analysis.closed_at is None and analysis.closes_at <= ctx.clock()
+
+
+def _close(ctx: Context, uow: Any, analysis: Row) -> Row:
+    """Freeze the report and announce its aggregates, once (the row is locked meanwhile)."""
+    locked = uow.session.execute(
+        select(needs_analyses).where(needs_analyses.c.id == analysis.id).with_for_update()
+    ).one()
+    if locked.closed_at is not None:
+        return locked
+    closed_at = ctx.clock()
+    frozen = report_of(uow.session, ctx, locked)
+    if not frozen["suppressed"]:  # a small group's report stays the bare counts
+        frozen = {**frozen, "status": "closed", "closed_at": iso(closed_at)}
+    uow.session.execute(
+        update(needs_analyses)
+        .where(needs_analyses.c.id == analysis.id)
+        .values(closed_at=closed_at, closed_report=frozen)
+    )
+    ctx.outbox.add_event(
+        uow.session, events.NEEDS_ANALYSIS_CLOSED, data=closed_event(locked, frozen, closed_at)
+    )
+    return uow.session.execute(select(needs_analyses).where(needs_analyses.c.id == analysis.id)).one()
+
+
+def _visible(session: Session, principal: Principal, analysis_id: str) -> Row:
+    analysis = session.execute(select(needs_analyses).where(needs_analyses.c.id == analysis_id)).first()
+    if analysis is None:
+        raise NotFound(f"No needs analysis {analysis_id}.")
+    if principal.has_any(*OVERSEERS):
+        return analysis
+    team = find_team(session, analysis.team_id)
+    if team is None or not manages(session, principal.sub, team):
+        raise NotFound(f"No needs analysis {analysis_id}.")
+    return analysis
+
+
+def _view(session: Session, analysis: Row) -> dict[str, Any]:
+    return {
+        "id": analysis.id,
+        "team_id": analysis.team_id,
+        "survey_id": analysis.survey_id,
+        "leader_questionnaire_id": analysis.leader_questionnaire_id,
+        "opens_at": iso(analysis.opens_at),
+        "closes_at": iso(analysis.closes_at),
+        "status": "closed" if analysis.closed_at else "open",
+        "closed_at": iso(analysis.closed_at),
+        "invitees": list(analysis.invited),
+        "invited": len(analysis.invited),
+        "participated": _count(session, participations, analysis),
+        "respondents": _count(session, survey_responses, analysis),
+        "created_by": analysis.created_by,
+        "created_at": iso(analysis.created_at),
+    }
+
+
+def _count(session: Session, table: Any, analysis: Row) -> int:
+    return (
+        session.scalar(
+            select(func.count()).where(
+                table.c.needs_analysis_id == analysis.id, table.c.survey_id == analysis.survey_id
+            )
+        )
+        or 0
+    )

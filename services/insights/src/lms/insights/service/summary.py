@@ -1,0 +1,40 @@
+"""The payload of `needs_analysis.closed`: the frozen aggregates, and nothing about a person."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row
+
+from lms.insights.db import iso
+
+
+def closed_event(analysis: Row, report: dict[str, Any], closed_at: datetime) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "needs_analysis_id": analysis.id,
+        "team_id": analysis.team_id,
+        "survey_id": analysis.survey_id,
+        "leader_questionnaire_id": analysis.leader_questionnaire_id,
+        "closed_at": iso(closed_at),
+        "respondents": report["respondents"],
+        "invited": report["invited"],
+        "min_group_size": report["min_group_size"],
+        "suppressed": report["suppressed"],
+    }
+    if report["suppressed"]:
+        return payload
+    return {
+        **payload,
+        "participated": report["participated"],
+        "causes": [{k: c[k] for k in ("cause", "share", "strength")} for c in report["causes"]],
+        "skill_gaps": [
+            {"competency": g["competency"], "module_ids": [m["module_id"] for m in g["recommended_modules"]]}
+            for g in report["skill_gaps"]
+        ],
+        "system_causes": [
+            {"cause": c["cause"], "leader_module_ids": [m["module_id"] for m in c["leader_modules"]]}
+            for c in report["system_causes"]
+        ],
+        "verdict": report["verdict"],
+    }
