@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, exists, select, update
+from sqlalchemy import Row, and_, bindparam, exists, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
 from lms.progress.db import assigned_learners, assignments, courses, cycles, notices, people
@@ -49,10 +50,10 @@ class Scheduler:
             stop.wait(interval_s)
 
     def settle_batch(self, now: datetime) -> int:
+        """One batch in one transaction: a handful of statements, whatever its size."""
         with self.ctx.sessions.begin() as session:
             rows = session.execute(due(now, self.batch_size)).all()
-            for row in rows:
-                settle(self.ctx, session, row, now)
+            settle(self.ctx, session, rows, now)
             return len(rows)
 
 
@@ -96,15 +97,23 @@ def due(now: datetime, limit: int) -> Any:
     )
 
 
-def settle(ctx: Context, session: Session, row: Row[Any], now: datetime) -> None:
-    reason = reason_to_drop(facts_of(row))
-    if reason is None and row.kind == EXPIRING and not open_renewal(ctx.channels, session, row, now):
-        reason = "course takes no new enrolments"
-    if not _claim(session, row, now, "dropped" if reason else "sent", reason):
-        return
-    if reason is None:
-        event_id = announce(session, ctx.channels.outbox, row)
-        session.execute(_key(update(notices), row).values(event_id=event_id))
+def settle(ctx: Context, session: Session, rows: list[Row[Any]], now: datetime) -> None:
+    """Drop what no longer applies, send the rest: each notice claimed by a conditional update
+    first (the row decides, not this process), its event in this same transaction."""
+    verdicts: dict[str | None, list[Row[Any]]] = defaultdict(list)
+    for row in rows:
+        verdicts[reason_to_drop(facts_of(row))].append(row)
+    for reason, dropped in verdicts.items():
+        if reason is not None:
+            _claim(session, dropped, now, "dropped", reason)
+    sent = []
+    for row in _claim(session, verdicts[None], now, "sent", None):
+        if row.kind == EXPIRING and not open_renewal(ctx.channels, session, row, now):
+            _reclassify(session, row, "course takes no new enrolments")
+            continue
+        sent.append({**_ids(row), "event": announce(session, ctx.channels.outbox, row)})
+    if sent:
+        session.connection().execute(RECORD_EVENT, sent)
 
 
 def facts_of(row: Row[Any]) -> Facts:
@@ -118,15 +127,44 @@ def facts_of(row: Row[Any]) -> Facts:
     )
 
 
-def _claim(session: Session, row: Row[Any], now: datetime, state: str, reason: str | None) -> bool:
-    """Settle the notice unless someone else did: the row, not this process, decides."""
-    query = _key(update(notices), row).where(notices.c.state == "pending")
-    return session.execute(query.values(state=state, settled_at=now, reason=reason)).rowcount == 1
-
-
-def _key(query: Any, row: Row[Any]) -> Any:
-    return query.where(
-        notices.c.cycle_id == row.cycle_id,
-        notices.c.kind == row.kind,
-        notices.c.offset_days == row.offset_days,
+def _claim(
+    session: Session, rows: list[Row[Any]], now: datetime, state: str, reason: str | None
+) -> list[Row[Any]]:
+    """Settle those of `rows` still pending (one statement); the ones this transaction settled."""
+    if not rows:
+        return []
+    keys = tuple_(notices.c.cycle_id, notices.c.kind, notices.c.offset_days)
+    query = (
+        update(notices)
+        .where(notices.c.cycle_id.in_({row.cycle_id for row in rows}))  # the primary key's prefix
+        .where(keys.in_([_key(row) for row in rows]), notices.c.state == "pending")
+        .values(state=state, settled_at=now, reason=reason)
+        .returning(notices.c.cycle_id, notices.c.kind, notices.c.offset_days)
     )
+    claimed = {tuple(found) for found in session.execute(query)}
+    return [row for row in rows if _key(row) in claimed]
+
+
+def _reclassify(session: Session, row: Row[Any], reason: str) -> None:
+    where = (notices.c.cycle_id == row.cycle_id, notices.c.kind == row.kind)
+    query = update(notices).where(*where, notices.c.offset_days == row.offset_days)
+    session.execute(query.values(state="dropped", reason=reason))
+
+
+def _key(row: Row[Any]) -> tuple[str, str, int]:
+    return (row.cycle_id, row.kind, row.offset_days)
+
+
+def _ids(row: Row[Any]) -> dict[str, Any]:
+    return {"c_id": row.cycle_id, "c_kind": row.kind, "c_offset": row.offset_days}
+
+
+RECORD_EVENT = (
+    update(notices)
+    .where(
+        notices.c.cycle_id == bindparam("c_id"),
+        notices.c.kind == bindparam("c_kind"),
+        notices.c.offset_days == bindparam("c_offset"),
+    )
+    .values(event_id=bindparam("event"))
+)
