@@ -66,6 +66,9 @@ def test_a_renewal_counts_only_attempts_submitted_after_it_opened(world, complia
         )
     world.complete(rae, renewal, f"r-{tag}")
     assert [c["state"] for c in history(world, rae)] == ["expiring", "open"]  # the old pass is not evidence
+    listed = world.client.get(f"/api/v1/assignments?learner_id={rae}", headers=world.token(rae, "learner"))
+    (assignment,) = listed.get_json()["items"]
+    assert (assignment["current_cycle"]["cycle"], assignment["current_cycle"]["state"]) == (2, "open")
 
     pass_quiz(world, rae, quiz, org.clock.now + timedelta(minutes=5))
     first_cycle, second = history(world, rae)

@@ -71,6 +71,16 @@ class AssignmentIn(_Strict):
             raise ma.ValidationError("Give due_at or due_in_days, not both.", "due_at")
 
 
+class CurrentCycle(ma.Schema):
+    cycle = fields.Integer()
+    status = fields.String()
+    state = fields.String(metadata={"description": "valid | expiring | expired | open | overdue"})
+    due_at = fields.AwareDateTime(allow_none=True)
+    completed_at = fields.AwareDateTime(allow_none=True)
+    valid_until = fields.AwareDateTime(allow_none=True)
+    certificate_code = fields.String(allow_none=True)
+
+
 class AssignmentOut(ma.Schema):
     id = fields.String()
     course_id = fields.String()
@@ -87,6 +97,11 @@ class AssignmentOut(ma.Schema):
     created_at = fields.AwareDateTime()
     status = fields.String()
     assigned = fields.Integer(metadata={"description": "learners with an open assignment row"})
+    current_cycle = fields.Nested(
+        CurrentCycle,
+        allow_none=True,
+        metadata={"description": "with ?learner_id=: that learner's latest cycle"},
+    )
 
 
 class AssignmentQuery(_Strict):

@@ -18,6 +18,7 @@ from lms.progress.domain.compliance import (
     Notice,
     Policy,
     completed_cycle_notices,
+    cycle_state,
     open_cycle_notices,
 )
 
@@ -75,6 +76,21 @@ def completed(session: Session, data: Mapping[str, Any], now: datetime) -> None:
     for row in list(rows):
         version, code = data["course_version"], data["certificate_code"]
         _complete(session, row["id"], policy_of(row), now, version, code)
+
+
+def current_cycle(session: Session, assignment: Mapping[str, Any], learner_id: str, now: datetime) -> Any:
+    """The learner's latest cycle of the assignment with its state, or None."""
+    row = session.execute(
+        select(cycles)
+        .where(cycles.c.assignment_id == assignment["id"], cycles.c.learner_id == learner_id)
+        .order_by(cycles.c.cycle.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    state = cycle_state(row.status, row.due_at, row.valid_until, policy_of(assignment), now)
+    keys = ("cycle", "status", "due_at", "completed_at", "valid_until", "certificate_code")
+    return {**{key: getattr(row, key) for key in keys}, "state": state}
 
 
 def plan(session: Session, cycle_id: str, planned: list[Notice]) -> None:
