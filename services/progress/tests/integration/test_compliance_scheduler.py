@@ -96,6 +96,11 @@ def test_a_deactivated_learner_gets_no_more_reminders_nor_their_manager_escalati
     org.team("desk", ["ada", "ben", "cy"], manager="boss")
     world.drain()
     start = org.clock.now
+    hook = world.client.post(
+        "/api/v1/webhooks",
+        json={"url": "http://127.0.0.1:9/hooks", "event_types": ["lms.progress.assignment.escalated.v1"]},
+        headers=world.token("hr1", "hr"),
+    ).get_json()
     org.assign("desk", **POLICY)
     scheduler = Scheduler(ctx)
     for day in range(31):
@@ -119,6 +124,10 @@ def test_a_deactivated_learner_gets_no_more_reminders_nor_their_manager_escalati
     assert {(k, o) for learner, k, o in sent if learner == org.id("ben")} == everything
     escalations = [json.loads(p) for p in escalated_payloads(ctx)]
     assert [(e["learner_id"], e["manager_ids"]) for e in escalations] == [(org.id("ben"), [org.id("boss")])]
+    deliveries = world.client.get(
+        f"/api/v1/webhooks/{hook['id']}/deliveries", headers=world.token("hr1", "hr")
+    )
+    assert len(deliveries.get_json()) == 1  # the one escalation, as a webhook delivery
 
 
 def escalated_payloads(ctx) -> list[str]:
