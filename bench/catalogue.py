@@ -15,11 +15,11 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from load import REPO, free_port, server, table, wrk
+from load import free_port, server, table, wrk
 
 from lms.kit.auth import mint_token
 from lms.kit.config import JwtSettings, Settings
-from lms.kit.migrations import upgrade
+from lms.kit.migrations import packaged, upgrade
 
 SECRET = "bench-secret-bench-secret-bench-secret"
 AIM = 0.5
@@ -56,8 +56,9 @@ def package(modules: int = 6, lessons: int = 4) -> dict:
 def seed(db_url: str) -> str:
     from lms.curriculum.app import create_app
 
-    upgrade(db_url, REPO / "services/curriculum/migrations")
-    app = create_app(Settings(service="curriculum", database_url=db_url, jwt=JwtSettings(secret=SECRET)))
+    upgrade(db_url, packaged("lms.curriculum"))
+    settings = Settings(service="curriculum", env="dev", database_url=db_url, jwt=JwtSettings(secret=SECRET))
+    app = create_app(settings, environ={"LMS_ASSESSMENT_URL": "off"})
     headers = {"Authorization": "Bearer " + mint_token(JwtSettings(secret=SECRET), "bench", ["author"])}
     report = app.test_client().post("/api/v1/course-packages?publish=true", json=package(), headers=headers)
     assert report.status_code == 201, report.get_json()

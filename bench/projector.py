@@ -28,7 +28,7 @@ from lms.kit.inbox import InboxConsumer
 from lms.kit.kafka import make_consumer, make_producer
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
 from lms.kit.messaging import inbox
-from lms.kit.migrations import upgrade
+from lms.kit.migrations import packaged, upgrade
 from lms.kit.testing.infra import start_kafka, start_postgres
 from lms.progress.consumers import batch_handlers, handlers
 from lms.progress.db import completions, enrolments, lesson_completions
@@ -168,7 +168,7 @@ def main() -> None:
     run = uuid.uuid4().hex[:6]
     url = postgres.create_database(f"bench_projector_{run}")
     try:
-        upgrade(url, REPO / "services/progress/migrations")
+        upgrade(url, packaged("lms.progress"))
         settings = Settings(
             service="progress",
             database_url=url,

@@ -24,12 +24,13 @@ from lms.kit.testing.infra import KafkaServer, PostgresServer
 from lms.kit.testing.proc import Process
 
 SECRET = "e2e-secret-e2e-secret-e2e-secret-0123"
-SERVICES = ("curriculum", "assessment", "progress", "insights")
+SERVICES = ("curriculum", "assessment", "progress", "insights", "people")
 PROCESSES = {
     "curriculum": ["web", "relay", "consume"],
     "assessment": ["web", "relay", "consume"],
     "progress": ["web", "relay", "consume", "deliver", "schedule"],
     "insights": ["web", "relay", "consume"],
+    "people": ["web", "relay"],
 }
 
 
@@ -108,9 +109,11 @@ def suite(kafka: KafkaServer, postgres: PostgresServer, run_id: str, tmp_path_fa
             Process(f"lms.{name}", ["migrate"], logs / f"{name}-migrate.log", env=env).start().popen.wait(90)
             == 0
         )
-    for service, kinds in PROCESSES.items():
-        port = free_port()
+    ports = {service: free_port() for service in PROCESSES}
+    for service, port in ports.items():  # every process knows each URL (curriculum reads assessment)
         env[f"LMS_{service.upper()}_URL"] = f"http://127.0.0.1:{port}"
+    for service, kinds in PROCESSES.items():
+        port = ports[service]
         for kind in kinds:
             args = [kind, "--bind", f"127.0.0.1:{port}"] if kind == "web" else [kind]
             suite.processes[f"{service}-{kind}"] = Process(

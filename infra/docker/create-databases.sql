@@ -2,4 +2,5 @@ CREATE DATABASE curriculum;
 CREATE DATABASE assessment;
 CREATE DATABASE progress;
 CREATE DATABASE gateway;
+CREATE DATABASE people;
 CREATE DATABASE insights;

@@ -22,12 +22,11 @@ NEVER_IMPORTED = {"lms-kit": ["crc32c"]}  # kafka-python verifies record batches
 # RELAXED until their rewrite (issue 11, item 1) lands: these members import the framework through
 # the kit without declaring it; progress also imports kafka and tqdm. Delete the entries then.
 UNDECLARED = {
-    "lms-curriculum": ["alembic", "flask", "flask_smorest", "marshmallow", "sqlalchemy"],
     "lms-progress": ["alembic", "flask", "flask_smorest", "marshmallow", "sqlalchemy", "kafka", "tqdm"],
 }
 # RELAXED until events are declared once (issue 11, item 3): these declare lms-contracts ahead of
 # producing through `lms.contracts.events`. Delete the entries then.
-UNUSED = {"lms-assessment": ["lms-contracts"], "lms-curriculum": ["lms-contracts"]}
+UNUSED = {"lms-assessment": ["lms-contracts"]}
 
 
 @dataclass(frozen=True)

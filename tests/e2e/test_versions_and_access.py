@@ -31,7 +31,9 @@ def package(slug: str, body: str = "Ask what the problem means for the customer.
 
 def publish(suite, pkg: dict) -> dict:
     with suite.client("author-e2e", "author") as author:
-        response = author.post("/course-packages", params={"publish": "true"}, json=pkg)
+        dry = author.post("/course-packages", params={"dry_run": "true"}, json=pkg)
+        precondition = {"If-Match": dry.headers["ETag"]} if "ETag" in dry.headers else {}
+        response = author.post("/course-packages", params={"publish": "true"}, json=pkg, headers=precondition)
     assert response.status_code in (200, 201), response.text
     return response.json()
 

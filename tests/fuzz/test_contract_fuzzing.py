@@ -37,5 +37,5 @@ def test_no_server_error_and_no_undocumented_content_type(suite, sub, role, tmp_
         "--report=junit",
         f"--report-dir={tmp_path}",
     ]
-    run = subprocess.run(command, capture_output=True, text=True, timeout=240, check=False)
+    run = subprocess.run(command, capture_output=True, text=True, timeout=240, check=False, cwd=tmp_path)
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -139,3 +140,32 @@ def test_nobody_else_can_bind_the_port_while_a_server_runs(start):
     assert second.wait(timeout=120) != 0  # gunicorn gives up: address in use
     assert answers(port)
     assert first.poll() is None
+
+
+REFUSED_BY_GUNICORN = {
+    "long URL": (b"GET /ping?" + b"a" * 10_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414),
+    "large header": (b"GET /ping HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 10_000 + b"\r\n\r\n", 431),
+    "malformed header": (b"GET /ping HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n", 400),
+}
+
+
+def raw_exchange(port: int, request_head: bytes) -> tuple[bytes, bytes]:
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(request_head)
+        reply = b""
+        while chunk := sock.recv(65536):
+            reply += chunk
+    head, _, body = reply.partition(b"\r\n\r\n")
+    return head, body
+
+
+def test_requests_gunicorn_refuses_itself_get_problem_json(start):
+    port = free_port()
+    start(port)
+    wait_for(lambda: answers(port), 120, "the server answers")
+    for case, (request_head, status) in REFUSED_BY_GUNICORN.items():
+        head, body = raw_exchange(port, request_head)
+        assert head.split(b" ")[1] == str(status).encode(), case
+        assert b"content-type: application/problem+json" in head.lower(), case
+        assert json.loads(body)["status"] == status, case
+        assert b"<html" not in body, case

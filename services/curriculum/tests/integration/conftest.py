@@ -45,4 +45,5 @@ def curriculum(pg_url, kafka, unique) -> Curriculum:
     ensure_topics(
         kafka.bootstrap, [TopicSpec(settings.topic, 6), TopicSpec(settings.topic_of("assessment"), 6)]
     )
-    return Curriculum(create_app(settings).test_client(), settings)
+    app = create_app(settings, environ={"LMS_ASSESSMENT_URL": "off"})
+    return Curriculum(app.test_client(), settings)

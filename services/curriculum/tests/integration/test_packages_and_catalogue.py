@@ -36,14 +36,18 @@ PACKAGE = {
 }
 
 
-def import_package(c, package, query="publish=true", as_yaml=False):
+def import_package(c, package, query="publish=true", as_yaml=False, etag=None):
+    """Import as ann; over a course that exists, `etag` (the draft's current ETag) goes in If-Match."""
+    precondition = {"If-Match": etag} if etag else {}
     if as_yaml:
         return c.client.post(
             f"/api/v1/course-packages?{query}",
             data=yaml.safe_dump(package),
-            headers=c.as_("ann", "author", **{"Content-Type": "application/yaml"}),
+            headers=c.as_("ann", "author", **{"Content-Type": "application/yaml"}, **precondition),
         )
-    return c.client.post(f"/api/v1/course-packages?{query}", json=package, headers=c.as_("ann", "author"))
+    return c.client.post(
+        f"/api/v1/course-packages?{query}", json=package, headers=c.as_("ann", "author", **precondition)
+    )
 
 
 def test_importing_a_yaml_package_creates_and_publishes_the_course(curriculum):
@@ -57,8 +61,9 @@ def test_importing_a_yaml_package_creates_and_publishes_the_course(curriculum):
 
 
 def test_reimporting_an_unchanged_package_changes_nothing_and_publishes_nothing(curriculum):
-    first = import_package(curriculum, PACKAGE).get_json()
-    again = import_package(curriculum, copy.deepcopy(PACKAGE))
+    created = import_package(curriculum, PACKAGE)
+    first = created.get_json()
+    again = import_package(curriculum, copy.deepcopy(PACKAGE), etag=created.headers["ETag"])
     assert again.status_code == 200
     assert (again.get_json()["changes"], again.get_json()["published_version"]) == ([], None)
     versions = curriculum.client.get(
@@ -68,7 +73,8 @@ def test_reimporting_an_unchanged_package_changes_nothing_and_publishes_nothing(
 
 
 def test_a_changed_package_publishes_the_next_version_and_a_dry_run_writes_nothing(curriculum):
-    first = import_package(curriculum, PACKAGE).get_json()
+    created = import_package(curriculum, PACKAGE)
+    first = created.get_json()
     changed = copy.deepcopy(PACKAGE)
     changed["modules"][0]["lessons"][0]["body"] = "Ask what it *means* for them."
 
@@ -80,12 +86,13 @@ def test_a_changed_package_publishes_the_next_version_and_a_dry_run_writes_nothi
     ).get_json()
     assert draft["modules"][0]["lessons"][0]["body"] == "Ask about *impact*."
 
-    real = import_package(curriculum, changed).get_json()
+    real = import_package(curriculum, changed, etag=created.headers["ETag"]).get_json()
     assert (real["changes"], real["published_version"]) == (dry["changes"], 2)
 
 
 def test_export_of_a_version_reimports_to_the_same_thing(curriculum):
-    first = import_package(curriculum, PACKAGE).get_json()
+    created = import_package(curriculum, PACKAGE)
+    first = created.get_json()
     exported = curriculum.client.get(
         f"/api/v1/courses/{first['course_id']}/package?version=1&format=yaml",
         headers=curriculum.as_("ann", "author"),
@@ -94,7 +101,9 @@ def test_export_of_a_version_reimports_to_the_same_thing(curriculum):
     again = curriculum.client.post(
         "/api/v1/course-packages?publish=true",
         data=exported.get_data(),
-        headers=curriculum.as_("ann", "author", **{"Content-Type": "application/yaml"}),
+        headers=curriculum.as_(
+            "ann", "author", **{"Content-Type": "application/yaml", "If-Match": created.headers["ETag"]}
+        ),
     )
     assert (again.get_json()["changes"], again.get_json()["published_version"]) == ([], None)
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from lms.contracts import events
-from lms.insights.survey_events import SURVEY_PARTICIPATED, SURVEY_RESPONDED
+from lms.contracts.events import SURVEY_PARTICIPATED, SURVEY_RESPONDED
 
 LEADERS_COURSE = {
     "slug": "training-that-targets-the-real-need",
@@ -95,7 +95,7 @@ def responded(survey_id: str, analysis_id: str, scores: dict[str, float]) -> dic
         "survey_version": 1,
         "needs_analysis_id": analysis_id,
         "scores": scores,
-        "responded_at": now(),
+        "group_id": analysis_id,
     }
 
 

@@ -43,7 +43,7 @@ def test_every_item_measures_a_known_cause_or_a_competency_our_courses_teach(nam
         if is_competency(item["measures"]):
             assert competency_of(item["measures"]) in taught, item["id"]
         for option in item.get("options", []):
-            assert 0 <= option["weight"] <= 1, item["id"]
+            assert 0 <= option["value"] <= 1, item["id"]
 
 
 def test_the_team_survey_measures_every_cause_with_at_least_two_items_and_asks_no_free_text():

@@ -19,19 +19,25 @@ class PackError(ValueError):
 
 @dataclass(frozen=True)
 class CoursePack:
+    """A course with its assessments, or (course None) a folder of assessments alone: the
+    needs-analysis surveys belong to no course."""
+
     folder: Path
-    course: dict[str, Any]
+    course: dict[str, Any] | None
     assessments: list[dict[str, Any]]
 
     @property
     def slug(self) -> str:
-        return self.course["slug"]
+        return self.course["slug"] if self.course else self.folder.name
 
     def lessons(self) -> list[tuple[dict[str, Any], dict[str, Any]]]:
         return [(m, lesson) for m in self.course["modules"] for lesson in m["lessons"]]
 
 
 def load(folder: Path) -> CoursePack:
+    assessments = [_yaml(path) for path in sorted((folder / "assessments").glob("*.yaml"))]
+    if not (folder / "course.yaml").is_file():
+        return CoursePack(folder, None, assessments)
     course = _yaml(folder / "course.yaml")
     for module in course.get("modules", []):
         for lesson in module.get("lessons", []):
@@ -40,7 +46,6 @@ def load(folder: Path) -> CoursePack:
                 if not path.is_file():
                     raise PackError(f"{folder.name}: lesson {lesson.get('key')!r} has no file {path}")
                 lesson["body"] = path.read_text(encoding="utf-8")
-    assessments = [_yaml(path) for path in sorted((folder / "assessments").glob("*.yaml"))]
     return CoursePack(folder, course, assessments)
 
 
@@ -53,6 +58,14 @@ def discover(paths: list[Path]) -> list[Path]:
         elif path.is_dir():
             found += sorted(p.parent for p in path.glob("*/course.yaml"))
     return found
+
+
+def discover_assessment_sets(paths: list[Path]) -> list[Path]:
+    """Folders among `paths` (or their sub-folders) holding assessments but no course.yaml."""
+    candidates = [
+        p for path in paths for p in ([path] if (path / "assessments").is_dir() else path.glob("*"))
+    ]
+    return sorted(p for p in candidates if (p / "assessments").is_dir() and not (p / "course.yaml").is_file())
 
 
 def _yaml(path: Path) -> dict[str, Any]:

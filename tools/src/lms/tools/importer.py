@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 from tqdm import tqdm
 
-from lms.tools.coursepack import CoursePack, discover, load
+from lms.tools.coursepack import CoursePack, discover, discover_assessment_sets, load
 
 
 class ImportFailed(Exception):
@@ -42,10 +42,11 @@ class Importer:
         self.wait_s = wait_s
 
     def run(self, folders: list[Path], progress: bool = True) -> list[Report]:
-        packs = [load(folder) for folder in discover(folders)]
+        found = discover_assessment_sets(folders) + discover(folders)
+        packs = [load(folder) for folder in found]
         if not packs:
-            raise ImportFailed("no course folders (with course.yaml) found")
-        steps = sum(len(p.assessments) + 1 for p in packs)
+            raise ImportFailed("no course folders (course.yaml or assessments/) found")
+        steps = sum(len(p.assessments) + (p.course is not None) for p in packs)
         reports = []
         with tqdm(total=steps, desc="import", unit="step", disable=not progress) as bar:
             for pack in packs:
@@ -60,6 +61,8 @@ class Importer:
             if self._assessment(definition, existing.get(definition["slug"])):
                 report.assessments_published.append(definition["slug"])
             bar.update()
+        if pack.course is None:
+            return report
         bar.set_postfix_str(pack.slug)
         result = self._course_package(pack.course)
         report.course_version, report.changes = result["published_version"], result["changes"]
@@ -88,12 +91,21 @@ class Importer:
     def _course_package(self, course: dict[str, Any]) -> dict[str, Any]:
         deadline = time.monotonic() + self.wait_s
         while True:
-            response = self.client.post("/api/v1/course-packages", params={"publish": "true"}, json=course)
+            response = self._import_course(course)
             not_yet_known = response.status_code == 422 and "not published" in response.text
             if not not_yet_known or time.monotonic() > deadline:
                 _ok(response)
                 return response.json()
             time.sleep(1)  # the curriculum has not consumed the assessment.published events yet
+
+    def _import_course(self, course: dict[str, Any]) -> httpx.Response:
+        """Import with publish; over an existing course, If-Match carries the ETag a dry run reports."""
+        dry = self.client.post("/api/v1/course-packages", params={"dry_run": "true"}, json=course)
+        _ok(dry)
+        headers = {"If-Match": dry.headers["ETag"]} if "ETag" in dry.headers else {}
+        return self.client.post(
+            "/api/v1/course-packages", params={"publish": "true"}, json=course, headers=headers
+        )
 
     def _call(self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None) -> Any:
         response = self.client.request(method, path, json=body, headers=headers)

@@ -1,42 +1,46 @@
-"""The curriculum web app."""
+"""The curriculum web app: `create_app(settings)`."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
+
 from flask import Flask
 
-from lms.curriculum.api import courses, packages
-from lms.curriculum.cache import JsonCache
-from lms.curriculum.errors import CurriculumError, Unpublishable
-from lms.curriculum.service import Curriculum
+from lms.curriculum.api import collaborators, courses, modules, packages
+from lms.curriculum.api.common import install
+from lms.curriculum.service.assessment_lookup import AssessmentLookup
+from lms.curriculum.service.context import Context
 from lms.kit.config import Settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.outbox import Outbox
-from lms.kit.web import create_app as create_base_app
-from lms.kit.web import problem_response
+from lms.kit.web import create_app as create_service_app
 from lms.kit.web.health import OutboxCollector, database_check, kafka_check
 
+DEFAULT_ASSESSMENT_URL = "http://127.0.0.1:8102"
 
-def create_app(settings: Settings) -> Flask:
+
+def create_app(settings: Settings, environ: Mapping[str, str] | None = None) -> Flask:
+    """The Flask app of the service; `environ` (default: the process's) names the assessment service."""
     engine = make_engine(settings.database_url)
-
-    def configure(app: Flask) -> None:
-        app.extensions["curriculum"] = Curriculum(
-            make_session_factory(engine), Outbox(source="/curriculum", topic=settings.topic)
-        )
-        app.extensions["curriculum.cache"] = JsonCache()
-        app.register_error_handler(CurriculumError, _problem)
-
-    return create_base_app(
+    ctx = Context(
+        sessions=make_session_factory(engine),
+        outbox=Outbox(source="/curriculum", topic=settings.topic),
+        lookup=assessment_lookup(os.environ if environ is None else environ),
+    )
+    return create_service_app(
         settings,
         title="LMS curriculum",
-        blueprints=[courses.blp, packages.blp],
+        blueprints=[courses.blp, modules.blp, collaborators.blp, packages.blp],
         readiness={"database": database_check(engine), "kafka": kafka_check(settings.kafka_bootstrap)},
         collectors=[OutboxCollector(engine)],
-        configure=configure,
+        configure=lambda app: install(app, ctx),
     )
 
 
-def _problem(error: CurriculumError):
-    if isinstance(error, Unpublishable):
-        return problem_response(422, str(error), title="The draft cannot be published", errors=error.problems)
-    return problem_response(error.status, str(error))
+def assessment_lookup(env: Mapping[str, str]) -> AssessmentLookup | None:
+    """`LMS_ASSESSMENT_URL` (`off` disables the read), `LMS_ASSESSMENT_TIMEOUT` in seconds (2)."""
+    url = env.get("LMS_ASSESSMENT_URL", DEFAULT_ASSESSMENT_URL)
+    if url.lower() in ("", "off"):
+        return None
+    return AssessmentLookup(url, float(env.get("LMS_ASSESSMENT_TIMEOUT", "2")))

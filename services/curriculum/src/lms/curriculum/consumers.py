@@ -1,22 +1,14 @@
-"""Events the curriculum consumes: which assessments are published (never their database)."""
+"""Events the curriculum applies: which assessments are published (never their database)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sqlalchemy.orm import Session
-
-from lms.curriculum.service import Curriculum
-from lms.kit.cloudevents import CloudEvent
+from lms.contracts import events
+from lms.curriculum.service.assessments import apply_assessment_published
 from lms.kit.config import Settings
 from lms.kit.inbox import Handler
 
-ASSESSMENT_PUBLISHED = "lms.assessment.assessment.published.v1"
-
-
-def assessment_published(session: Session, event: CloudEvent) -> None:
-    Curriculum.record_assessment(session, event.data)
-
 
 def handlers(_settings: Settings) -> Mapping[str, Handler]:
-    return {ASSESSMENT_PUBLISHED: assessment_published}
+    return {events.ASSESSMENT_PUBLISHED.name: apply_assessment_published}

@@ -33,6 +33,7 @@ courses = Table(
     Column("summary", Text),
     Column("published_at", UtcDateTime()),
     Column("created_by", String(200), nullable=False),
+    Column("owner", String(200)),  # None: admins only (courses older than ownership, no creator)
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
     Column("retired_at", UtcDateTime()),
@@ -47,6 +48,16 @@ course_versions = Table(
     Column("content_hash", String(64), nullable=False),
     Column("published_at", UtcDateTime(), nullable=False),
     Column("published_by", String(200), nullable=False),
+)
+
+# Authors who may edit a course besides its owner
+course_collaborators = Table(
+    "course_collaborators",
+    metadata,
+    Column("course_id", String(36), ForeignKey("courses.id"), primary_key=True),
+    Column("sub", String(200), primary_key=True),
+    Column("added_by", String(200), nullable=False),
+    Column("added_at", UtcDateTime(), nullable=False),
 )
 
 # topic/competency tags of each course's latest published version (catalogue filters)

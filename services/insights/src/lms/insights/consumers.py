@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from lms.contracts import events
+from lms.contracts.events import SURVEY_PARTICIPATED, SURVEY_RESPONDED
 from lms.insights.service.catalog import (
     apply_course_completed,
     apply_course_published,
@@ -12,7 +13,6 @@ from lms.insights.service.catalog import (
 )
 from lms.insights.service.directory import apply_team_changed, apply_user
 from lms.insights.service.surveys import apply_survey_participated, apply_survey_responded
-from lms.insights.survey_events import SURVEY_PARTICIPATED, SURVEY_RESPONDED
 from lms.kit.config import Settings
 from lms.kit.inbox import Handler
 

@@ -9,6 +9,7 @@ from flask import Flask
 from lms.kit.config import Settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.outbox import Outbox
+from lms.kit.safehttp import SafeClient
 from lms.kit.web import create_app as create_service_app
 from lms.kit.web.health import OutboxCollector, database_check, kafka_check
 from lms.progress.api import compliance, enrolments, hr, teams, webhooks, xapi
@@ -19,8 +20,10 @@ from lms.progress.service.curriculum import CurriculumReader
 from lms.progress.service.xapi_store import XapiIdentity
 
 
-def create_app(settings: Settings, *, curriculum: CurriculumReader | None = None) -> Flask:
-    """The Flask app of the service (`curriculum` for tests; else from `LMS_CURRICULUM_URL`)."""
+def create_app(
+    settings: Settings, *, curriculum: CurriculumReader | None = None, outbound: SafeClient | None = None
+) -> Flask:
+    """The Flask app of the service (`curriculum`, `outbound` for tests; else from the settings)."""
     engine = make_engine(settings.database_url)
     curriculum_url = os.environ.get("LMS_CURRICULUM_URL")
     ctx = Context(
@@ -29,6 +32,7 @@ def create_app(settings: Settings, *, curriculum: CurriculumReader | None = None
         env=settings.env,
         curriculum=curriculum or (CurriculumReader(curriculum_url) if curriculum_url else None),
         xapi=XapiIdentity.from_env(settings.env),
+        outbound=outbound or SafeClient.for_env(settings.env),
         manager_depth=int(os.environ.get("LMS_MANAGER_DEPTH", "3")),
         clock=clock_from_env(settings.env),
     )

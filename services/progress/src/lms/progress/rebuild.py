@@ -11,10 +11,8 @@ ids and codes. Percentages are then recomputed by the same completion rule.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator, Mapping
 from typing import Any
 
-from kafka import KafkaConsumer, TopicPartition
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from tqdm import tqdm
@@ -23,6 +21,7 @@ from lms.kit.cloudevents import CloudEvent, from_kafka
 from lms.kit.config import Settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.migrations import upgrade
+from lms.kit.topics import read_topic
 from lms.progress.consumers import batch_handlers, channels_of, handlers, own_handlers
 from lms.progress.db import enrolments
 from lms.progress.service.replay import recompute_percent
@@ -58,31 +57,6 @@ def _runs(batch: list[CloudEvent]) -> list[list[CloudEvent]]:
     return runs
 
 
-def read_topic(bootstrap: str, topic: str) -> tuple[int, Iterator[CloudEvent]]:
-    """How many records `topic` holds now, and an iterator over them from the beginning."""
-    reader = KafkaConsumer(bootstrap_servers=bootstrap.split(","), enable_auto_commit=False)
-    partitions = [TopicPartition(topic, p) for p in reader.partitions_for_topic(topic) or ()]
-    reader.assign(partitions)
-    reader.seek_to_beginning(*partitions)
-    end = reader.end_offsets(partitions)
-    total = sum(end[tp] - reader.beginning_offsets([tp])[tp] for tp in partitions)
-    return total, _records(reader, partitions, end)
-
-
-def _records(
-    reader: KafkaConsumer, partitions: list[TopicPartition], end: Mapping[Any, int]
-) -> Iterator[CloudEvent]:
-    try:
-        remaining = {tp for tp in partitions if reader.position(tp) < end[tp]}
-        while remaining:
-            for tp, records in reader.poll(timeout_ms=1000, max_records=BATCH).items():
-                yield from (from_kafka(r.headers, r.value) for r in records if r.offset < end[tp])
-                if reader.position(tp) >= end[tp]:
-                    remaining.discard(tp)
-    finally:
-        reader.close()
-
-
 def rebuild(settings: Settings, target_url: str, migrations: Any, progress_bar: bool = True) -> int:
     """Replay every topic into `target_url` (migrated here; must hold no progress data)."""
     upgrade(target_url, migrations)
@@ -105,18 +79,16 @@ def _refuse_non_empty(sessions: sessionmaker[Session], target_url: str) -> None:
 def _replay_topic(
     settings: Settings, service: str, sessions: sessionmaker[Session], replayer: Replayer, progress_bar: bool
 ) -> int:
-    total, records = read_topic(settings.kafka_bootstrap, settings.topic_of(service))
+    snapshot = read_topic(settings.kafka_bootstrap, settings.topic_of(service), batch=BATCH)
     batch: list[CloudEvent] = []
-    with tqdm(
-        total=total, desc=f"replay lms.{service}.events", unit="event", disable=not progress_bar
-    ) as bar:
-        for event in records:
-            batch.append(event)
+    with tqdm(total=snapshot.total, desc=f"replay {service}", unit="event", disable=not progress_bar) as bar:
+        for record in snapshot:
+            batch.append(from_kafka(record.headers, record.value))
             if len(batch) >= BATCH:
                 _apply(sessions, replayer, batch, bar)
                 batch = []
         _apply(sessions, replayer, batch, bar)
-    return total
+    return snapshot.total
 
 
 def _apply(sessions: sessionmaker[Session], replayer: Replayer, batch: list[CloudEvent], bar: tqdm) -> None:

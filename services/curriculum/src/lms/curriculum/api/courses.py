@@ -1,30 +1,21 @@
-"""Courses: create and edit drafts, read published versions, publish, retire."""
+"""Courses: the catalogue, drafts, published versions, publishing and retiring."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from lms.curriculum.api import helpers as h
-from lms.curriculum.api.schemas import (
-    CatalogueArgs,
-    CataloguePage,
-    CourseIn,
-    CourseOut,
-    CoursePatch,
-    ModuleIn,
-    ModuleOut,
-    ModulePatch,
-    PublishOut,
-    VersionArgs,
-    VersionOut,
-)
-from lms.curriculum.catalogue import Query, search
-from lms.curriculum.rendering import course_view
-from lms.kit.web import Problem, current_principal, requires
+from lms.curriculum.api.common import bearer, caller, context, draft_reply, if_match_revision, reply
+from lms.curriculum.api.replies import CataloguePage, CourseOut, PublishOut, VersionOut
+from lms.curriculum.api.schemas import CatalogueArgs, CourseIn, CoursePatch, VersionArgs
+from lms.curriculum.service import catalogue, drafts, publishing, reading
+from lms.curriculum.service.presenters import draft_view
+from lms.kit.web import requires
 
 blp = Blueprint("courses", __name__, description="Courses, their drafts and published versions")
-AUTHOR = ("author",)
+AUTHOR = "author"
 
 
 @blp.route("/courses")
@@ -32,32 +23,16 @@ class Courses(MethodView):
     @requires()
     @blp.arguments(CatalogueArgs(), location="query")
     @blp.response(200, CataloguePage())
-    def get(self, args):
+    def get(self, args: dict[str, Any]) -> Any:
         """Browse the catalogue of published courses (authors: ?status=draft or retired)."""
-        if args["status"] != "published" and not current_principal().has_any(*AUTHOR):
-            raise Problem(403, "Only authors may list draft or retired courses.")
-        query = Query(**args)
-        service = h.curriculum()
-        if query.status != "published":
-            with service.sessions() as db:
-                return search(db, query)
-        cached = h.cache().get_or_build(
-            ("catalogue", service.catalogue_revision(), query), lambda: h.dumps(self._search(query))
-        )
-        return h.json_response(cached.body, cached.etag, h.LATEST_MAX_AGE)
+        return reply(catalogue.browse(context(), caller(), catalogue.Query(**args)))
 
-    @staticmethod
-    def _search(query: Query) -> dict:
-        with h.curriculum().sessions() as db:
-            return search(db, query)
-
-    @requires(*AUTHOR)
+    @requires(AUTHOR)
     @blp.arguments(CourseIn())
     @blp.response(201, CourseOut())
-    def post(self, fields):
-        """Create a course draft."""
-        draft = h.curriculum().create_course(fields, current_principal().sub)
-        return h.with_etag(h.draft_view(draft), draft.revision, 201)
+    def post(self, fields: dict[str, Any]) -> Any:
+        """Create a course draft; its creator owns it."""
+        return draft_reply(drafts.create_course(context(), caller(), fields), 201)
 
 
 @blp.route("/courses/<course_id>")
@@ -65,101 +40,43 @@ class CourseById(MethodView):
     @requires()
     @blp.arguments(VersionArgs(), location="query")
     @blp.response(200, CourseOut())
-    def get(self, args, course_id):
+    def get(self, args: dict[str, Any], course_id: str) -> Any:
         """A course: its latest published version, or ?version=N, or (authors) ?version=draft."""
-        version, body_format = args.get("version"), "html" if args["format"] == "html" else "markdown"
-        service = h.curriculum()
-        if version == "draft":
-            self._author_only()
-            draft = service.draft(course_id)
-            return h.with_etag(h.draft_view(draft), draft.revision)
-        number = int(version) if version else service.latest_version(course_id)
-        cached = h.cache().get_or_build(
-            ("version", course_id, number, body_format),
-            lambda: h.dumps(self._version_view(course_id, number, body_format)),
-        )
-        return h.json_response(cached.body, cached.etag, h.VERSION_MAX_AGE if version else h.LATEST_MAX_AGE)
+        body_format = "html" if args["format"] == "html" else "markdown"
+        return reply(reading.read_course(context(), caller(), course_id, args.get("version"), body_format))
 
-    @requires(*AUTHOR)
+    @requires(AUTHOR)
     @blp.arguments(CoursePatch())
     @blp.response(200, CourseOut())
-    def patch(self, fields, course_id):
-        """Edit the draft's course fields (If-Match required)."""
-        draft = h.curriculum().update_course(course_id, fields, h.if_match_revision())
-        return h.with_etag(h.draft_view(draft), draft.revision)
-
-    @staticmethod
-    def _author_only() -> None:
-        if not current_principal().has_any(*AUTHOR):
-            raise Problem(403, "Only authors may read drafts.")
-
-    @staticmethod
-    def _version_view(course_id: str, version: int, body_format: str) -> dict:
-        row, version_row = h.curriculum().version(course_id, version)
-        view = course_view(
-            course_id,
-            version_row.document,
-            version=version,
-            status=row.status,
-            published_at=version_row.published_at,
-            body_format=body_format,
-        )
-        view["latest_version"] = row.latest_version
-        return view
-
-
-@blp.route("/courses/<course_id>/modules")
-class Modules(MethodView):
-    @requires(*AUTHOR)
-    @blp.arguments(ModuleIn())
-    @blp.response(201, ModuleOut())
-    def post(self, fields, course_id):
-        """Add a module with its lessons to the draft (If-Match required)."""
-        draft, module = h.curriculum().add_module(course_id, fields, h.if_match_revision())
-        return module, 201, {"ETag": h.draft_etag(draft.revision)}
-
-
-@blp.route("/courses/<course_id>/modules/<module_id>")
-class ModuleById(MethodView):
-    @requires(*AUTHOR)
-    @blp.arguments(ModulePatch())
-    @blp.response(200, ModuleOut())
-    def patch(self, fields, course_id, module_id):
-        """Edit a module of the draft; `lessons` replaces its lessons (If-Match required)."""
-        draft, module = h.curriculum().update_module(course_id, module_id, fields, h.if_match_revision())
-        return module, 200, {"ETag": h.draft_etag(draft.revision)}
-
-    @requires(*AUTHOR)
-    @blp.response(204)
-    def delete(self, course_id, module_id):
-        """Remove a module from the draft (If-Match required)."""
-        draft = h.curriculum().delete_module(course_id, module_id, h.if_match_revision())
-        return None, 204, {"ETag": h.draft_etag(draft.revision)}
+    def patch(self, fields: dict[str, Any], course_id: str) -> Any:
+        """Edit the draft's course fields (If-Match required; owner, collaborators, admins)."""
+        return draft_reply(drafts.update_course(context(), caller(), course_id, fields, if_match_revision()))
 
 
 @blp.route("/courses/<course_id>/publish")
 class Publish(MethodView):
-    @requires(*AUTHOR)
+    @requires(AUTHOR)
     @blp.response(201, PublishOut())
-    def post(self, course_id):
+    @blp.alt_response(200, schema=PublishOut, description="The draft equals the latest version")
+    def post(self, course_id: str) -> Any:
         """Validate the draft and freeze it as the next version (200 when nothing changed)."""
-        result = h.curriculum().publish(course_id, current_principal().sub)
-        return result, 200 if result["unchanged"] else 201
+        published = publishing.publish(context(), caller(), course_id, bearer())
+        return published, 200 if published.unchanged else 201
 
 
 @blp.route("/courses/<course_id>/versions")
 class Versions(MethodView):
     @requires()
     @blp.response(200, VersionOut(many=True))
-    def get(self, course_id):
+    def get(self, course_id: str) -> Any:
         """The published versions of a course, oldest first."""
-        return h.curriculum().versions(course_id)
+        return reading.list_versions(context(), course_id)
 
 
 @blp.route("/courses/<course_id>/retire")
 class Retire(MethodView):
-    @requires(*AUTHOR)
+    @requires(AUTHOR)
     @blp.response(200, CourseOut())
-    def post(self, course_id):
+    def post(self, course_id: str) -> Any:
         """Retire a course: no new enrolments; existing ones continue."""
-        return h.draft_view(h.curriculum().retire(course_id))
+        return draft_view(publishing.retire(context(), caller(), course_id))

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import json
+from typing import Any
 
-import marshmallow as ma
 import yaml
 from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from lms.curriculum.api import helpers as h
-from lms.curriculum.api.schemas import ImportArgs, ImportReport, PackageIn, VersionArgs
-from lms.curriculum.domain.packages import document_to_package
-from lms.kit.web import Problem, current_principal, requires
+from lms.curriculum.api.common import bearer, caller, context, draft_etag, if_match_revision
+from lms.curriculum.api.package_body import load_package
+from lms.curriculum.api.replies import ImportReport
+from lms.curriculum.api.schemas import ImportArgs, PackageIn, VersionArgs
+from lms.curriculum.service import packages
+from lms.kit.web import requires
 
 blp = Blueprint("course-packages", __name__, description="Whole courses in one JSON or YAML document")
-YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
+JSON_PACKAGE = {"application/json": {"schema": PackageIn}}
 PACKAGE_BODY = {
     "required": True,
     "content": {
@@ -33,13 +34,17 @@ class CoursePackages(MethodView):
     @blp.response(200, ImportReport())
     @blp.alt_response(201, schema=ImportReport, description="The package created a new course")
     @blp.doc(requestBody=PACKAGE_BODY)
-    def post(self, args):
-        """Import a course package; ?dry_run=true reports the changes, ?publish=true publishes."""
-        package = _load_package()
-        report = h.curriculum().import_package(
-            package, current_principal().sub, dry_run=args["dry_run"], publish=args["publish"]
+    def post(self, args: dict[str, Any]) -> Any:
+        """Import a package; ?dry_run=true reports changes, ?publish=true publishes.
+
+        Over an existing slug: owner, collaborators or admins only, with If-Match (the draft's ETag).
+        """
+        ask = packages.ImportRequest(
+            load_package(), args["dry_run"], args["publish"], if_match_revision(), bearer()
         )
-        return report, 201 if report["created"] and not args["dry_run"] else 200
+        imported = packages.import_package(context(), caller(), ask)
+        headers = {"ETag": draft_etag(imported.revision)} if imported.revision else {}
+        return imported.report, 201 if imported.created and not ask.dry_run else 200, headers
 
 
 @blp.route("/courses/<course_id>/package")
@@ -47,36 +52,11 @@ class CoursePackage(MethodView):
     @requires("author")
     @blp.arguments(VersionArgs(), location="query")
     @blp.response(200, PackageIn())
-    def get(self, args, course_id):
+    @blp.doc(responses={"200": {"content": {"application/yaml": {"schema": PackageIn}, **JSON_PACKAGE}}})
+    def get(self, args: dict[str, Any], course_id: str) -> Any:
         """Export the draft (default) or ?version=N as a package that imports back unchanged."""
-        service = h.curriculum()
-        version = args.get("version") or "draft"
-        if version == "draft":
-            document = service.draft(course_id).document
-        else:
-            document = service.version(course_id, int(version))[1].document
-        package = document_to_package(document)
-        wants_yaml = args["format"] == "yaml" or request.accept_mimetypes.best == "application/yaml"
-        if wants_yaml:
+        package = packages.export_package(context(), caller(), course_id, args.get("version"))
+        if args["format"] == "yaml" or request.accept_mimetypes.best == "application/yaml":
             text = yaml.safe_dump(package, sort_keys=False, allow_unicode=True, width=100)
             return Response(text, mimetype="application/yaml")
         return package
-
-
-def _load_package() -> dict:
-    raw = request.get_data(cache=False)
-    try:
-        data = yaml.safe_load(raw) if request.mimetype in YAML_TYPES else json.loads(raw or b"null")
-    except (ValueError, yaml.YAMLError) as exc:
-        raise Problem(
-            400, f"The package is not valid {'YAML' if request.mimetype in YAML_TYPES else 'JSON'}: {exc}"
-        ) from None
-    if not isinstance(data, dict):
-        raise Problem(422, "A package is an object with the course's fields and its modules.")
-    try:
-        return PackageIn().load(data)
-    except ma.ValidationError as exc:
-        errors = exc.messages if isinstance(exc.messages, dict) else {"_schema": exc.messages}
-        raise Problem(
-            422, "The package has invalid fields: " + ", ".join(sorted(map(str, errors))) + ".", errors=errors
-        ) from None

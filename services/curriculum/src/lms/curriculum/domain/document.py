@@ -1,35 +1,104 @@
-"""The course document: one JSON-able dict holding a course with its modules and lessons.
+"""The course document: a course with its modules and lessons, as typed values.
 
 A draft is a document that authors edit; a published version is a frozen copy of one.
 Module and lesson ids derive from the course id and a stable key, so they stay the same
-across versions and across re-imports of a package.
+across versions and across re-imports of a package. Stored as JSON (`to_json`/`from_json`).
 """
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
-import re
 import uuid
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-Document = dict[str, Any]
 LESSON_KINDS = ("text", "video", "scenario", "reflection", "activity")
 COURSE_FIELDS = ("slug", "title", "summary", "topics", "competencies")
 MODULE_FIELDS = ("key", "title", "summary", "required", "competencies", "assessment_id", "assessment_slug")
 LESSON_FIELDS = ("key", "title", "kind", "body", "duration_min", "competencies")
 
 
-def new_document(slug: str, title: str, summary: str = "", topics=(), competencies=()) -> Document:
-    return {
-        "slug": slug,
-        "title": title,
-        "summary": summary,
-        "topics": list(topics),
-        "competencies": list(competencies),
-        "modules": [],
-    }
+@dataclass(slots=True)
+class Lesson:
+    id: str
+    key: str
+    title: str
+    kind: str = "text"
+    body: str = ""
+    duration_min: int = 5
+    competencies: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, **{name: getattr(self, name) for name in LESSON_FIELDS}}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Lesson:
+        return cls(**{name: data[name] for name in ("id", *LESSON_FIELDS) if name in data})
+
+
+@dataclass(slots=True)
+class Module:
+    id: str
+    key: str
+    title: str
+    summary: str = ""
+    required: bool = True
+    competencies: list[str] = field(default_factory=list)
+    assessment_id: str | None = None
+    assessment_slug: str | None = None
+    lessons: list[Lesson] = field(default_factory=list)
+
+    @property
+    def assessment_ref(self) -> str | None:
+        return self.assessment_id or self.assessment_slug
+
+    def to_json(self) -> dict[str, Any]:
+        fields = {name: getattr(self, name) for name in MODULE_FIELDS}
+        return {"id": self.id, **fields, "lessons": [lesson.to_json() for lesson in self.lessons]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Module:
+        given = {name: data[name] for name in ("id", *MODULE_FIELDS) if name in data}
+        return cls(**given, lessons=[Lesson.from_json(lesson) for lesson in data.get("lessons", [])])
+
+
+@dataclass(slots=True)
+class Course:
+    """A course document (draft or published version)."""
+
+    slug: str
+    title: str
+    summary: str = ""
+    topics: list[str] = field(default_factory=list)
+    competencies: list[str] = field(default_factory=list)
+    modules: list[Module] = field(default_factory=list)
+    diagnostic_slug: str | None = None
+
+    @property
+    def lessons(self) -> list[Lesson]:
+        return [lesson for module in self.modules for lesson in module.lessons]
+
+    def module(self, module_id: str) -> Module | None:
+        return next((m for m in self.modules if m.id == module_id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {name: getattr(self, name) for name in COURSE_FIELDS}
+        if self.diagnostic_slug:
+            data["diagnostic_slug"] = self.diagnostic_slug
+        data["modules"] = [module.to_json() for module in self.modules]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Course:
+        given = {name: data[name] for name in (*COURSE_FIELDS, "diagnostic_slug") if name in data}
+        return cls(**given, modules=[Module.from_json(m) for m in data.get("modules", [])])
+
+    def copy(self) -> Course:
+        return Course.from_json(self.to_json())
+
+    def with_fields(self, **fields: Any) -> Course:
+        return replace(self.copy(), **fields)
 
 
 def stable_id(course_id: str, kind: str, key: str) -> str:
@@ -37,72 +106,15 @@ def stable_id(course_id: str, kind: str, key: str) -> str:
     return str(uuid.uuid5(uuid.UUID(course_id), f"{kind}:{key}"))
 
 
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "item"
-
-
-def unique_key(wanted: str, taken: set[str]) -> str:
-    key, n = wanted, 2
-    while key in taken:
-        key, n = f"{wanted}-{n}", n + 1
-    return key
-
-
-def make_module(course_id: str, fields: dict[str, Any], taken_keys: set[str]) -> dict[str, Any]:
-    """A module from author input, with its key and id settled and its lessons built."""
-    key = fields.get("key") or unique_key(slugify(fields["title"]), taken_keys)
-    module = {
-        "id": fields.get("id") or stable_id(course_id, "module", key),
-        "key": key,
-        "title": fields["title"],
-        "summary": fields.get("summary", ""),
-        "required": fields.get("required", True),
-        "competencies": list(fields.get("competencies", [])),
-        "assessment_id": fields.get("assessment_id"),
-        "assessment_slug": fields.get("assessment_slug"),
-        "lessons": [],
-    }
-    module["lessons"] = make_lessons(course_id, key, fields.get("lessons", []))
-    return module
-
-
-def make_lessons(course_id: str, module_key: str, given: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    taken: set[str] = set()
-    lessons = []
-    for fields in given:
-        key = fields.get("key") or unique_key(slugify(fields["title"]), taken)
-        taken.add(key)
-        lessons.append(
-            {
-                "id": fields.get("id") or stable_id(course_id, "lesson", f"{module_key}/{key}"),
-                "key": key,
-                "title": fields["title"],
-                "kind": fields.get("kind", "text"),
-                "body": fields.get("body", ""),
-                "duration_min": int(fields.get("duration_min", 5)),
-                "competencies": list(fields.get("competencies", [])),
-            }
-        )
-    return lessons
-
-
-def find_module(document: Document, module_id: str) -> dict[str, Any] | None:
-    return next((m for m in document["modules"] if m["id"] == module_id), None)
-
-
-def content_hash(document: Document) -> str:
+def content_hash(course: Course) -> str:
     """A digest of the content (what a learner would see), independent of key order."""
-    return hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(course.to_json(), sort_keys=True).encode()).hexdigest()
 
 
-def frozen(document: Document) -> Document:
-    return copy.deepcopy(document)
-
-
-def totals(document: Document) -> dict[str, int]:
-    lessons = [lesson for module in document["modules"] for lesson in module["lessons"]]
+def totals(course: Course) -> dict[str, int]:
+    lessons = course.lessons
     return {
-        "modules_count": len(document["modules"]),
+        "modules_count": len(course.modules),
         "lessons_count": len(lessons),
-        "duration_min": sum(lesson["duration_min"] for lesson in lessons),
+        "duration_min": sum(lesson.duration_min for lesson in lessons),
     }

@@ -9,85 +9,97 @@ from __future__ import annotations
 
 from typing import Any
 
+from lms.curriculum.domain.building import Keys, make_module
 from lms.curriculum.domain.document import (
     COURSE_FIELDS,
     LESSON_FIELDS,
     MODULE_FIELDS,
-    Document,
-    make_module,
+    Course,
+    Lesson,
+    Module,
 )
 
 
-def package_to_document(package: dict[str, Any], course_id: str) -> Document:
+def package_to_document(package: dict[str, Any], course_id: str) -> Course:
     """The draft document a package describes, ids derived from its keys."""
-    document: Document = {
-        name: package.get(name, [] if name in ("topics", "competencies") else "") for name in COURSE_FIELDS
-    }
-    if package.get("diagnostic_slug"):
-        document["diagnostic_slug"] = package["diagnostic_slug"]
-    taken: set[str] = set()
-    document["modules"] = []
-    for fields in package.get("modules", []):
-        module = make_module(course_id, {k: v for k, v in fields.items() if k != "id"}, taken)
-        taken.add(module["key"])
-        document["modules"].append(module)
-    return document
+    keys = Keys()
+    return Course(
+        slug=package["slug"],
+        title=package.get("title", ""),
+        summary=package.get("summary", ""),
+        topics=list(package.get("topics", [])),
+        competencies=list(package.get("competencies", [])),
+        diagnostic_slug=package.get("diagnostic_slug") or None,
+        modules=[
+            make_module(course_id, {k: v for k, v in fields.items() if k != "id"}, keys)
+            for fields in package.get("modules", [])
+        ],
+    )
 
 
-def document_to_package(document: Document) -> dict[str, Any]:
-    """The package that imports back to `document`."""
-    package = {name: document.get(name) for name in COURSE_FIELDS}
-    if document.get("diagnostic_slug"):
-        package["diagnostic_slug"] = document["diagnostic_slug"]
+def document_to_package(course: Course) -> dict[str, Any]:
+    """The package that imports back to `course`."""
+    package: dict[str, Any] = {name: getattr(course, name) for name in COURSE_FIELDS}
+    if course.diagnostic_slug:
+        package["diagnostic_slug"] = course.diagnostic_slug
     package["modules"] = [
         {
-            **{name: module.get(name) for name in MODULE_FIELDS if module.get(name) is not None},
-            "lessons": [{name: lesson.get(name) for name in LESSON_FIELDS} for lesson in module["lessons"]],
+            **{name: getattr(module, name) for name in MODULE_FIELDS if getattr(module, name) is not None},
+            "lessons": [{name: getattr(lesson, name) for name in LESSON_FIELDS} for lesson in module.lessons],
         }
-        for module in document["modules"]
+        for module in course.modules
     ]
     return package
 
 
-def diff(old: Document | None, new: Document) -> list[str]:
+def diff(old: Course | None, new: Course) -> list[str]:
     """What changes from `old` to `new`, one readable line per change ([] when equal)."""
     if old is None:
-        return [f"course {new['slug']!r} is created with {len(new['modules'])} module(s)"]
+        return [f"course {new.slug!r} is created with {len(new.modules)} module(s)"]
     changes = [
         f"course {name} changes"
         for name in (*COURSE_FIELDS, "diagnostic_slug")
-        if old.get(name) != new.get(name)
+        if getattr(old, name) != getattr(new, name)
     ]
-    old_modules = {m["key"]: m for m in old["modules"]}
-    new_modules = {m["key"]: m for m in new["modules"]}
+    old_modules = {m.key: m for m in old.modules}
+    new_modules = {m.key: m for m in new.modules}
     changes += [f"module {key!r} is removed" for key in old_modules if key not in new_modules]
     for key, module in new_modules.items():
         if key not in old_modules:
-            changes.append(f"module {key!r} is added with {len(module['lessons'])} lesson(s)")
+            changes.append(f"module {key!r} is added with {len(module.lessons)} lesson(s)")
         else:
             changes += _module_changes(key, old_modules[key], module)
-    if [k for k in old_modules if k in new_modules] != [k for k in new_modules if k in old_modules]:
+    if _reordered(list(old_modules), list(new_modules)):
         changes.append("modules are reordered")
     return changes
 
 
-def _module_changes(key: str, old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+def _module_changes(key: str, old: Module, new: Module) -> list[str]:
     changes = [
         f"module {key!r}: {name} changes"
         for name in MODULE_FIELDS
-        if name != "key" and old.get(name) != new.get(name)
+        if name != "key" and getattr(old, name) != getattr(new, name)
     ]
-    old_lessons = {lesson["key"]: lesson for lesson in old["lessons"]}
-    new_lessons = {lesson["key"]: lesson for lesson in new["lessons"]}
+    old_lessons = {lesson.key: lesson for lesson in old.lessons}
+    new_lessons = {lesson.key: lesson for lesson in new.lessons}
     changes += [f"lesson {key}/{k!r} is removed" for k in old_lessons if k not in new_lessons]
     changes += [f"lesson {key}/{k!r} is added" for k in new_lessons if k not in old_lessons]
     for lesson_key, lesson in new_lessons.items():
         if lesson_key in old_lessons:
-            changes += [
-                f"lesson {key}/{lesson_key!r}: {name} changes"
-                for name in LESSON_FIELDS
-                if name != "key" and old_lessons[lesson_key].get(name) != lesson.get(name)
-            ]
-    if [k for k in old_lessons if k in new_lessons] != [k for k in new_lessons if k in old_lessons]:
+            changes += _lesson_changes(f"{key}/{lesson_key!r}", old_lessons[lesson_key], lesson)
+    if _reordered(list(old_lessons), list(new_lessons)):
         changes.append(f"module {key!r}: lessons are reordered")
     return changes
+
+
+def _lesson_changes(where: str, old: Lesson, new: Lesson) -> list[str]:
+    return [
+        f"lesson {where}: {name} changes"
+        for name in LESSON_FIELDS
+        if name != "key" and getattr(old, name) != getattr(new, name)
+    ]
+
+
+def _reordered(old: list[str], new: list[str]) -> bool:
+    old_set, new_set = set(old), set(new)
+    return [k for k in old if k in new_set] != [k for k in new if k in old_set]

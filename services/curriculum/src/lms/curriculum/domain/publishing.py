@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from lms.curriculum.domain.document import LESSON_KINDS, Document
+from lms.curriculum.domain.document import LESSON_KINDS, Course, Module
+
+Add = Callable[[str, str], None]
 
 
-def publish_problems(document: Document, known_assessments: Mapping[str, str]) -> dict[str, list[str]]:
+def publish_problems(course: Course, known_assessments: Mapping[str, str]) -> dict[str, list[str]]:
     """Every reason the draft cannot be published, keyed by where it is ({} when valid).
 
     `known_assessments` maps a published assessment's id to its slug (learned from events).
@@ -19,39 +21,55 @@ def publish_problems(document: Document, known_assessments: Mapping[str, str]) -
     def add(where: str, message: str) -> None:
         problems.setdefault(where, []).append(message)
 
-    if not document.get("title", "").strip():
+    if not course.title.strip():
         add("title", "the course needs a title")
-    modules = document.get("modules", [])
-    if not modules:
-        add("modules", "the course has no modules")
-    elif not any(module.get("required", True) for module in modules):
-        add("modules", "at least one module must be required")
-    _duplicates(add, "modules", [m["id"] for m in modules], "module id")
-    _duplicates(add, "modules", [m["key"] for m in modules], "module key")
+    _course_problems(add, course)
     slugs = {slug: aid for aid, slug in known_assessments.items()}
-    for index, module in enumerate(modules):
-        where = f"modules[{index}]"
-        lessons = module.get("lessons", [])
-        if not lessons:
-            add(where, f"module {module['title']!r} has no lessons")
-        _duplicates(add, f"{where}.lessons", [lesson["id"] for lesson in lessons], "lesson id")
-        _duplicates(add, f"{where}.lessons", [lesson["key"] for lesson in lessons], "lesson key")
-        for position, lesson in enumerate(lessons):
-            if lesson.get("kind") not in LESSON_KINDS:
-                add(f"{where}.lessons[{position}]", f"unknown lesson kind {lesson.get('kind')!r}")
-            if not lesson.get("body", "").strip():
-                add(f"{where}.lessons[{position}]", f"lesson {lesson['title']!r} has no body")
-        assessment_id = module.get("assessment_id") or slugs.get(module.get("assessment_slug") or "")
-        if (
-            module.get("assessment_id") or module.get("assessment_slug")
-        ) and assessment_id not in known_assessments:
-            ref = module.get("assessment_id") or module.get("assessment_slug")
-            add(where, f"module {module['title']!r} refers to assessment {ref!r}, which is not published")
-    _duplicates(add, "lessons", [ls["id"] for m in modules for ls in m.get("lessons", [])], "lesson id")
+    for index, module in enumerate(course.modules):
+        _module_problems(add, f"modules[{index}]", module)
+        if module.assessment_ref and _assessment_of(module, slugs) not in known_assessments:
+            ref = f"assessment {module.assessment_ref!r}"
+            add(f"modules[{index}]", f"module {module.title!r} refers to {ref}, which is not published")
+    _duplicates(add, "lessons", [lesson.id for lesson in course.lessons], "lesson id")
     return problems
 
 
-def _duplicates(add, where: str, values: list[str], what: str) -> None:
+def missing_assessments(course: Course, known_assessments: Mapping[str, str]) -> list[str]:
+    """References (ids or slugs) of modules whose assessment is not among `known_assessments`."""
+    slugs = {slug: aid for aid, slug in known_assessments.items()}
+    return [
+        module.assessment_ref
+        for module in course.modules
+        if module.assessment_ref and _assessment_of(module, slugs) not in known_assessments
+    ]
+
+
+def _course_problems(add: Add, course: Course) -> None:
+    if not course.modules:
+        add("modules", "the course has no modules")
+    elif not any(module.required for module in course.modules):
+        add("modules", "at least one module must be required")
+    _duplicates(add, "modules", [m.id for m in course.modules], "module id")
+    _duplicates(add, "modules", [m.key for m in course.modules], "module key")
+
+
+def _module_problems(add: Add, where: str, module: Module) -> None:
+    if not module.lessons:
+        add(where, f"module {module.title!r} has no lessons")
+    _duplicates(add, f"{where}.lessons", [lesson.id for lesson in module.lessons], "lesson id")
+    _duplicates(add, f"{where}.lessons", [lesson.key for lesson in module.lessons], "lesson key")
+    for position, lesson in enumerate(module.lessons):
+        if lesson.kind not in LESSON_KINDS:
+            add(f"{where}.lessons[{position}]", f"unknown lesson kind {lesson.kind!r}")
+        if not lesson.body.strip():
+            add(f"{where}.lessons[{position}]", f"lesson {lesson.title!r} has no body")
+
+
+def _assessment_of(module: Module, slugs: Mapping[str, str]) -> str | None:
+    return module.assessment_id or slugs.get(module.assessment_slug or "")
+
+
+def _duplicates(add: Add, where: str, values: list[str], what: str) -> None:
     seen: set[str] = set()
     for value in values:
         if value in seen:
@@ -59,55 +77,53 @@ def _duplicates(add, where: str, values: list[str], what: str) -> None:
         seen.add(value)
 
 
-def resolve_assessments(document: Document, known_assessments: Mapping[str, str]) -> Document:
-    """The document with every module's `assessment_slug` resolved to its `assessment_id`."""
+def resolve_assessments(course: Course, known_assessments: Mapping[str, str]) -> Course:
+    """A copy with every module's `assessment_slug` resolved to its `assessment_id` and back."""
+    resolved = course.copy()
     slugs = {slug: aid for aid, slug in known_assessments.items()}
-    for module in document["modules"]:
-        if not module.get("assessment_id") and module.get("assessment_slug"):
-            module["assessment_id"] = slugs[module["assessment_slug"]]
-        if module.get("assessment_id"):
-            module["assessment_slug"] = known_assessments.get(
-                module["assessment_id"], module.get("assessment_slug")
-            )
-    return document
+    for module in resolved.modules:
+        if not module.assessment_id and module.assessment_slug:
+            module.assessment_id = slugs[module.assessment_slug]
+        if module.assessment_id:
+            module.assessment_slug = known_assessments.get(module.assessment_id, module.assessment_slug)
+    return resolved
 
 
-def published_event(
-    course_id: str, version: int, document: Document, published_at: datetime
-) -> dict[str, Any]:
+def published_event(course_id: str, version: int, course: Course, published_at: datetime) -> dict[str, Any]:
     """The payload of `lms.curriculum.course.published.v1`: the whole structure, no bodies."""
     return {
         "course_id": course_id,
-        "slug": document["slug"],
-        "title": document["title"],
-        "summary": document.get("summary", ""),
-        "topics": document.get("topics", []),
-        "competencies": document.get("competencies", []),
+        "slug": course.slug,
+        "title": course.title,
+        "summary": course.summary,
+        "topics": course.topics,
+        "competencies": course.competencies,
         "version": version,
         "published_at": published_at.isoformat(),
-        "modules": [
+        "modules": [_module_event(position, module) for position, module in enumerate(course.modules)],
+    }
+
+
+def _module_event(position: int, module: Module) -> dict[str, Any]:
+    return {
+        "module_id": module.id,
+        "key": module.key,
+        "position": position,
+        "title": module.title,
+        "summary": module.summary,
+        "required": module.required,
+        "competencies": module.competencies,
+        "assessment_id": module.assessment_id,
+        "lessons": [
             {
-                "module_id": module["id"],
-                "key": module["key"],
-                "position": position,
-                "title": module["title"],
-                "summary": module.get("summary", ""),
-                "required": module.get("required", True),
-                "competencies": module.get("competencies", []),
-                "assessment_id": module.get("assessment_id"),
-                "lessons": [
-                    {
-                        "lesson_id": lesson["id"],
-                        "key": lesson["key"],
-                        "position": index,
-                        "title": lesson["title"],
-                        "kind": lesson["kind"],
-                        "duration_min": lesson["duration_min"],
-                        "competencies": lesson.get("competencies", []),
-                    }
-                    for index, lesson in enumerate(module["lessons"])
-                ],
+                "lesson_id": lesson.id,
+                "key": lesson.key,
+                "position": index,
+                "title": lesson.title,
+                "kind": lesson.kind,
+                "duration_min": lesson.duration_min,
+                "competencies": lesson.competencies,
             }
-            for position, module in enumerate(document["modules"])
+            for index, lesson in enumerate(module.lessons)
         ],
     }

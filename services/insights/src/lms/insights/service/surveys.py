@@ -29,7 +29,7 @@ def apply_survey_responded(session: Session, event: CloudEvent) -> None:
         "needs_analysis_id": analysis_id,
         "survey_id": data["survey_id"],
         "survey_version": data.get("survey_version"),
-        "scores": known_scores(data.get("scores") or data.get("measures") or {}),
+        "scores": known_scores(data["scores"]),
     }
     session.execute(insert_ignoring_conflicts(session, survey_responses).values(row))
 

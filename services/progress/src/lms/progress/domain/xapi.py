@@ -47,11 +47,7 @@ def statement(
     extensions: dict[str, Any],
     registration: str | None = None,
 ) -> dict[str, Any]:
-    result: dict[str, Any] = {"completion": True}
-    if success is not None:
-        result["success"] = success
-    if score is not None:
-        result["score"] = {"scaled": round(max(-1.0, min(1.0, score)), 4)}
+    """One statement; its id derives from the event, so re-recording it changes nothing."""
     return {
         "id": statement_id(event_id, verb),
         "version": "1.0.3",
@@ -62,7 +58,7 @@ def statement(
             "id": activity_id,
             "definition": {"name": {"en-US": activity_name}, "type": activity_type},
         },
-        "result": result,
+        "result": _result(score, success),
         "timestamp": timestamp,
         "context": {"extensions": extensions, **_registration(registration)},
     }
@@ -74,3 +70,12 @@ def _registration(registration: str | None) -> dict[str, str]:
         return {"registration": str(uuid.UUID(registration))} if registration else {}
     except ValueError:
         return {}
+
+
+def _result(score: float | None, success: bool | None) -> dict[str, Any]:
+    result: dict[str, Any] = {"completion": True}
+    if success is not None:
+        result["success"] = success
+    if score is not None:
+        result["score"] = {"scaled": round(max(-1.0, min(1.0, score)), 4)}
+    return result

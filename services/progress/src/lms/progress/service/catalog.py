@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row, select, update
 from sqlalchemy.orm import Session
 
+from lms.kit.cache import BoundedCache
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.db import insert_ignore
 from lms.progress.db import course_versions, courses
 from lms.progress.domain.errors import NotFound
 from lms.progress.domain.structure import CourseStructure, parse_structure
 
-CACHED_VERSIONS = 2_000
-_structures: dict[tuple[str, int], CourseStructure] = {}
-_lock = threading.Lock()
+_structures: BoundedCache[tuple[str, int], CourseStructure] = BoundedCache(max_entries=2_000)
 
 
 def apply_course_published(session: Session, event: CloudEvent) -> None:
@@ -63,15 +61,7 @@ def course(session: Session, course_id: str) -> Row[Any] | None:
 
 def structure_of(session: Session, course_id: str, version: int) -> CourseStructure:
     """A published version's structure; versions never change, so each is parsed once."""
-    key = (course_id, version)
-    found = _structures.get(key)
-    if found is None:
-        found = _load(session, course_id, version)
-        with _lock:
-            if len(_structures) >= CACHED_VERSIONS:
-                _structures.clear()
-            _structures[key] = found
-    return found
+    return _structures.get_or_build((course_id, version), lambda: _load(session, course_id, version))
 
 
 def _load(session: Session, course_id: str, version: int) -> CourseStructure:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from lms.kit.outbox import Outbox
+from lms.kit.safehttp import SafeClient
 from lms.progress.service.curriculum import CurriculumReader
 from lms.progress.service.publishing import Channels
 from lms.progress.service.xapi_store import XapiIdentity
@@ -21,6 +22,7 @@ class Context:
     env: str = "prod"
     curriculum: CurriculumReader | None = None
     xapi: XapiIdentity = field(default_factory=XapiIdentity)
+    outbound: SafeClient = field(default_factory=SafeClient)  # webhook targets: public addresses only
     manager_depth: int = 3  # how far down a manager's line they see (LMS_MANAGER_DEPTH)
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # tests run years fast
 

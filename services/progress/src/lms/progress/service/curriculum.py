@@ -22,7 +22,7 @@ MAX_BYTES = 2_000_000
 class CurriculumReader:
     def __init__(self, base_url: str, client: httpx.Client | None = None):
         self.base_url = base_url.rstrip("/")
-        self.client = client or httpx.Client(timeout=TIMEOUT_S, follow_redirects=False)
+        self.client = client or httpx.Client(timeout=TIMEOUT_S, follow_redirects=False, trust_env=False)
 
     def published(self, course_id: str, authorization: str | None) -> dict[str, Any] | None:
         """The latest published version as a `course.published` payload; None when there is none."""

@@ -4,7 +4,8 @@ Each delivery is claimed with `FOR UPDATE SKIP LOCKED` (several dispatchers may 
 PostgreSQL), sent, and its outcome recorded in the same transaction: 2xx delivered; 410
 disables the endpoint and cancels what is pending for it; anything else is retried with
 exponential back-off and jitter until MAX_ATTEMPTS, then marked failed (redeliverable).
-The log keeps a generic reason, never a socket error (that would be a port-scan oracle).
+Requests go through the kit's SSRF-safe client: resolved once, public addresses only,
+connected to the checked address, the reply capped; the log keeps its generic reason.
 """
 
 from __future__ import annotations
@@ -16,34 +17,30 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import httpx
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
+from lms.kit.config import current_env
 from lms.kit.db import is_sqlite, make_session_factory
+from lms.kit.safehttp import SafeClient, SafeHttpError
 from lms.progress.db import webhook_deliveries, webhooks
 from lms.progress.domain.webhooks import MAX_ATTEMPTS, next_delay, sign
-from lms.progress.service.targets import refusal
 from lms.progress.service.webhooks import cancel_pending
 
 log = logging.getLogger(__name__)
-REFUSED = "the target is not a public address"
-UNREACHABLE = "the endpoint could not be reached"
-TIMED_OUT = "the endpoint did not answer in time"
 
 
 class Dispatcher:
     def __init__(
         self,
         engine: Engine,
-        env: str = "dev",
-        client: httpx.Client | None = None,
+        env: str | None = None,
+        client: SafeClient | None = None,
         delay: Callable[[int], timedelta] = next_delay,
     ):
         self.sessions = make_session_factory(engine)
         self.delay = delay
-        self.env = env
-        self.client = client or httpx.Client(timeout=httpx.Timeout(10.0, connect=3.0), follow_redirects=False)
+        self.client = client or SafeClient.for_env(env or current_env())
         self._skip_locked = not is_sqlite(engine)
 
     def run(self, stop: threading.Event) -> None:
@@ -91,25 +88,19 @@ class Dispatcher:
         return query.with_for_update(skip_locked=True, of=webhook_deliveries) if self._skip_locked else query
 
     def _send(self, row: Any) -> tuple[int | None, str | None]:
-        """(status code, generic error) of one signed POST."""
-        if refusal(row.url, self.env):
-            return None, REFUSED
+        """(status code, generic reason) of one signed POST."""
         timestamp, body = int(time.time()), row.payload.encode()
-        headers = {
-            "content-type": "application/json",
-            "webhook-id": row.event_id,
-            "webhook-timestamp": str(timestamp),
-            "webhook-signature": sign(row.secret, row.event_id, timestamp, body),
-        }
+        headers = [
+            ("content-type", "application/json"),
+            ("webhook-id", row.event_id),
+            ("webhook-timestamp", str(timestamp)),
+            ("webhook-signature", sign(row.secret, row.event_id, timestamp, body)),
+        ]
         try:
-            with self.client.stream("POST", row.url, content=body, headers=headers) as response:
-                status = response.status_code  # the body is never read: nothing to cap
-        except httpx.TimeoutException:
-            return None, TIMED_OUT
-        except httpx.HTTPError as exc:
-            log.info("webhook delivery %s failed: %s", row.id, exc)
-            return None, UNREACHABLE
-        return status, None if 200 <= status < 300 else f"HTTP {status}"
+            reply = self.client.post(row.url, body, headers)
+        except SafeHttpError as exc:
+            return None, exc.reason.value
+        return reply.status, reply.reason
 
     def _outcome(self, attempts: int, status: int | None, error: str | None) -> dict[str, Any]:
         now = datetime.now(UTC)

@@ -18,8 +18,9 @@ from lms.progress.db import enrolments
 from lms.progress.domain.completion import evaluate
 from lms.progress.service.attempts import best_of, passes_of, record_attempts
 from lms.progress.service.catalog import structure_of
-from lms.progress.service.progression import Standing, evidence_since, record, standings_of
+from lms.progress.service.progression import evidence_since, record, standings_of
 from lms.progress.service.publishing import Channels
+from lms.progress.service.standing import Standing
 
 Affected = tuple[Standing, list[dict[str, Any]]]
 

@@ -15,8 +15,9 @@ from lms.progress.domain.errors import Conflict, NotFound
 from lms.progress.service.catalog import structure_of
 from lms.progress.service.context import Context
 from lms.progress.service.enrolment_views import check_visible, view
-from lms.progress.service.progression import advance, enrolment_ids, locked_enrolment
+from lms.progress.service.progression import advance, locked_enrolment
 from lms.progress.service.publishing import publish
+from lms.progress.service.standing import enrolment_ids
 
 
 def complete_lesson(ctx: Context, principal: Principal, enrolment_id: str, lesson_id: str) -> dict[str, Any]:

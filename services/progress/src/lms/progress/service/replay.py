@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session
 from lms.kit.cloudevents import CloudEvent
 from lms.progress.db import enrolments, lesson_completions, module_completions
 from lms.progress.domain.completion import completion_evidence
+from lms.progress.service.course_completion import store_completion
 from lms.progress.service.enrolling import Enrolment, enrolment_row
 from lms.progress.service.enrolment_views import enrolment
 from lms.progress.service.lessons import apply_upgrade
-from lms.progress.service.progression import evaluation_of, standing_of, store_completion
+from lms.progress.service.progression import evaluation_of, standing_of
 from lms.progress.service.publishing import Channels
 
 

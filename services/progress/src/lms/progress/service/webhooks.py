@@ -11,11 +11,18 @@ from sqlalchemy.orm import Session
 
 from lms.contracts import default_registry
 from lms.kit.auth import Principal
+from lms.kit.safehttp import Reason
 from lms.progress.db import webhook_deliveries, webhooks
 from lms.progress.domain.errors import Conflict, Invalid, NotFound
 from lms.progress.domain.webhooks import new_secret
 from lms.progress.service.context import Context
-from lms.progress.service.targets import refusal
+
+TARGET_REFUSALS = {
+    Reason.ADDRESS_NOT_ALLOWED: "its address is not public (private, loopback, link-local, shared, reserved)",
+    Reason.DNS_FAILED: "its host name does not resolve",
+    Reason.TIMEOUT: "its host name did not resolve in time",
+    Reason.INVALID_URL: "not an http(s) URL with a host name",
+}
 
 
 def register(ctx: Context, principal: Principal, url: str, event_types: list[str]) -> dict[str, Any]:
@@ -24,10 +31,10 @@ def register(ctx: Context, principal: Principal, url: str, event_types: list[str
     unknown = [t for t in event_types if t not in known]
     if unknown:
         raise Invalid("Unknown event types.", errors={"event_types": [f"unknown: {t}" for t in unknown]})
-    reason = refusal(url, ctx.env)
+    reason = ctx.outbound.refusal(url)
     if reason:
-        detail = "Webhook targets must be public addresses (private and loopback ones only with LMS_ENV=dev)."
-        raise Invalid(detail, errors={"url": [reason]})
+        detail = "Webhook targets must be public addresses (loopback only with LMS_ENV=dev)."
+        raise Invalid(detail, errors={"url": [TARGET_REFUSALS.get(reason, reason.value)]})
     row = {
         "id": str(uuid.uuid4()),
         "url": url,

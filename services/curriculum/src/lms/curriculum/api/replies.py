@@ -1,0 +1,86 @@
+"""marshmallow schemas of what the curriculum API answers (the OpenAPI document)."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields
+
+
+class LessonOut(ma.Schema):
+    id = fields.String()
+    key = fields.String()
+    position = fields.Integer()
+    title = fields.String()
+    kind = fields.String()
+    duration_min = fields.Integer()
+    competencies = fields.List(fields.String())
+    body = fields.String(metadata={"description": "Markdown, or sanitised HTML with ?format=html"})
+
+
+class ModuleOut(ma.Schema):
+    id = fields.String()
+    key = fields.String()
+    position = fields.Integer()
+    title = fields.String()
+    summary = fields.String()
+    required = fields.Boolean()
+    competencies = fields.List(fields.String())
+    assessment_id = fields.String(allow_none=True)
+    assessment_slug = fields.String(allow_none=True)
+    lessons = fields.List(fields.Nested(LessonOut))
+
+
+class CourseSummary(ma.Schema):
+    id = fields.String()
+    slug = fields.String()
+    title = fields.String()
+    summary = fields.String()
+    topics = fields.List(fields.String())
+    competencies = fields.List(fields.String())
+    status = fields.String(metadata={"description": "draft | published | retired"})
+    version = fields.Raw(metadata={"description": "a version number, or 'draft'"})
+    latest_version = fields.Integer(allow_none=True)
+    published_at = fields.String(allow_none=True)
+    modules_count = fields.Integer()
+    lessons_count = fields.Integer()
+    duration_min = fields.Integer()
+
+
+class CourseOut(CourseSummary):
+    modules = fields.List(fields.Nested(ModuleOut))
+
+
+class CataloguePage(ma.Schema):
+    items = fields.List(fields.Nested(CourseSummary))
+    page = fields.Integer()
+    page_size = fields.Integer()
+    total = fields.Integer()
+    pages = fields.Integer()
+
+
+class VersionOut(ma.Schema):
+    version = fields.Integer()
+    published_at = fields.DateTime()
+    published_by = fields.String()
+
+
+class PublishOut(ma.Schema):
+    course_id = fields.String()
+    version = fields.Integer()
+    published_at = fields.DateTime()
+    unchanged = fields.Boolean(metadata={"description": "true when the draft equals the latest version"})
+
+
+class ImportReport(ma.Schema):
+    course_id = fields.String()
+    slug = fields.String()
+    created = fields.Boolean()
+    changes = fields.List(fields.String())
+    published_version = fields.Integer(allow_none=True)
+    dry_run = fields.Boolean()
+
+
+class CollaboratorsOut(ma.Schema):
+    course_id = fields.String()
+    owner = fields.String(allow_none=True, metadata={"description": "null: only admins may edit"})
+    collaborators = fields.List(fields.String())

@@ -1,0 +1,1 @@
+"""People service: the directory of users and teams."""

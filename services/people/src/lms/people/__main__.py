@@ -1,0 +1,9 @@
+"""`python -m lms.people web|relay|migrate|import FILE [--dry-run]`."""
+
+import sys
+
+from lms.kit.service import main
+from lms.people.definition import DEFINITION
+
+if __name__ == "__main__":
+    sys.exit(main(DEFINITION))

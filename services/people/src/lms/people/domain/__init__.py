@@ -1,0 +1,1 @@
+"""The directory's rules: SCIM resources, PATCH, records; no framework or database."""

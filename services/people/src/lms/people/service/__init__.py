@@ -1,0 +1,1 @@
+"""Use cases of the directory, each over one unit of work."""

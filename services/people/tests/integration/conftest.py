@@ -1,0 +1,143 @@
+"""Fixtures for the people service against real PostgreSQL (and Kafka where events are read)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from flask import Flask
+from sqlalchemy import Engine, func, select, text
+
+from lms.kit.auth import mint_token
+from lms.kit.config import JwtSettings, Settings
+from lms.kit.db import make_engine
+from lms.kit.messaging import outbox
+from lms.kit.migrations import upgrade
+from lms.kit.testing.infra import KafkaServer
+from lms.people.app import create_app
+from lms.people.definition import MIGRATIONS_DIR
+
+JWT = JwtSettings(secret="people-integration-secret-0123456789abcdef")
+USER = "urn:ietf:params:scim:schemas:core:2.0:User"
+GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
+ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+
+
+class Scim:
+    """The Flask test client speaking SCIM as an identity provider: `scim.post("/Users", json=...)`."""
+
+    USER, GROUP, ENTERPRISE, PATCH = USER, GROUP, ENTERPRISE, PATCH
+
+    def __init__(
+        self,
+        app: Flask,
+        roles: tuple[str, ...] = ("scim",),
+        claims: dict | None = None,
+        sub: str = "idp-entra",
+    ):
+        self.app = app
+        self.token = mint_token(JWT, sub, list(roles), extra=claims)
+
+    def call(self, method: str, path: str, headers: dict | None = None, **kwargs: Any):
+        auth = {"Authorization": f"Bearer {self.token}", "Content-Type": "application/scim+json"}
+        if "json" in kwargs:
+            kwargs["data"] = json.dumps(kwargs.pop("json"))
+        return self.app.test_client().open(
+            "/scim/v2" + path, method=method, headers={**auth, **(headers or {})}, **kwargs
+        )
+
+    def get(self, path: str, **kwargs: Any):
+        return self.call("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs: Any):
+        return self.call("POST", path, **kwargs)
+
+    def put(self, path: str, **kwargs: Any):
+        return self.call("PUT", path, **kwargs)
+
+    def patch(self, path: str, operations: list[dict], **kwargs: Any):
+        return self.call("PATCH", path, json={"schemas": [PATCH], "Operations": operations}, **kwargs)
+
+    def delete(self, path: str, **kwargs: Any):
+        return self.call("DELETE", path, **kwargs)
+
+    def create_user(self, user_name: str, **attributes: Any) -> dict:
+        response = self.post(
+            "/Users", json={"schemas": [USER, ENTERPRISE], "userName": user_name, **attributes}
+        )
+        assert response.status_code == 201, response.get_data(as_text=True)
+        return response.json
+
+    def create_group(self, name: str, members: list[str] = (), **attributes: Any) -> dict:
+        body = {"schemas": [GROUP], "displayName": name, "members": [{"value": m} for m in members]}
+        response = self.post("/Groups", json={**body, **attributes})
+        assert response.status_code == 201, response.get_data(as_text=True)
+        return response.json
+
+
+@pytest.fixture
+def settings(pg_url: str, kafka: KafkaServer, unique: Callable[[str], str]) -> Settings:
+    upgrade(pg_url, MIGRATIONS_DIR)
+    return Settings(
+        service="people",
+        database_url=pg_url,
+        kafka_bootstrap=kafka.bootstrap,
+        topic_prefix=f"{unique('it')}.",
+        jwt=JWT,
+    )
+
+
+@pytest.fixture
+def app(settings: Settings) -> Flask:
+    return create_app(settings)
+
+
+@pytest.fixture
+def scim(app: Flask) -> Scim:
+    return Scim(app)
+
+
+@pytest.fixture
+def caller(app: Flask) -> Callable[..., Scim]:
+    """`caller(roles=("hr",), claims={...}, sub=...)`: the SCIM client with another token."""
+    return lambda roles=("scim",), claims=None, sub="idp-entra": Scim(app, roles, claims, sub)
+
+
+@pytest.fixture
+def engine(settings: Settings) -> Iterator[Engine]:
+    found = make_engine(settings.database_url)
+    yield found
+    found.dispose()
+
+
+@pytest.fixture
+def emitted(engine: Engine) -> Callable[[str | None], list[dict]]:
+    """The payloads in the outbox, of one event type (or all), in the order written."""
+
+    def payloads(event_type: str | None = None) -> list[dict]:
+        query = select(outbox.c.event_type, outbox.c.payload).order_by(outbox.c.id)
+        with engine.connect() as conn:
+            rows = conn.execute(query).all()
+        wanted = [row for row in rows if event_type is None or row.event_type == event_type]
+        return [{"type": row.event_type, **json.loads(row.payload)} for row in wanted]
+
+    return payloads
+
+
+@pytest.fixture
+def directory_state(engine: Engine) -> Callable[[], tuple]:
+    """Everything a refused request must leave as it was: rows, versions, memberships, events."""
+
+    def state() -> tuple:
+        with engine.connect() as conn:
+            return (
+                conn.execute(text("SELECT id, version, resource::text FROM users ORDER BY id")).all(),
+                conn.execute(text("SELECT id, version, resource::text FROM teams ORDER BY id")).all(),
+                conn.execute(text("SELECT team_id, user_id FROM team_members ORDER BY 1, 2")).all(),
+                conn.scalar(select(func.count()).select_from(outbox)),
+            )
+
+    return state

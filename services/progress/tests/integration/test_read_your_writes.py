@@ -1,0 +1,145 @@
+"""Issue 12, section 5: enrolling the moment a course is published, before its event arrives.
+
+Curriculum is played by an HTTP server answering `GET /api/v1/courses/{id}` as the contract
+documents it (the suite's e2e tests run the real one)."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import uuid
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from sqlalchemy import func, select
+
+from lms.kit.db import make_engine
+from lms.kit.messaging import inbox
+from lms.progress.app import create_app
+from lms.progress.db import course_versions, enrolments
+from lms.progress.service.curriculum import CurriculumReader
+
+pytestmark = pytest.mark.integration
+
+
+def course_view(course_id: str, version: int = 1, status: str = "published") -> dict:
+    """A course as curriculum's `GET /courses/{id}` shows it."""
+    lesson = {
+        "id": "l1",
+        "key": "l1",
+        "position": 0,
+        "title": "L1",
+        "kind": "text",
+        "duration_min": 5,
+        "body": "",
+    }
+    module = {"id": "m1", "key": "m1", "position": 0, "title": "M1", "required": True, "assessment_id": None}
+    return {
+        "id": course_id,
+        "slug": f"c-{course_id[:8]}",
+        "title": "Fresh course",
+        "status": status,
+        "version": version,
+        "published_at": datetime.now(UTC).isoformat(),
+        "modules": [{**module, "lessons": [lesson]}],
+    }
+
+
+class Curriculum:
+    def __init__(self):
+        self.courses: dict[str, dict] = {}
+        self.authorizations: list[str | None] = []
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                owner.authorizations.append(self.headers.get("Authorization"))
+                view = owner.courses.get(self.path.rsplit("/", 1)[-1])
+                body = json.dumps(view or {"status": 404}).encode()
+                self.send_response(200 if view else 404)
+                self.send_header("content-length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *_args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+
+
+@pytest.fixture
+def curriculum():
+    server = Curriculum()
+    yield server
+    server.server.shutdown()
+
+
+def enrol(client, world, learner: str, course_id: str, headers: dict | None = None):
+    headers = headers or world.token(learner, "learner")
+    return client.post("/api/v1/enrolments", json={"course_id": course_id}, headers=headers)
+
+
+def count(world, table, course_id: str) -> int:
+    with make_engine(world.settings.database_url).connect() as conn:
+        return conn.scalar(select(func.count()).select_from(table).where(table.c.course_id == course_id))
+
+
+def applied_within(world, seconds: float) -> None:
+    """Drain the consumer until the last event sent is processed (a loaded machine needs more polls)."""
+    deadline, event_id = time.monotonic() + seconds, world.sent[-1].id
+    engine = make_engine(world.settings.database_url)
+    while True:
+        with engine.connect() as conn:
+            if conn.scalar(select(func.count()).select_from(inbox).where(inbox.c.event_id == event_id)):
+                return
+        assert time.monotonic() < deadline, "the event was not applied in time"
+        world.drain()
+
+
+def test_a_course_published_but_not_yet_announced_is_read_from_curriculum(world, curriculum):
+    client = create_app(world.settings, curriculum=CurriculumReader(curriculum.url)).test_client()
+    course_id = str(uuid.uuid4())
+    curriculum.courses[course_id] = course_view(course_id)
+
+    ada = world.token("ada", "learner")
+    enrolled = enrol(client, world, "ada", course_id, ada)
+    assert enrolled.status_code == 201, enrolled.get_json()
+    assert enrolled.get_json()["course_version"] == 1
+    assert curriculum.authorizations == [ada["Authorization"]]  # curriculum checks the caller itself
+
+    world.publish_course(course_id, 1, [{"id": "m1", "lessons": ["l1"]}])  # the event, late
+    applied_within(world, seconds=60)
+    assert count(world, course_versions, course_id) == 1
+    done = client.post(
+        f"/api/v1/enrolments/{enrolled.get_json()['id']}/lessons/l1/complete",
+        headers=world.token("ada", "learner"),
+    )
+    assert done.get_json()["status"] == "completed"
+
+
+def test_a_course_curriculum_does_not_know_is_still_unknown_and_nothing_is_stored(world, curriculum):
+    client = create_app(world.settings, curriculum=CurriculumReader(curriculum.url)).test_client()
+    course_id = str(uuid.uuid4())
+    assert enrol(client, world, "bea", course_id).status_code == 422
+    curriculum.courses[course_id] = course_view(course_id, status="retired")
+    assert enrol(client, world, "bea", course_id).status_code == 422
+    assert count(world, course_versions, course_id) == count(world, enrolments, course_id) == 0
+
+
+def test_when_curriculum_cannot_answer_the_learner_is_told_to_retry_and_nothing_changes(world, curriculum):
+    curriculum.server.shutdown()
+    curriculum.server.server_close()
+    client = create_app(world.settings, curriculum=CurriculumReader(curriculum.url)).test_client()
+    course_id = str(uuid.uuid4())
+    refused = enrol(client, world, "cal", course_id)
+    assert (refused.status_code, refused.mimetype) == (503, "application/problem+json")
+    assert refused.headers["Retry-After"]
+    assert count(world, course_versions, course_id) == count(world, enrolments, course_id) == 0
+
+    world.publish_course(course_id, 1, [{"id": "m1", "lessons": ["l1"]}])
+    applied_within(world, seconds=60)
+    assert enrol(client, world, "cal", course_id).status_code == 201
