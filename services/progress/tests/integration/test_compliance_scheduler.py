@@ -179,3 +179,30 @@ def test_a_policy_that_cannot_run_is_refused_and_nothing_is_written(world, compl
         ).get_json()
         == []
     )
+
+
+def test_a_course_retired_mid_cycle_sends_no_more_reminders(world, compliance_org):
+    org = compliance_org
+    ctx = world.client.application.extensions["lms.progress"]
+    org.person("boss")
+    org.person("ida", manager="boss")
+    org.team("few", ["ida"], manager="boss")
+    world.drain()
+    start = org.clock.now
+    org.assign("few", **POLICY)
+    scheduler = Scheduler(ctx)
+    org.clock.now = start + timedelta(days=11)
+    scheduler.tick()
+    retired = {"course_id": org.course_id, "retired_at": org.clock.now.isoformat()}
+    world.send("curriculum", "lms.curriculum.course.retired.v1", retired, org.course_id)
+    world.drain()
+    org.clock.now = start + timedelta(days=40)
+    scheduler.tick()
+    with ctx.sessions() as session:
+        rows = session.execute(select(notices.c.kind, notices.c.state, notices.c.reason)).all()
+    assert sorted(rows) == [
+        ("due_soon", "dropped", "course retired"),
+        ("due_soon", "sent", None),
+        ("escalated", "dropped", "course retired"),
+        ("overdue", "dropped", "course retired"),
+    ]
