@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
@@ -24,8 +25,12 @@ MIGRATIONS = packaged("lms.progress")
 
 
 def deliver(settings: Settings, argv: list[str]) -> int:
-    """Send webhook deliveries until SIGTERM."""
-    Dispatcher(make_engine(settings.database_url), env=settings.env).run(stop_on_signals())
+    """Send webhook deliveries until SIGTERM (`--workers N` senders side by side on PostgreSQL)."""
+    parser = argparse.ArgumentParser(prog="lms.progress deliver")
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("LMS_DELIVER_WORKERS", "4")))
+    args = parser.parse_args(argv)
+    dispatcher = Dispatcher(make_engine(settings.database_url), env=settings.env)
+    dispatcher.run(stop_on_signals(), workers=args.workers)
     return 0
 
 
