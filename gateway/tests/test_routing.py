@@ -79,3 +79,10 @@ def test_every_path_insights_serves_is_routed_to_insights():
         assert routes.match(path).name == "insights", path
     assert routes.match("/api/v1/teams/t1/kpisx").name == "progress", "whole segments only"
     assert routes.match("/api/v1/teams/t1").name == "progress"
+
+
+def test_certifications_go_to_progress():
+    routes = table({})
+    assert routes.match("/api/v1/me/certifications").name == "progress"
+    assert routes.match("/api/v1/learners/l1/certifications").name == "progress"
+    assert routes.match("/api/v1/learners/l1") is None

@@ -31,6 +31,8 @@ DEFAULT_ROUTES = {
     "/api/v1/reports": "progress",
     "/api/v1/teams": "progress",
     "/api/v1/me/team": "progress",
+    "/api/v1/me/certifications": "progress",
+    "/api/v1/learners/*/certifications": "progress",
     "/api/v1/assignments": "progress",
     "/api/v1/teams/*/impact": "insights",
     "/api/v1/teams/*/kpis": "insights",
