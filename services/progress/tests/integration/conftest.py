@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import pytest
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
 from lms.kit.auth import mint_token
 from lms.kit.cloudevents import CloudEvent
@@ -13,6 +15,7 @@ from lms.kit.config import JwtSettings, Settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.inbox import InboxConsumer
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
+from lms.kit.messaging import inbox
 from lms.kit.migrations import packaged, upgrade
 from lms.kit.relay import OutboxRelay
 from lms.kit.testing.events import read_events, send_event
@@ -79,11 +82,29 @@ class World:
         self.sent.append(event)
         return event
 
-    def drain(self) -> None:
-        """Apply everything sent so far (poll until a few polls come back empty)."""
-        empty = 0
-        while empty < 3:
-            empty = empty + 1 if self.consumer.poll_once(timeout_ms=300) == 0 else 0
+    def drain(self, timeout_s: float = 120) -> None:
+        """Apply everything sent so far: poll until every sent event is recorded in the inbox
+        (a condition, not a count of empty polls: a slow group join must not end the wait)."""
+        wanted = {event.id for event in self.sent}
+        engine = make_engine(self.settings.database_url)
+        deadline = time.monotonic() + timeout_s
+        try:
+            while True:
+                self.consumer.poll_once(timeout_ms=300)
+                with engine.connect() as conn:
+                    done = set(
+                        conn.scalars(
+                            select(inbox.c.event_id).where(
+                                inbox.c.consumer_group == self.settings.consumer_group,
+                                inbox.c.event_id.in_(wanted),
+                            )
+                        )
+                    )
+                if done >= wanted:
+                    return
+                assert time.monotonic() < deadline, f"{len(wanted - done)} sent events were never applied"
+        finally:
+            engine.dispose()
 
     def publish_course(self, course_id: str, version: int, modules: list[dict], **fields) -> None:
         self.send(
