@@ -136,9 +136,9 @@ def complete_as(suite, learner: str, enrolment_id: str, lesson_id: str) -> None:
 
 
 def enrolled_in(hr: httpx.Client, learner: str, course_id: str) -> list[dict] | None:
-    return [
-        e for e in hr.get("/enrolments", params={"learner_id": learner}).json() if e["course_id"] == course_id
-    ]
+    """The learner's enrolments in the course, or None while there are none (for `eventually`)."""
+    found = hr.get("/enrolments", params={"learner_id": learner}).json()
+    return [e for e in found if e["course_id"] == course_id] or None
 
 
 def in_feed(hr: httpx.Client, learner: str) -> dict | None:
