@@ -28,7 +28,7 @@ SERVICES = ("curriculum", "assessment", "progress", "insights", "people")
 PROCESSES = {
     "curriculum": ["web", "relay", "consume"],
     "assessment": ["web", "relay", "consume"],
-    "progress": ["web", "relay", "consume", "deliver"],
+    "progress": ["web", "relay", "consume", "deliver", "schedule"],
     "insights": ["web", "relay", "consume"],
     "people": ["web", "relay"],
 }

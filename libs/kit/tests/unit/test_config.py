@@ -52,6 +52,7 @@ def test_topics_file_is_parsed_with_partitions_and_configs():
         "x.lms.assessment.events",
         "x.lms.progress.events",
         "x.lms.people.events",
+        "x.lms.insights.events",
     ]
     assert specs[0] == TopicSpec("x.lms.curriculum.events", 6, {"retention.ms": "-1"})
 

@@ -165,3 +165,78 @@ def world(pg_url, kafka, unique) -> World:
     )
     yield World(create_app(settings).test_client(), settings, consumer)
     consumer.close()
+
+
+class SimClock:
+    """A clock a test moves by hand: the service and the scheduler read it."""
+
+    def __init__(self, start: datetime):
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class Org:
+    """Managers, their reports in teams, and a one-lesson course, sent as the directory would."""
+
+    world: World
+    tag: str
+    course_id: str
+    lesson_id: str
+    clock: SimClock
+
+    def id(self, name: str) -> str:
+        return f"{name}-{self.tag}"
+
+    def person(self, name: str, manager: str | None = None) -> None:
+        data = {
+            "user_id": str(uuid.uuid5(uuid.NAMESPACE_URL, self.id(name))),
+            "learner_id": self.id(name),
+            "display_name": name.title(),
+            "manager_learner_id": self.id(manager) if manager else None,
+            "active": True,
+            "occurred_at": datetime.now(UTC).isoformat(),
+        }
+        self.world.send("people", "lms.people.user.provisioned.v1", data, data["user_id"])
+
+    def deactivate(self, name: str) -> None:
+        data = {
+            "user_id": str(uuid.uuid5(uuid.NAMESPACE_URL, self.id(name))),
+            "learner_id": self.id(name),
+            "deleted": False,
+            "occurred_at": datetime.now(UTC).isoformat(),
+        }
+        self.world.send("people", "lms.people.user.deactivated.v1", data, data["user_id"])
+
+    def team(self, name: str, members: list[str], manager: str) -> str:
+        data = {
+            "team_id": self.id(name),
+            "display_name": name.title(),
+            "members": [self.id(m) for m in members],
+            "manager_learner_id": self.id(manager),
+            "deleted": False,
+            "occurred_at": datetime.now(UTC).isoformat(),
+        }
+        self.world.send("people", "lms.people.team.changed.v1", data, data["team_id"])
+        return data["team_id"]
+
+    def assign(self, team: str, **policy) -> dict:
+        body = {"course_id": self.course_id, "team_id": self.id(team), **policy}
+        reply = self.world.client.post(
+            "/api/v1/assignments", json=body, headers=self.world.token("hr1", "hr")
+        )
+        assert reply.status_code == 201, reply.get_json()
+        return reply.get_json()
+
+
+@pytest.fixture
+def compliance_org(world) -> Org:
+    """A simulated clock on the app's context (at noon, 2030-01-01) and a published course."""
+    ctx = world.client.application.extensions["lms.progress"]
+    clock = SimClock(datetime(2030, 1, 1, 12, tzinfo=UTC))
+    ctx.clock = clock
+    course_id, tag = str(uuid.uuid4()), uuid.uuid4().hex[:8]
+    world.publish_course(course_id, 1, [{"id": f"m-{tag}", "lessons": [f"l-{tag}"]}], title="Conduct")
+    return Org(world, tag, course_id, f"l-{tag}", clock)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from dataclasses import replace
 from datetime import timedelta
@@ -11,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from lms.kit.db import make_engine
+from lms.kit.safehttp import SafeClient
 from lms.progress.app import create_app
 from lms.progress.domain.webhooks import verify
 from lms.progress.service.delivery import Dispatcher
@@ -43,6 +45,37 @@ class Receiver:
 
     def close(self) -> None:
         self.server.shutdown()
+        self.server.server_close()
+
+
+class StalledReceiver:
+    """An endpoint that takes a request and answers only when released (a slow HR system)."""
+
+    def __init__(self) -> None:
+        self.in_flight = threading.Event()
+        self.release = threading.Event()
+        stalled = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers["content-length"]))
+                stalled.in_flight.set()
+                stalled.release.wait(300)
+                stalled.in_flight.clear()
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *_args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_port}/slow"
+
+    def close(self) -> None:
+        self.release.set()
+        self.server.shutdown()
+        self.server.server_close()
 
 
 @pytest.fixture
@@ -165,3 +198,29 @@ def test_loopback_targets_are_refused_outside_dev_and_unknown_event_types_always
         headers=world.token("amy", "learner"),
     )
     assert learner.status_code == 403
+
+
+def test_a_stalled_endpoint_holds_up_one_sender_not_the_other_endpoints_deliveries(world, receiver):
+    stalled, endpoint = StalledReceiver(), receiver(200)
+    register(world, stalled.url)
+    complete_a_course(world, "slow-first")
+    client = SafeClient.for_env("dev", timeout_s=300)
+    sender = Dispatcher(
+        make_engine(world.settings.database_url), client=client, delay=lambda _n: timedelta(0)
+    )
+    stop = threading.Event()
+    running = threading.Thread(target=sender.run, args=(stop,), kwargs={"workers": 2}, daemon=True)
+    running.start()
+    try:
+        assert stalled.in_flight.wait(60), "the stalled endpoint never got its delivery"
+        register(world, endpoint.url)
+        complete_a_course(world, "fast-second")
+        deadline = time.monotonic() + 60
+        while not endpoint.received and time.monotonic() < deadline:
+            stop.wait(0.1)
+        assert endpoint.received, "the second endpoint waited behind the stalled one"
+        assert stalled.in_flight.is_set()  # delivered while the stalled request was still open
+    finally:
+        stop.set()
+        stalled.close()
+        running.join(60)

@@ -6,7 +6,7 @@ import functools
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Engine, Insert, Table, create_engine, event
+from sqlalchemy import JSON, DateTime, Engine, Insert, MetaData, Table, create_engine, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -101,3 +101,20 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is not None and value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value
+
+
+# Table conventions a service's db.py starts from: constraint names that Alembic can compare,
+# JSON stored as JSONB on PostgreSQL, and aware UTC timestamps everywhere.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+Json = JSON().with_variant(postgresql.JSONB(), "postgresql")
+Timestamp = UtcDateTime()
+
+
+def service_metadata() -> MetaData:
+    """The `MetaData` of a service's tables, named by the suite's convention."""
+    return MetaData(naming_convention=NAMING_CONVENTION)

@@ -5,32 +5,20 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     Column,
     Float,
     ForeignKey,
     Integer,
-    MetaData,
     String,
     Table,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.dialects.postgresql import JSONB
 
-from lms.kit.db import UtcDateTime
+from lms.kit.db import Json, Timestamp, service_metadata
 
-metadata = MetaData(
-    naming_convention={
-        "ix": "ix_%(column_0_label)s",
-        "uq": "uq_%(table_name)s_%(column_0_name)s",
-        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-        "pk": "pk_%(table_name)s",
-    }
-)
-Json = JSON().with_variant(JSONB(), "postgresql")
-Timestamp = UtcDateTime()
+metadata = service_metadata()
 
 assessments = Table(
     "assessments",

@@ -6,21 +6,11 @@ and copies of the attributes that filters, sorting and events use into indexed c
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, ForeignKey, Index, Integer, MetaData, String, Table
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table
 
-from lms.kit.db import UtcDateTime
+from lms.kit.db import Json, Timestamp, service_metadata
 
-metadata = MetaData(
-    naming_convention={
-        "ix": "ix_%(column_0_label)s",
-        "uq": "uq_%(table_name)s_%(column_0_name)s",
-        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-        "pk": "pk_%(table_name)s",
-    }
-)
-Json = JSON().with_variant(JSONB(), "postgresql")
-Timestamp = UtcDateTime()
+metadata = service_metadata()
 
 users = Table(
     "users",

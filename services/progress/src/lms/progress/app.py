@@ -12,8 +12,9 @@ from lms.kit.outbox import Outbox
 from lms.kit.safehttp import SafeClient
 from lms.kit.web import create_app as create_service_app
 from lms.kit.web.health import OutboxCollector, database_check, kafka_check
-from lms.progress.api import enrolments, hr, teams, webhooks, xapi
+from lms.progress.api import compliance, enrolments, hr, teams, webhooks, xapi
 from lms.progress.api.common import install
+from lms.progress.clock import clock_from_env
 from lms.progress.service.context import Context
 from lms.progress.service.curriculum import CurriculumReader
 from lms.progress.service.xapi_store import XapiIdentity
@@ -33,11 +34,12 @@ def create_app(
         xapi=XapiIdentity.from_env(settings.env),
         outbound=outbound or SafeClient.for_env(settings.env),
         manager_depth=int(os.environ.get("LMS_MANAGER_DEPTH", "3")),
+        clock=clock_from_env(settings.env),
     )
     return create_service_app(
         settings,
         title="LMS progress",
-        blueprints=[enrolments.blp, hr.blp, xapi.blp, webhooks.blp, teams.blp],
+        blueprints=[enrolments.blp, hr.blp, xapi.blp, webhooks.blp, teams.blp, compliance.blp],
         readiness={"database": database_check(engine), "kafka": kafka_check(settings.kafka_bootstrap)},
         collectors=[OutboxCollector(engine)],
         configure=lambda app: install(app, ctx),

@@ -73,7 +73,8 @@ enrolments = Table(
     Column("due_at", UtcDateTime()),
     Column("assigned_by", String(200)),
     Column("completed_at", UtcDateTime()),
-    UniqueConstraint("learner_id", "course_id", name="uq_enrolments_learner_course"),
+    Column("cycle", Integer, nullable=False, server_default="1"),  # 2, 3, ...: recertifications
+    UniqueConstraint("learner_id", "course_id", "cycle", name="uq_enrolments_learner_course_cycle"),
 )
 Index("ix_enrolments_course", enrolments.c.course_id)
 lesson_completions = Table(
@@ -113,6 +114,7 @@ completions = Table(
     Column("evidence", JSON, nullable=False),
     Column("event_id", Id(), nullable=False),
     Column("feed_seq", BigInteger, unique=True),  # assigned after commit by the sequencer
+    Column("cycle", Integer, nullable=False, server_default="1"),
 )
 xapi_statements = Table(
     "xapi_statements",
@@ -211,6 +213,11 @@ assignments = Table(
     Column("created_by", String(200), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("status", String(16), nullable=False),  # active | closed
+    Column("recertify_every_days", Integer),
+    Column("window_days", Integer),
+    Column("grace_days", Integer),
+    Column("remind_before_days", JSON),
+    Column("escalate_after_days", Integer),
 )
 Index("ix_assignments_team", assignments.c.team_id)
 assigned_learners = Table(
@@ -226,3 +233,38 @@ assigned_learners = Table(
     Column("closed_reason", String(200)),
 )
 Index("ix_assigned_learners_learner", assigned_learners.c.learner_id, assigned_learners.c.status)
+
+# -- compliance: a cycle per (assignment, learner) and its time-driven notices ------------------
+cycles = Table(
+    "cycles",
+    metadata,
+    Column("id", Id(), primary_key=True),
+    Column("assignment_id", Id(), nullable=False),
+    Column("learner_id", String(200), nullable=False),
+    Column("cycle", Integer, nullable=False),
+    Column("course_id", Id(), nullable=False),
+    Column("enrolment_id", Id()),
+    Column("opened_at", UtcDateTime(), nullable=False),
+    Column("due_at", UtcDateTime()),
+    Column("status", String(16), nullable=False),  # open | completed
+    Column("completed_at", UtcDateTime()),
+    Column("valid_until", UtcDateTime()),
+    Column("course_version", Integer),
+    Column("certificate_code", String(64)),
+    UniqueConstraint("assignment_id", "learner_id", "cycle", name="uq_cycles_assignment_learner_cycle"),
+)
+Index("ix_cycles_enrolment", cycles.c.enrolment_id)
+Index("ix_cycles_learner", cycles.c.learner_id)
+notices = Table(
+    "notices",
+    metadata,
+    Column("cycle_id", Id(), primary_key=True),
+    Column("kind", String(24), primary_key=True),  # due_soon | overdue | escalated | expiring | expired
+    Column("offset_days", Integer, primary_key=True, autoincrement=False),
+    Column("fire_at", UtcDateTime(), nullable=False),
+    Column("state", String(16), nullable=False),  # pending | sent | dropped
+    Column("settled_at", UtcDateTime()),
+    Column("event_id", Id()),
+    Column("reason", String(200)),
+)
+Index("ix_notices_due", notices.c.state, notices.c.fire_at)

@@ -104,6 +104,7 @@ class Completion(ma.Schema):
     certificate_code = fields.String()
     external_id = fields.String(allow_none=True, metadata={"description": "the HR system's id, when known"})
     employee_number = fields.String(allow_none=True)
+    cycle = fields.Integer(metadata={"description": "1, or 2, 3, ... for a recertification"})
 
 
 class CompletionPage(ma.Schema):
@@ -148,3 +149,7 @@ class Certificate(ma.Schema):
     course = fields.String()
     course_version = fields.Integer()
     completed_at = fields.DateTime()
+    cycle = fields.Integer(metadata={"description": "only for a course HR has people recertify"})
+    valid_until = fields.DateTime()
+    expired = fields.Boolean()
+    expired_at = fields.DateTime(allow_none=True)

@@ -55,6 +55,13 @@ class AssignmentIn(_Strict):
     )
     due_at = fields.AwareDateTime()
     due_in_days = fields.Integer(validate=validate.Range(1, 3650))
+    recertify_every_days = fields.Integer(validate=validate.Range(1, 3650))
+    window_days = fields.Integer(validate=validate.Range(1, 3650))
+    grace_days = fields.Integer(validate=validate.Range(0, 3650))
+    remind_before_days = fields.List(
+        fields.Integer(validate=validate.Range(1, 3650)), validate=validate.Length(max=10)
+    )
+    escalate_after_days = fields.Integer(validate=validate.Range(1, 3650))
 
     @ma.validates_schema
     def one_target_and_one_due_rule(self, data, **_):
@@ -64,6 +71,16 @@ class AssignmentIn(_Strict):
             raise ma.ValidationError("Give due_at or due_in_days, not both.", "due_at")
 
 
+class CurrentCycle(ma.Schema):
+    cycle = fields.Integer()
+    status = fields.String()
+    state = fields.String(metadata={"description": "valid | expiring | expired | open | overdue"})
+    due_at = fields.AwareDateTime(allow_none=True)
+    completed_at = fields.AwareDateTime(allow_none=True)
+    valid_until = fields.AwareDateTime(allow_none=True)
+    certificate_code = fields.String(allow_none=True)
+
+
 class AssignmentOut(ma.Schema):
     id = fields.String()
     course_id = fields.String()
@@ -71,10 +88,20 @@ class AssignmentOut(ma.Schema):
     learner_ids = fields.List(fields.String(), allow_none=True)
     due_at = fields.AwareDateTime(allow_none=True)
     due_in_days = fields.Integer(allow_none=True)
+    recertify_every_days = fields.Integer(allow_none=True)
+    window_days = fields.Integer(allow_none=True)
+    grace_days = fields.Integer(allow_none=True)
+    remind_before_days = fields.List(fields.Integer(), allow_none=True)
+    escalate_after_days = fields.Integer(allow_none=True)
     created_by = fields.String()
     created_at = fields.AwareDateTime()
     status = fields.String()
     assigned = fields.Integer(metadata={"description": "learners with an open assignment row"})
+    current_cycle = fields.Nested(
+        CurrentCycle,
+        allow_none=True,
+        metadata={"description": "with ?learner_id=: that learner's latest cycle"},
+    )
 
 
 class AssignmentQuery(_Strict):

@@ -19,8 +19,10 @@ from lms.progress.api.team_schemas import (
     TeamList,
     TeamProgress,
 )
+from lms.progress.domain.compliance import Policy
 from lms.progress.service import team_assignments, team_views
 
+POLICY_FIELDS = ("recertify_every_days", "window_days", "grace_days", "escalate_after_days")
 blp = Blueprint("teams", __name__, description="Teams, managers' views and assignments")
 
 
@@ -64,6 +66,10 @@ class Assignments(MethodView):
             learner_ids=tuple(body.get("learner_ids") or ()),
             due_at=body.get("due_at"),
             due_in_days=body.get("due_in_days"),
+            policy=Policy(
+                **{name: body.get(name) for name in POLICY_FIELDS},
+                remind_before_days=tuple(body.get("remind_before_days") or ()),
+            ),
         )
         auth = request.headers.get("Authorization")
         return team_assignments.assign_course(context(), current_principal(), assignment, auth)

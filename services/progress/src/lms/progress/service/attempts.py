@@ -52,18 +52,29 @@ def passes_of(session: Session, learner_ids: Iterable[str], wanted: set[str] | N
 
 
 def best_of(
-    rows: Iterable[Row[Any]], learner_id: str, wanted: set[str], until: datetime | None = None
+    rows: Iterable[Row[Any]],
+    learner_id: str,
+    wanted: set[str],
+    until: datetime | None = None,
+    since: datetime | None = None,
 ) -> dict[str, Pass]:
-    """Each wanted assessment's best pass by `learner_id` (submitted up to `until`, when given)."""
+    """Each wanted assessment's best pass by `learner_id`, submitted up to `until` and after
+    `since` (each when given)."""
     return best_passes(
         (row.assessment_id, Pass(row.attempt_id, row.percent))
         for row in rows
         if row.learner_id == learner_id
         and row.assessment_id in wanted
         and (until is None or row.submitted_at <= until)
+        and (since is None or row.submitted_at > since)
     )
 
 
-def best_passes_of(session: Session, learner_id: str, wanted: set[str]) -> dict[str, Pass]:
-    """Each wanted assessment's best pass; passes from before the enrolment count."""
-    return best_of(passes_of(session, [learner_id], wanted), learner_id, wanted) if wanted else {}
+def best_passes_of(
+    session: Session, learner_id: str, wanted: set[str], since: datetime | None = None
+) -> dict[str, Pass]:
+    """Each wanted assessment's best pass; passes from before a first enrolment count, a
+    renewal (`since` its opening) counts only newer ones."""
+    if not wanted:
+        return {}
+    return best_of(passes_of(session, [learner_id], wanted), learner_id, wanted, since=since)

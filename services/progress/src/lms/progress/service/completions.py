@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, func, select
 
-from lms.progress.db import completions
+from lms.progress.db import completions, cycles
 from lms.progress.domain.errors import NotFound
 from lms.progress.domain.export import safe_cell
 from lms.progress.service.context import Context
@@ -28,6 +28,7 @@ CSV_COLUMNS = (
     "certificate_code",
     "external_id",
     "employee_number",
+    "cycle",
 )
 CSV_BATCH = 500
 
@@ -51,6 +52,7 @@ def completion_item(row: Row[Any]) -> dict[str, Any]:
         "certificate_code": row.certificate_code,
         "external_id": row.external_id,
         "employee_number": row.employee_number,
+        "cycle": row.cycle,
     }
 
 
@@ -86,12 +88,27 @@ def certificate(ctx: Context, code: str) -> dict[str, Any]:
     """What a public verifier may see of a completion: name, course, version and date."""
     with ctx.sessions() as session:
         row = session.execute(select(completions).where(completions.c.certificate_code == code)).first()
+        valid_until = session.scalar(
+            select(func.max(cycles.c.valid_until)).where(cycles.c.certificate_code == code)
+        )
     if row is None:
         raise NotFound("No certificate with this code.")
-    return {
+    found = {
         "code": code,
         "name": row.learner_name,
         "course": row.course_title,
         "course_version": row.course_version,
         "completed_at": row.completed_at,
+    }
+    return found | (_validity(row.cycle, valid_until, ctx.clock()) if valid_until else {})
+
+
+def _validity(cycle: int, valid_until: datetime, now: datetime) -> dict[str, Any]:
+    """A recertified course's certificate: its cycle, until when it is valid, and whether it expired."""
+    expired = now >= valid_until
+    return {
+        "cycle": cycle,
+        "valid_until": valid_until,
+        "expired": expired,
+        "expired_at": valid_until if expired else None,
     }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,7 +24,8 @@ class Context:
     xapi: XapiIdentity = field(default_factory=XapiIdentity)
     outbound: SafeClient = field(default_factory=SafeClient)  # webhook targets: public addresses only
     manager_depth: int = 3  # how far down a manager's line they see (LMS_MANAGER_DEPTH)
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # tests run years fast
 
     @property
     def channels(self) -> Channels:
-        return Channels(self.outbox, self.xapi)
+        return Channels(self.outbox, self.xapi, lambda: self.clock())

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from lms.contracts import events
 from lms.progress.db import completions, people
 from lms.progress.domain.completion import Evaluation, completion_evidence
+from lms.progress.service import cycles
 from lms.progress.service.publishing import Channels, publish
 from lms.progress.service.standing import Standing, enrolment_ids
 from lms.progress.service.xapi_store import record_completion
@@ -29,10 +30,12 @@ def complete_course(
         "score": evaluation.score,
         "certificate_code": new_certificate_code(),
         **hr_ids(session, standing.enrolment.learner_id),
+        "cycle": standing.enrolment.cycle,
     }
     event = publish(session, channels.outbox, events.COURSE_COMPLETED, data)
     evidence = completion_evidence(standing.structure, evaluation, standing.lessons)
     store_completion(session, channels, standing, data, evidence, event.id if event else completion_id)
+    cycles.completed(session, data, now)
 
 
 def store_completion(
@@ -61,6 +64,7 @@ def store_completion(
             employee_number=data.get("employee_number"),
             evidence=evidence,
             event_id=event_id,
+            cycle=data.get("cycle", 1),
         )
     )
     record_completion(session, channels.xapi, event_id, data, title)

@@ -43,7 +43,18 @@ class Dispatcher:
         self.client = client or SafeClient.for_env(env or current_env())
         self._skip_locked = not is_sqlite(engine)
 
-    def run(self, stop: threading.Event) -> None:
+    def run(self, stop: threading.Event, workers: int = 1) -> None:
+        """Deliver until `stop`; on PostgreSQL `workers` threads claim deliveries side by side, so
+        one slow endpoint holds up one worker, not every other endpoint's deliveries."""
+        workers = 1 if not self._skip_locked else max(1, workers)
+        threads = [threading.Thread(target=self._loop, args=(stop,), daemon=True) for _ in range(workers - 1)]
+        for thread in threads:
+            thread.start()
+        self._loop(stop)
+        for thread in threads:
+            thread.join()
+
+    def _loop(self, stop: threading.Event) -> None:
         while not stop.is_set():
             try:
                 if self.deliver_one() is None:
@@ -85,7 +96,11 @@ class Dispatcher:
             .order_by(webhook_deliveries.c.next_attempt_at)
             .limit(1)
         )
-        return query.with_for_update(skip_locked=True, of=webhook_deliveries) if self._skip_locked else query
+        # The endpoint's row is locked with the delivery: while one of its deliveries is in flight,
+        # other senders skip that endpoint (one request at a time per endpoint, in order) and
+        # serve the others, so a stalled receiver holds up only itself.
+        locked = [webhook_deliveries, webhooks]
+        return query.with_for_update(skip_locked=True, of=locked) if self._skip_locked else query
 
     def _send(self, row: Any) -> tuple[int | None, str | None]:
         """(status code, generic reason) of one signed POST."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -31,6 +31,7 @@ class Enrolment:
     course_id: str
     due_at: datetime | None = None
     assigned_by: str | None = None
+    cycle: int = 1  # 2, 3, ...: a recertification's fresh enrolment
 
 
 def enrol_self(
@@ -74,7 +75,7 @@ def _insert(channels: Channels, session: Session, request: Enrolment) -> str:
     if course.retired_at is not None:
         raise Invalid(f"Course {request.course_id} is retired: it takes no new enrolments.")
     _refuse_duplicate(session, request)
-    enrolment_id, now = str(uuid.uuid4()), datetime.now(UTC)
+    enrolment_id, now = str(uuid.uuid4()), channels.clock()
     session.execute(
         insert(enrolments).values(**enrolment_row(request, enrolment_id, course.latest_version, now))
     )
@@ -91,11 +92,7 @@ def _insert(channels: Channels, session: Session, request: Enrolment) -> str:
 def enrol_assigned(channels: Channels, session: Session, request: Enrolment) -> str | None:
     """In the caller's transaction: the learner's enrolment on the course, existing or new; None
     when the course takes no new enrolments (unknown here, or retired)."""
-    existing = session.scalar(
-        select(enrolments.c.id).where(
-            enrolments.c.learner_id == request.learner_id, enrolments.c.course_id == request.course_id
-        )
-    )
+    existing = existing_enrolment(session, request)
     if existing:
         return existing
     course = catalog.course(session, request.course_id)
@@ -116,6 +113,7 @@ def enrolment_row(request: Enrolment, enrolment_id: str, version: int, now: date
         "enrolled_at": now,
         "due_at": request.due_at,
         "assigned_by": request.assigned_by,
+        "cycle": request.cycle,
     }
 
 
@@ -129,14 +127,21 @@ def _created(request: Enrolment, enrolment_id: str, version: int, now: datetime)
         "due_at": request.due_at.isoformat() if request.due_at else None,
         "assigned_by": request.assigned_by,
         "learner_name": request.learner_name,
+        "cycle": request.cycle,
     }
 
 
-def _refuse_duplicate(session: Session, request: Enrolment) -> None:
-    existing = session.scalar(
-        select(enrolments.c.id).where(
-            enrolments.c.learner_id == request.learner_id, enrolments.c.course_id == request.course_id
-        )
+def existing_enrolment(session: Session, request: Enrolment) -> str | None:
+    """The learner's enrolment on the course: of the requested cycle, or (cycle 1) the latest."""
+    query = select(enrolments.c.id).where(
+        enrolments.c.learner_id == request.learner_id, enrolments.c.course_id == request.course_id
     )
+    if request.cycle > 1:
+        query = query.where(enrolments.c.cycle == request.cycle)
+    return session.scalar(query.order_by(enrolments.c.cycle.desc()).limit(1))
+
+
+def _refuse_duplicate(session: Session, request: Enrolment) -> None:
+    existing = existing_enrolment(session, request)
     if existing:
         raise AlreadyEnrolled("The learner is enrolled on this course already.", view(session, existing))

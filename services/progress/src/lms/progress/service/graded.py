@@ -7,7 +7,7 @@ with the evidence submitted up to it, so a completion never depends on how event
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row, select
@@ -18,7 +18,7 @@ from lms.progress.db import enrolments
 from lms.progress.domain.completion import evaluate
 from lms.progress.service.attempts import best_of, passes_of, record_attempts
 from lms.progress.service.catalog import structure_of
-from lms.progress.service.progression import record, standings_of
+from lms.progress.service.progression import evidence_since, record, standings_of
 from lms.progress.service.publishing import Channels
 from lms.progress.service.standing import Standing
 
@@ -33,7 +33,7 @@ def apply_attempts_graded(channels: Channels, session: Session, events: list[Clo
     if not affected:
         return
     evidence = passes_of(session, {standing.enrolment.learner_id for standing, _ in affected})
-    now = datetime.now(UTC)
+    now = channels.clock()
     for standing, triggers in affected:
         _apply(session, channels, standing, triggers, evidence, now)
 
@@ -70,6 +70,7 @@ def _apply(
 ) -> None:
     learner, wanted = standing.enrolment.learner_id, standing.structure.assessment_ids
     for trigger in triggers:
-        passes = best_of(evidence, learner, wanted, until=datetime.fromisoformat(trigger["submitted_at"]))
+        until, since = datetime.fromisoformat(trigger["submitted_at"]), evidence_since(standing.enrolment)
+        passes = best_of(evidence, learner, wanted, until=until, since=since)
         if record(session, channels, standing, evaluate(standing.structure, standing.lessons, passes), now):
             return

@@ -48,7 +48,7 @@ def _done(session: Session, enrolment_id: str, lesson_id: str) -> bool:
 def _record_lesson(
     session: Session, ctx: Context, enrolment: Row[Any], module_id: str, lesson_id: str
 ) -> None:
-    now = datetime.now(UTC)
+    now = ctx.clock()
     values = {"module_id": module_id, "lesson_id": lesson_id}
     session.execute(insert(lesson_completions).values(enrolment_id=enrolment.id, completed_at=now, **values))
     data = {**enrolment_ids(enrolment), **values, "completed_at": now.isoformat()}

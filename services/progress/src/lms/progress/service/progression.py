@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row, insert, select, update
@@ -48,9 +48,13 @@ def evaluation_of(session: Session, enrolment: Row[Any]) -> Evaluation:
     """Where `enrolment` stands now (reads only)."""
     standing = standing_of(session, enrolment)
     wanted = standing.structure.assessment_ids
-    return evaluate(
-        standing.structure, standing.lessons, best_passes_of(session, enrolment.learner_id, wanted)
-    )
+    passes = best_passes_of(session, enrolment.learner_id, wanted, evidence_since(enrolment))
+    return evaluate(standing.structure, standing.lessons, passes)
+
+
+def evidence_since(enrolment: Row[Any]) -> datetime | None:
+    """A renewal counts only attempts submitted after it opened; a first cycle counts any."""
+    return enrolment.enrolled_at if enrolment.cycle > 1 else None
 
 
 def locked_enrolment(session: Session, enrolment_id: str) -> Row[Any]:
@@ -64,9 +68,11 @@ def advance(session: Session, channels: Channels, enrolment_id: str) -> Evaluati
     """Lock the enrolment, evaluate it, record and announce what it newly completes (once)."""
     standing = standing_of(session, locked_enrolment(session, enrolment_id))
     wanted = standing.structure.assessment_ids
-    passes = best_passes_of(session, standing.enrolment.learner_id, wanted)
+    passes = best_passes_of(
+        session, standing.enrolment.learner_id, wanted, evidence_since(standing.enrolment)
+    )
     evaluation = evaluate(standing.structure, standing.lessons, passes)
-    record(session, channels, standing, evaluation, datetime.now(UTC))
+    record(session, channels, standing, evaluation, channels.clock())
     return evaluation
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -65,3 +66,4 @@ class Channels:
 
     outbox: Outbox | None
     xapi: XapiIdentity
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))

@@ -34,6 +34,7 @@ def enrolment_created(session: Session, event: CloudEvent) -> None:
         d["course_id"],
         _t(d.get("due_at")),
         d.get("assigned_by"),
+        d.get("cycle", 1),
     )
     session.execute(
         insert(enrolments).values(

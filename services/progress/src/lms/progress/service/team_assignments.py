@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -18,10 +18,12 @@ from sqlalchemy.orm import Session
 
 from lms.kit.auth import Principal
 from lms.progress.db import assigned_learners, assignments, enrolments, people, team_members, teams
+from lms.progress.domain.compliance import Policy, policy_problems
 from lms.progress.domain.errors import Forbidden, Invalid, NotFound
 from lms.progress.domain.teams import Viewer, due_date, may_assign
 from lms.progress.service import catalog
 from lms.progress.service.context import Context
+from lms.progress.service.cycles import open_cycle
 from lms.progress.service.enrolling import Enrolment, enrol_assigned, ensure_known
 from lms.progress.service.team_views import viewer_for
 
@@ -37,12 +39,16 @@ class AssignmentRequest:
     learner_ids: tuple[str, ...]
     due_at: datetime | None
     due_in_days: int | None
+    policy: Policy = field(default_factory=Policy)
 
 
 def assign_course(
     ctx: Context, principal: Principal, request: AssignmentRequest, authorization: str | None = None
 ) -> dict[str, Any]:
     """HR, or a manager for their own team or reports: assign a course (refused before any write)."""
+    problems = policy_problems(request.policy, request.due_at, ctx.clock())
+    if problems:
+        raise Invalid("The assignment's policy cannot run.", problems)
     ensure_known(ctx, request.course_id, authorization)
     enrol = partial(enrol_assigned, ctx.channels)
     with ctx.sessions.begin() as session:
@@ -50,7 +56,7 @@ def assign_course(
         if course is None or course.retired_at is not None:
             raise Invalid(f"Course {request.course_id} is unknown, unpublished or retired.")
         viewer = viewer_for(session, principal, ctx.manager_depth)
-        return create(session, viewer, request, datetime.now(UTC), enrol)
+        return create(session, viewer, request, ctx.clock(), enrol)
 
 
 def create(
@@ -70,6 +76,8 @@ def create(
         "created_by": viewer.learner_id,
         "created_at": now,
         "status": "active",
+        **asdict(request.policy),
+        "remind_before_days": sorted(request.policy.remind_before_days, reverse=True),
     }
     session.execute(insert(assignments).values(**assignment))
     assigned = sum(_assign(session, assignment, learner, now, enrol) for learner in active(session, learners))
@@ -156,6 +164,8 @@ def _assign(
             closed_reason=None if enrolment_id else "the course takes no new enrolments",
         )
     )
+    if enrolment_id:
+        open_cycle(session, assignment, learner_id, 1, enrolment_id, due, now)
     return 1 if enrolment_id else 0
 
 

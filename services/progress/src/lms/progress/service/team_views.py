@@ -21,6 +21,7 @@ from lms.progress.db import (
 from lms.progress.domain.errors import Forbidden, NotFound
 from lms.progress.domain.teams import Viewer, is_overdue, reports_of, visible_members
 from lms.progress.service.context import Context
+from lms.progress.service.cycles import current_cycle
 
 
 def teams_of(ctx: Context, principal: Principal) -> dict[str, Any]:
@@ -48,7 +49,7 @@ def assignments_for(
     """Assignments the caller may see, filtered by team and learner."""
     with ctx.sessions() as session:
         viewer = viewer_for(session, principal, ctx.manager_depth)
-        return {"items": list_assignments(session, viewer, team_id, learner_id)}
+        return {"items": list_assignments(session, viewer, team_id, learner_id, ctx.clock())}
 
 
 def viewer_for(session: Session, principal: Principal, depth: int) -> Viewer:
@@ -92,7 +93,7 @@ def my_team(session: Session, viewer: Viewer, now: datetime) -> dict[str, Any]:
 
 
 def list_assignments(
-    session: Session, viewer: Viewer, team_id: str | None, learner_id: str | None
+    session: Session, viewer: Viewer, team_id: str | None, learner_id: str | None, now: datetime
 ) -> list[dict[str, Any]]:
     """HR: any; a manager: their teams' and reports' assignments; a learner: their own."""
     query = select(assignments).order_by(assignments.c.created_at, assignments.c.id)
@@ -106,14 +107,16 @@ def list_assignments(
         theirs = select(assigned_learners.c.assignment_id).where(assigned_learners.c.learner_id.in_(allowed))
         managed = select(teams.c.team_id).where(teams.c.manager_learner_id == viewer.learner_id)
         query = query.where(assignments.c.id.in_(theirs) | assignments.c.team_id.in_(managed))
-    return [_assignment(session, row) for row in session.execute(query).mappings()]
+    rows = session.execute(query).mappings()
+    return [_assignment(session, row, learner_id, now) for row in rows]
 
 
-def _assignment(session: Session, row: Any) -> dict[str, Any]:
+def _assignment(session: Session, row: Any, learner_id: str | None, now: datetime) -> dict[str, Any]:
     count = select(func.count()).where(
         assigned_learners.c.assignment_id == row["id"], assigned_learners.c.status == "open"
     )
-    return {**row, "assigned": session.scalar(count)}
+    current = current_cycle(session, row, learner_id, now) if learner_id else None
+    return {**row, "assigned": session.scalar(count), "current_cycle": current}
 
 
 def _rows(session: Session, learners: list[str], scope: Any, now: datetime) -> list[dict[str, Any]]:

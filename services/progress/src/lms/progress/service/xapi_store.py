@@ -61,6 +61,7 @@ def record_completion(
         extensions={
             f"{home}/xapi/course-version": data["course_version"],
             f"{home}/xapi/certificate": data["certificate_code"],
+            f"{home}/xapi/cycle": data.get("cycle", 1),
         },
         registration=data["enrolment_id"],
     )
