@@ -1,11 +1,15 @@
-"""SCIM provisioning throughput against the people web process (or, later, the gateway).
+"""SCIM provisioning throughput, straight at the people web process or through the gateway.
 
     python bench/scim.py [--users 5000] [--teams 200] [--workers 16] [--url http://127.0.0.1:8104]
+    python bench/scim.py --gateway http://127.0.0.1:8000 [--api-key lms_...]
 
 Creates N users (each with a manager after the first 50, as an HR system sends them), then T
 teams whose members are added by PATCH in batches, as Entra ID does. Prints users/s, teams/s and
 the latency of each kind of request (p50, p99). Aim: at least 200 users/s.
-The bearer token is a dev token with the `scim` role, signed with the dev secret (LMS_RUN_DIR).
+Straight at people, the bearer is a dev token with the `scim` role (dev secret, LMS_RUN_DIR).
+Through the gateway, the bearer is an API key with the `scim` scope (`--api-key`, or one an admin
+dev token creates), and the bench then polls `GET /api/v1/teams` as HR until progress counts every
+membership: it prints the time from the last SCIM request until then (aim: within 10 s).
 """
 
 from __future__ import annotations
@@ -94,6 +98,36 @@ def provision_team(bench: Bench, run: str, n: int, members: list[str]) -> None:
         )
 
 
+def scim_key(gateway: str, admin_token: str) -> str:
+    """A fresh API key with the `scim` scope, created by an admin as an IdP's operator would."""
+    body = {"name": f"bench-idp-{uuid.uuid4().hex[:6]}", "roles": ["hr"], "scopes": ["scim"]}
+    headers = {"Authorization": f"Bearer {admin_token}"}
+    response = httpx.post(f"{gateway}/api/v1/api-keys", json=body, headers=headers, timeout=30)
+    if response.status_code != 201:
+        raise SystemExit(f"POST /api-keys: {response.status_code} {response.text[:300]}")
+    return response.json()["key"]
+
+
+def applied_memberships(gateway: str, hr_token: str, run: str) -> int:
+    """How many of this run's memberships progress counts in its teams (HR's `GET /teams`)."""
+    headers = {"Authorization": f"Bearer {hr_token}"}
+    response = httpx.get(f"{gateway}/api/v1/teams", headers=headers, timeout=30)
+    response.raise_for_status()
+    return sum(
+        t["member_count"] for t in response.json()["items"] if t["display_name"].startswith(f"team-{run}-")
+    )
+
+
+def wait_until_applied(gateway: str, hr_token: str, run: str, expected: int, timeout_s: float = 300) -> float:
+    """Seconds until progress has applied `expected` memberships of this run (polls every 100 ms)."""
+    started = time.perf_counter()
+    while applied_memberships(gateway, hr_token, run) < expected:
+        if time.perf_counter() - started > timeout_s:
+            raise SystemExit(f"progress did not apply {expected} memberships within {timeout_s:.0f} s")
+        time.sleep(0.1)
+    return time.perf_counter() - started
+
+
 def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[q - 1] if len(values) >= 2 else (values or [0.0])[0]
 
@@ -106,9 +140,17 @@ def main() -> None:
     parser.add_argument("--teams", type=int, default=200)
     parser.add_argument("--workers", type=int, default=16)
     parser.add_argument("--url", default=os.environ.get("LMS_PEOPLE_URL", "http://127.0.0.1:8104"))
+    parser.add_argument("--gateway", help="the gateway's URL: go through it with an API key")
+    parser.add_argument(
+        "--api-key", default=os.environ.get("LMS_SCIM_API_KEY"), help="a key with the scim scope"
+    )
     args = parser.parse_args()
     jwt = load_jwt_settings(os.environ, Path(os.environ.get("LMS_RUN_DIR", REPO / ".run")).resolve())
-    bench = Bench(args.url, mint_token(jwt, "bench-idp", ["scim"]), args.workers)
+    if args.gateway:
+        key = args.api_key or scim_key(args.gateway, mint_token(jwt, "bench-admin", ["admin"]))
+        bench = Bench(args.gateway, key, args.workers)
+    else:
+        bench = Bench(args.url, mint_token(jwt, "bench-idp", ["scim"]), args.workers)
     run = uuid.uuid4().hex[:6]
 
     started = time.perf_counter()
@@ -118,10 +160,15 @@ def main() -> None:
     teams = [user_ids[n :: args.teams] for n in range(args.teams)]
     bench.in_parallel([lambda n=n, m=m: provision_team(bench, run, n, m) for n, m in enumerate(teams)])
     teams_s = time.perf_counter() - started
+    if args.gateway:
+        hr_token = mint_token(jwt, "bench-hr", ["hr"])
+        applied_s = wait_until_applied(args.gateway, hr_token, run, len(user_ids))
 
     print(f"users: {args.users} in {users_s:.1f} s = {args.users / users_s:.0f} users/s")
     memberships = f"{len(user_ids)} memberships"
     print(f"teams: {args.teams} ({memberships}) in {teams_s:.1f} s = {args.teams / teams_s:.0f} teams/s")
+    if args.gateway:
+        print(f"progress applied every membership {applied_s:.1f} s after the last request")
     for kind, values in bench.latencies.items():
         if values:
             p50, p99 = percentile(values, 50) * 1000, percentile(values, 99) * 1000

@@ -24,7 +24,10 @@ def learner_id_of(session: Session, user_id: str | None) -> str | None:
     return session.scalar(select(users.c.user_name).where(users.c.id == user_id))
 
 
-def user_state(session: Session, user_id: str, record: UserRecord, now: datetime) -> dict[str, Any]:
+def user_state(
+    session: Session, user_id: str, record: UserRecord, now: datetime, manager_learner_id: str | None = None
+) -> dict[str, Any]:
+    """The user as announced; `manager_learner_id` spares a lookup when the caller already read it."""
     return {
         "user_id": user_id,
         "learner_id": record.user_name,
@@ -34,14 +37,18 @@ def user_state(session: Session, user_id: str, record: UserRecord, now: datetime
         "email": record.email,
         "department": record.department,
         "manager_user_id": record.manager_id,
-        "manager_learner_id": learner_id_of(session, record.manager_id),
+        "manager_learner_id": manager_learner_id or learner_id_of(session, record.manager_id),
         "active": record.active,
         "occurred_at": iso(now),
     }
 
 
-def user_provisioned(uow: DirectoryUnit, user_id: str, record: UserRecord, now: datetime) -> None:
-    uow.announce(events.USER_PROVISIONED, data=user_state(uow.session, user_id, record, now))
+def user_provisioned(
+    uow: DirectoryUnit, user_id: str, record: UserRecord, now: datetime, manager_learner_id: str | None = None
+) -> None:
+    uow.announce(
+        events.USER_PROVISIONED, data=user_state(uow.session, user_id, record, now, manager_learner_id)
+    )
 
 
 def user_changed(

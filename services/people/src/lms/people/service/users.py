@@ -27,9 +27,9 @@ def provision_user(ctx: Context, principal: Principal, payload: Any) -> UserReso
     user = read_payload(UserResource, payload, ScimContext.RESOURCE_CREATION_REQUEST)
     with ctx.uow() as uow:
         user_id, now = uuid.uuid4().hex, ctx.clock()
-        _check_manager(uow, user, user_id)
+        manager_learner_id = _check_manager(uow, user, user_id)
         record = insert_user(uow.session, user_id, user, now)
-        announcing.user_provisioned(uow, user_id, record, now)
+        announcing.user_provisioned(uow, user_id, record, now, manager_learner_id)
         uow.commit()
         return user
 
@@ -112,11 +112,14 @@ def _same_document(one: UserResource, other: UserResource) -> bool:
     return one.model_dump(exclude={"meta", "id"}) == other.model_dump(exclude={"meta", "id"})
 
 
-def _check_manager(uow: DirectoryUnit, user: UserResource, user_id: str) -> None:
+def _check_manager(uow: DirectoryUnit, user: UserResource, user_id: str) -> str | None:
+    """The manager's userName (their learner id), refusing oneself or someone not in the directory."""
     manager_id = user_record(user).manager_id
     if manager_id is None:
-        return
+        return None
     if manager_id == user_id:
         raise InvalidValue("A user cannot be their own manager.")
-    if uow.session.scalar(select(users.c.id).where(users.c.id == manager_id)) is None:
+    learner_id = uow.session.scalar(select(users.c.user_name).where(users.c.id == manager_id))
+    if learner_id is None:
         raise InvalidValue(f"The manager {manager_id} is not a user of the directory.")
+    return learner_id
