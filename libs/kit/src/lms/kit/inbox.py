@@ -96,7 +96,8 @@ class InboxConsumer:
     # -- lifecycle -----------------------------------------------------------------
     def run(self, stop: threading.Event) -> None:
         """Poll and apply until `stop` is set, then leave the group cleanly."""
-        self.start()
+        if not self._start_until(stop):
+            return
         backoff = 0.0
         try:
             while not stop.is_set():
@@ -109,6 +110,21 @@ class InboxConsumer:
                     stop.wait(backoff)
         finally:
             self.close()
+
+    def _start_until(self, stop: threading.Event) -> bool:
+        """Join the group, retrying with back-off while the broker is slow or away (a consumer
+        that gave up at start would leave its events unapplied until someone restarted it)."""
+        backoff = 0.5
+        while not stop.is_set():
+            try:
+                self.start()
+                return True
+            except KafkaError as exc:
+                log.warning("cannot join the group yet (%s); retrying in %.1f s", exc, backoff)
+                self.close()
+                stop.wait(backoff)
+                backoff = min(10.0, backoff * 2)
+        return False
 
     def start(self) -> None:
         if self._consumer is not None:
