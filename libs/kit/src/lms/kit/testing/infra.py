@@ -65,7 +65,7 @@ def start_kafka(repo: Path) -> KafkaServer:
         "KAFKA_PORT": TEST_KAFKA_PORT,
         "KAFKA_DIR": str(repo / ".run/kafka-test"),
         "KAFKA_TOPICS_FILE": "/dev/null",
-        "KAFKA_HEAP": os.environ.get("KAFKA_HEAP", "512m"),
+        "KAFKA_HEAP": os.environ.get("KAFKA_HEAP", "1g"),  # every test makes its own topics
     }
     server = KafkaServer(f"127.0.0.1:{TEST_KAFKA_PORT}", repo=repo, env=env)
     server.start()
