@@ -74,7 +74,12 @@ lint: sync ## ruff, import contracts (lint-imports) and declared dependencies (d
 .PHONY: test
 test: sync ## run every test against a real Kafka broker and PostgreSQL
 	infra/kafka/kafka.sh fetch
-	$(UV) run --locked pytest $(PYTEST_ARGS)
+	$(UV) run --locked pytest -m "not fuzz" $(PYTEST_ARGS)
+
+.PHONY: fuzz
+fuzz: sync ## schemathesis through the gateway of a running test suite, as learner, author and HR
+	infra/kafka/kafka.sh fetch
+	$(UV) run --locked pytest -m fuzz tests/fuzz $(PYTEST_ARGS)
 
 .PHONY: test-unit
 test-unit: sync ## only the tests that need no broker or database
