@@ -106,7 +106,7 @@ def suite(kafka: KafkaServer, postgres: PostgresServer, run_id: str, tmp_path_fa
     suite = Suite(f"http://127.0.0.1:{gateway_port}", env, logs)
     for name in (*SERVICES, "gateway"):
         assert (
-            Process(f"lms.{name}", ["migrate"], logs / f"{name}-migrate.log", env=env).start().popen.wait(90)
+            Process(f"lms.{name}", ["migrate"], logs / f"{name}-migrate.log", env=env).start().popen.wait(300)
             == 0
         )
     ports = {service: free_port() for service in PROCESSES}
