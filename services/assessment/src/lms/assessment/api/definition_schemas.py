@@ -8,6 +8,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from lms.assessment.api.item_schemas import ITEM_SCHEMAS
+from lms.kit.web.schemas import Strict
 
 SERVER_FIELDS = (
     "id",
@@ -40,7 +41,7 @@ class ItemField(fields.Field):
         return value
 
 
-class AssessmentIn(ma.Schema):
+class AssessmentIn(Strict):
     """A whole assessment definition; fields the server owns (id, status, ...) are ignored."""
 
     slug = fields.String(required=True, validate=validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,199}$"))
