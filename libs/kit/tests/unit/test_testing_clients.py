@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import jwt
-from flask import Flask, request
+from flask import Flask, Response, request
 
 from lms.kit.config import JwtSettings
 from lms.kit.testing.clients import ApiClient, Clock
@@ -33,3 +33,11 @@ def test_each_call_carries_a_token_for_who_and_the_json_replies_are_kept():
     reply = api.patch("/me", ("ann", "learner", "hr"), headers={"X-Trace": "t1"})
     assert reply.get_json() == {"sub": "ann", "roles": ["learner", "hr"], "trace": "t1"}
     assert api.replies == [("PATCH", "/me", reply.get_json())]
+
+
+def test_an_empty_reply_that_names_json_is_returned_and_not_kept():
+    app = Flask("empty")
+    app.add_url_rule("/api/v1/x", "x", lambda: Response(status=204, mimetype="application/json"))
+    api = ApiClient(app, JWT)
+    assert api.get("/x", ("ann", "learner")).status_code == 204
+    assert api.replies == []

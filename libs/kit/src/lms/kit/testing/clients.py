@@ -48,7 +48,7 @@ class ApiClient:
         token = {"Authorization": "Bearer " + mint_token(self.jwt, sub, roles)}
         client = self.app.test_client()  # one per call: safe from many threads
         reply = client.open(self.prefix + path, method=method, headers={**token, **(headers or {})}, **kwargs)
-        if reply.is_json:
+        if reply.is_json and reply.data:  # a 204 may name JSON and carry nothing
             self.replies.append((method, path, reply.get_json()))
         return reply
 
