@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
 
 from lms.assessment.app import create_app
 from lms.assessment.definition import DEFINITION, MIGRATIONS_DIR
@@ -24,23 +23,8 @@ harness = harness_fixture(DEFINITION, JWT)
 
 
 @pytest.fixture
-def settings(harness: ServiceHarness) -> Settings:
-    return harness.settings
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
 def api(harness: ServiceHarness, clock: Clock) -> Api:
     return Api(harness.app(clock=clock), JWT)
-
-
-@pytest.fixture
-def engine(harness: ServiceHarness) -> Engine:
-    return harness.engine
 
 
 @pytest.fixture

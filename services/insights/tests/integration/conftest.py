@@ -6,13 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
 
 from lms.contracts import default_registry
 from lms.contracts.events import EventType
 from lms.insights.definition import DEFINITION
 from lms.kit.cloudevents import CloudEvent
-from lms.kit.config import JwtSettings, Settings
+from lms.kit.config import JwtSettings
 from lms.kit.testing.clients import ApiClient as Api
 from lms.kit.testing.clients import Clock
 from lms.kit.testing.harness import ServiceHarness, harness_fixture
@@ -48,16 +47,6 @@ class Bus:
 
 
 @pytest.fixture
-def settings(harness: ServiceHarness) -> Settings:
-    return harness.settings
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
 def api(harness: ServiceHarness, clock: Clock) -> Api:
     return Api(harness.app(clock=clock), JWT)
 
@@ -65,8 +54,3 @@ def api(harness: ServiceHarness, clock: Clock) -> Api:
 @pytest.fixture
 def bus(harness: ServiceHarness) -> Bus:
     return Bus(harness)
-
-
-@pytest.fixture
-def engine(harness: ServiceHarness) -> Engine:
-    return harness.engine

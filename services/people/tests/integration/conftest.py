@@ -11,7 +11,7 @@ from flask import Flask
 from sqlalchemy import Engine, func, select, text
 
 from lms.kit.auth import mint_token
-from lms.kit.config import JwtSettings, Settings
+from lms.kit.config import JwtSettings
 from lms.kit.messaging import outbox
 from lms.kit.testing.harness import ServiceHarness, harness_fixture
 from lms.people.definition import DEFINITION
@@ -79,11 +79,6 @@ harness = harness_fixture(DEFINITION, JWT)
 
 
 @pytest.fixture
-def settings(harness: ServiceHarness) -> Settings:
-    return harness.settings
-
-
-@pytest.fixture
 def app(harness: ServiceHarness) -> Flask:
     return harness.app()
 
@@ -97,11 +92,6 @@ def scim(app: Flask) -> Scim:
 def caller(app: Flask) -> Callable[..., Scim]:
     """`caller(roles=("hr",), claims={...}, sub=...)`: the SCIM client with another token."""
     return lambda roles=("scim",), claims=None, sub="idp-entra": Scim(app, roles, claims, sub)
-
-
-@pytest.fixture
-def engine(harness: ServiceHarness) -> Engine:
-    return harness.engine
 
 
 @pytest.fixture
