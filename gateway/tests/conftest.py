@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from lms.gateway.__main__ import MIGRATIONS_DIR
 from lms.gateway.app import create_app
 from lms.gateway.config import DEFAULT_ROUTES, load_config
+from lms.gateway.definition import MIGRATIONS_DIR
 from lms.gateway.testing.helpers import JWT, SERVICE_JWT, write_gateway_key
 from lms.gateway.testing.process import gateway_env, gateway_process
 from lms.gateway.testing.redis_server import start_redis

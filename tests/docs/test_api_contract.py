@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from lms.gateway.__main__ import MIGRATIONS_DIR
 from lms.gateway.app import create_app
 from lms.gateway.config import DEFAULT_ROUTES, load_config
+from lms.gateway.definition import MIGRATIONS_DIR
 from lms.gateway.testing.helpers import JWT
 from lms.gateway.testing.servers import serving
 from lms.kit.config import Settings

@@ -3,108 +3,34 @@
 from __future__ import annotations
 
 import copy
-import threading
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from flask import Flask
-from sqlalchemy import Engine, func, select
 
 from lms.assessment.app import create_app
-from lms.assessment.definition import MIGRATIONS_DIR
-from lms.kit.auth import mint_token
+from lms.assessment.definition import DEFINITION, MIGRATIONS_DIR
 from lms.kit.config import JwtSettings, Settings
-from lms.kit.db import make_engine
-from lms.kit.messaging import outbox
 from lms.kit.migrations import upgrade
-from lms.kit.testing.infra import KafkaServer
+from lms.kit.testing.clients import ApiClient as Api
+from lms.kit.testing.clients import Clock
+from lms.kit.testing.harness import ServiceHarness, harness_fixture
 
 JWT = JwtSettings(secret="assessment-integration-secret-0123456789")
 SECRET_KEYS = {"correct", "score", "feedback", "answer", "rubric"}
 
-
-class Clock:
-    """A clock the test moves forward."""
-
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC)
-        self._lock = threading.Lock()
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        with self._lock:
-            self.now += timedelta(seconds=seconds)
-
-
-class Api:
-    """The Flask test client with tokens: `api.post(path, who=("ann", "learner"), json=...)`."""
-
-    def __init__(self, app: Flask):
-        self.app = app
-
-    def call(self, method: str, path: str, who: tuple[str, ...], headers: dict | None = None, **kwargs: Any):
-        sub, *roles = who
-        token = {"Authorization": "Bearer " + mint_token(JWT, sub, roles)}
-        client = self.app.test_client()  # one per call: safe from many threads
-        return client.open("/api/v1" + path, method=method, headers={**token, **(headers or {})}, **kwargs)
-
-    def get(self, path: str, who: tuple[str, ...], **kwargs: Any):
-        return self.call("GET", path, who, **kwargs)
-
-    def post(self, path: str, who: tuple[str, ...], **kwargs: Any):
-        return self.call("POST", path, who, **kwargs)
-
-    def put(self, path: str, who: tuple[str, ...], **kwargs: Any):
-        return self.call("PUT", path, who, **kwargs)
-
-    def delete(self, path: str, who: tuple[str, ...], **kwargs: Any):
-        return self.call("DELETE", path, who, **kwargs)
+harness = harness_fixture(DEFINITION, JWT)
 
 
 @pytest.fixture
-def settings(pg_url: str, kafka: KafkaServer, unique: Callable[[str], str]) -> Settings:
-    upgrade(pg_url, MIGRATIONS_DIR)
-    return Settings(
-        service="assessment",
-        database_url=pg_url,
-        kafka_bootstrap=kafka.bootstrap,
-        topic_prefix=f"{unique('it')}.",
-        jwt=JWT,
-    )
+def api(harness: ServiceHarness, clock: Clock) -> Api:
+    return Api(harness.app(clock=clock), JWT)
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def api(settings: Settings, clock: Clock) -> Api:
-    return Api(create_app(settings, clock=clock))
-
-
-@pytest.fixture
-def engine(settings: Settings) -> Iterator[Engine]:
-    found = make_engine(settings.database_url)
-    yield found
-    found.dispose()
-
-
-@pytest.fixture
-def events(engine: Engine) -> Callable[[str], int]:
+def events(harness: ServiceHarness) -> Callable[[str], int]:
     """How many outbox rows of one event type exist."""
-
-    def count(event_type: str) -> int:
-        with engine.connect() as conn:
-            return conn.scalar(
-                select(func.count()).select_from(outbox).where(outbox.c.event_type == event_type)
-            )
-
-    return count
+    return lambda event_type: len(harness.emitted(event_type))
 
 
 @pytest.fixture
@@ -277,4 +203,4 @@ def sqlite_url(tmp_path: Any) -> str:
 @pytest.fixture
 def sqlite_api(sqlite_url: str, clock: Clock) -> Api:
     """The same app on an embedded SQLite file (the default outside production), migrated."""
-    return Api(create_app(Settings(service="assessment", database_url=sqlite_url, jwt=JWT), clock=clock))
+    return Api(create_app(Settings(service="assessment", database_url=sqlite_url, jwt=JWT), clock=clock), JWT)

@@ -1,3 +1,5 @@
+"""Fixtures for the curriculum service against real PostgreSQL and Kafka."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -5,45 +7,34 @@ from dataclasses import dataclass
 import pytest
 from flask.testing import FlaskClient
 
-from lms.curriculum.app import create_app
-from lms.kit.auth import mint_token
+from lms.curriculum.definition import DEFINITION
+from lms.kit.cloudevents import CloudEvent
 from lms.kit.config import JwtSettings, Settings
-from lms.kit.db import make_engine
-from lms.kit.kafka_admin import TopicSpec, ensure_topics
-from lms.kit.migrations import packaged, upgrade
-from lms.kit.relay import OutboxRelay
-from lms.kit.testing.events import read_events
+from lms.kit.testing.harness import ServiceHarness, harness_fixture
 
-MIGRATIONS = packaged("lms.curriculum")
 JWT = JwtSettings(secret="curriculum-test-secret-0123456789")
+
+harness = harness_fixture(DEFINITION, JWT, topics=("curriculum", "assessment"))
 
 
 @dataclass
 class Curriculum:
     client: FlaskClient
-    settings: Settings
+    harness: ServiceHarness
+
+    @property
+    def settings(self) -> Settings:
+        return self.harness.settings
 
     def as_(self, sub: str, *roles: str, **headers: str) -> dict[str, str]:
-        return {"Authorization": "Bearer " + mint_token(JWT, sub, list(roles)), **headers}
+        return {**self.harness.bearer(sub, *roles), **headers}
 
-    def published_events(self) -> list:
+    def published_events(self) -> list[CloudEvent]:
         """Publish what the outbox holds, then read the topic back from Kafka."""
-        OutboxRelay(make_engine(self.settings.database_url), self.settings.kafka_bootstrap).publish_batch()
-        return read_events(self.settings.kafka_bootstrap, self.settings.topic)
+        return self.harness.own_events()
 
 
 @pytest.fixture
-def curriculum(pg_url, kafka, unique) -> Curriculum:
-    settings = Settings(
-        service="curriculum",
-        database_url=pg_url,
-        kafka_bootstrap=kafka.bootstrap,
-        topic_prefix=unique("t") + ".",
-        jwt=JWT,
-    )
-    upgrade(pg_url, MIGRATIONS)
-    ensure_topics(
-        kafka.bootstrap, [TopicSpec(settings.topic, 6), TopicSpec(settings.topic_of("assessment"), 6)]
-    )
-    app = create_app(settings, environ={"LMS_ASSESSMENT_URL": "off"})
-    return Curriculum(app.test_client(), settings)
+def curriculum(harness: ServiceHarness) -> Curriculum:
+    app = harness.app(environ={"LMS_ASSESSMENT_URL": "off"})
+    return Curriculum(app.test_client(), harness)

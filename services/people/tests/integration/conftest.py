@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -11,13 +11,10 @@ from flask import Flask
 from sqlalchemy import Engine, func, select, text
 
 from lms.kit.auth import mint_token
-from lms.kit.config import JwtSettings, Settings
-from lms.kit.db import make_engine
+from lms.kit.config import JwtSettings
 from lms.kit.messaging import outbox
-from lms.kit.migrations import upgrade
-from lms.kit.testing.infra import KafkaServer
-from lms.people.app import create_app
-from lms.people.definition import MIGRATIONS_DIR
+from lms.kit.testing.harness import ServiceHarness, harness_fixture
+from lms.people.definition import DEFINITION
 
 JWT = JwtSettings(secret="people-integration-secret-0123456789abcdef")
 USER = "urn:ietf:params:scim:schemas:core:2.0:User"
@@ -78,21 +75,12 @@ class Scim:
         return response.json
 
 
-@pytest.fixture
-def settings(pg_url: str, kafka: KafkaServer, unique: Callable[[str], str]) -> Settings:
-    upgrade(pg_url, MIGRATIONS_DIR)
-    return Settings(
-        service="people",
-        database_url=pg_url,
-        kafka_bootstrap=kafka.bootstrap,
-        topic_prefix=f"{unique('it')}.",
-        jwt=JWT,
-    )
+harness = harness_fixture(DEFINITION, JWT)
 
 
 @pytest.fixture
-def app(settings: Settings) -> Flask:
-    return create_app(settings)
+def app(harness: ServiceHarness) -> Flask:
+    return harness.app()
 
 
 @pytest.fixture
@@ -107,24 +95,9 @@ def caller(app: Flask) -> Callable[..., Scim]:
 
 
 @pytest.fixture
-def engine(settings: Settings) -> Iterator[Engine]:
-    found = make_engine(settings.database_url)
-    yield found
-    found.dispose()
-
-
-@pytest.fixture
-def emitted(engine: Engine) -> Callable[[str | None], list[dict]]:
+def emitted(harness: ServiceHarness) -> Callable[[str | None], list[dict]]:
     """The payloads in the outbox, of one event type (or all), in the order written."""
-
-    def payloads(event_type: str | None = None) -> list[dict]:
-        query = select(outbox.c.event_type, outbox.c.payload).order_by(outbox.c.id)
-        with engine.connect() as conn:
-            rows = conn.execute(query).all()
-        wanted = [row for row in rows if event_type is None or row.event_type == event_type]
-        return [{"type": row.event_type, **json.loads(row.payload)} for row in wanted]
-
-    return payloads
+    return harness.emitted
 
 
 @pytest.fixture

@@ -1,29 +1,22 @@
 from __future__ import annotations
 
-import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import select
 
-from lms.kit.auth import mint_token
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.config import JwtSettings, Settings
-from lms.kit.db import make_engine, make_session_factory
 from lms.kit.inbox import InboxConsumer
-from lms.kit.kafka_admin import TopicSpec, ensure_topics
-from lms.kit.messaging import inbox
-from lms.kit.migrations import packaged, upgrade
-from lms.kit.relay import OutboxRelay
-from lms.kit.testing.events import read_events, send_event
-from lms.progress.app import create_app
-from lms.progress.consumers import batch_handlers, handlers
+from lms.kit.testing.clients import Clock as SimClock
+from lms.kit.testing.harness import ServiceHarness, harness_fixture
+from lms.progress.__main__ import DEFINITION
 
-MIGRATIONS = packaged("lms.progress")
 JWT = JwtSettings(secret="progress-test-secret-0123456789ab")
+
+harness = harness_fixture(DEFINITION, JWT, topics=("curriculum", "assessment", "people", "progress"))
 
 
 def course_event(course_id: str, version: int, modules: list[dict], title: str = "Emotional coping") -> dict:
@@ -67,44 +60,27 @@ def course_event(course_id: str, version: int, modules: list[dict], title: str =
 @dataclass
 class World:
     client: FlaskClient
-    settings: Settings
+    harness: ServiceHarness
     consumer: InboxConsumer
     sent: list[CloudEvent] = field(default_factory=list)
 
+    @property
+    def settings(self) -> Settings:
+        return self.harness.settings
+
     def token(self, sub: str, *roles: str) -> dict[str, str]:
-        return {"Authorization": "Bearer " + mint_token(JWT, sub, list(roles), name=sub.title())}
+        return self.harness.bearer(sub, *roles, name=sub.title())
 
     def send(
         self, service: str, event_type: str, data: dict, key: str, event: CloudEvent | None = None
     ) -> CloudEvent:
         event = event or CloudEvent.new(event_type, f"/{service}", data, subject=key)
-        send_event(self.settings.kafka_bootstrap, self.settings.topic_of(service), event, key)
-        self.sent.append(event)
+        self.sent.append(self.harness.send(service, event, key))
         return event
 
     def drain(self, timeout_s: float = 120) -> None:
-        """Apply everything sent so far: poll until every sent event is recorded in the inbox
-        (a condition, not a count of empty polls: a slow group join must not end the wait)."""
-        wanted = {event.id for event in self.sent}
-        engine = make_engine(self.settings.database_url)
-        deadline = time.monotonic() + timeout_s
-        try:
-            while True:
-                self.consumer.poll_once(timeout_ms=300)
-                with engine.connect() as conn:
-                    done = set(
-                        conn.scalars(
-                            select(inbox.c.event_id).where(
-                                inbox.c.consumer_group == self.settings.consumer_group,
-                                inbox.c.event_id.in_(wanted),
-                            )
-                        )
-                    )
-                if done >= wanted:
-                    return
-                assert time.monotonic() < deadline, f"{len(wanted - done)} sent events were never applied"
-        finally:
-            engine.dispose()
+        """Apply everything sent so far: poll until every sent event is recorded in the inbox."""
+        self.harness.drain(self.consumer, {event.id for event in self.sent}, timeout_s)
 
     def publish_course(self, course_id: str, version: int, modules: list[dict], **fields) -> None:
         self.send(
@@ -157,45 +133,12 @@ class World:
         return response.get_json()
 
     def own_events(self, event_type: str | None = None) -> list[CloudEvent]:
-        OutboxRelay(make_engine(self.settings.database_url), self.settings.kafka_bootstrap).publish_batch()
-        events = read_events(self.settings.kafka_bootstrap, self.settings.topic)
-        return [e for e in events if event_type is None or e.type == event_type]
+        return self.harness.own_events(event_type)
 
 
 @pytest.fixture
-def world(pg_url, kafka, unique) -> World:
-    settings = Settings(
-        service="progress",
-        database_url=pg_url,
-        kafka_bootstrap=kafka.bootstrap,
-        topic_prefix=unique("t") + ".",
-        jwt=JWT,
-    )
-    upgrade(pg_url, MIGRATIONS)
-    ensure_topics(
-        kafka.bootstrap,
-        [TopicSpec(settings.topic_of(s), 6) for s in ("curriculum", "assessment", "people", "progress")],
-    )
-    consumer = InboxConsumer(
-        session_factory=make_session_factory(make_engine(pg_url)),
-        bootstrap=kafka.bootstrap,
-        group=settings.consumer_group,
-        topics=[settings.topic_of(s) for s in ("curriculum", "assessment", "people")],
-        handlers=handlers(settings),
-        batch_handlers=batch_handlers(settings),
-    )
-    yield World(create_app(settings).test_client(), settings, consumer)
-    consumer.close()
-
-
-class SimClock:
-    """A clock a test moves by hand: the service and the scheduler read it."""
-
-    def __init__(self, start: datetime):
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
+def world(harness: ServiceHarness) -> World:
+    return World(harness.app().test_client(), harness, harness.consumer())
 
 
 @dataclass

@@ -11,13 +11,14 @@ from lms.gateway.apikeys.exchange import ApiKeyExchange
 from lms.gateway.apikeys.store import ApiKeyStore
 from lms.kit.auth import ROLES
 from lms.kit.web import BEARER, Problem, current_principal, requires
+from lms.kit.web.schemas import Reply, Strict
 
 blp = Blueprint("api-keys", __name__, description="API keys for systems (HR sync): admin only")
 # what a key may do beyond its roles: `scim` provisioning at /scim/v2, `metrics` monitoring details
 SCOPES = ("scim", "metrics")
 
 
-class ApiKeyIn(ma.Schema):
+class ApiKeyIn(Strict):
     name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=200))
     roles = ma.fields.List(
         ma.fields.String(validate=ma.validate.OneOf(ROLES)), required=True, validate=ma.validate.Length(min=1)
@@ -31,7 +32,7 @@ class ApiKeyIn(ma.Schema):
     )
 
 
-class ApiKeyOut(ma.Schema):
+class ApiKeyOut(Reply):
     id = ma.fields.String()
     name = ma.fields.String()
     roles = ma.fields.List(ma.fields.String())

@@ -41,11 +41,19 @@ class ServiceDefinition:
     batch_handlers: Callable[[Settings], Mapping[str, BatchHandler]] | None = None
     default_port: int = 8100
     commands: dict[str, Callable[[Settings, list[str]], int]] = field(default_factory=dict)
+    outbox: bool = True  # False for a web-only service: no `relay` process
+
+    @property
+    def processes(self) -> list[str]:
+        """The processes this service runs: `web` and `migrate` always, the rest as it needs them."""
+        relay = ["relay"] if self.outbox else []
+        consume = ["consume", "dlq"] if self.consumes else []
+        return ["web", *relay, *consume, "migrate", *self.commands]
 
 
 def main(definition: ServiceDefinition, argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    processes = ["web", "relay", "consume", "migrate", "dlq", *definition.commands]
+    processes = definition.processes
     if not argv or argv[0] not in processes:
         print(f"usage: python -m lms.{definition.name} {{{','.join(processes)}}} [options]", file=sys.stderr)
         return 2

@@ -6,6 +6,8 @@ Where they come from, in order:
 - otherwise the local launchers `infra/kafka/kafka.sh` and `infra/postgres/pg.sh`, on ports of
   their own (19092, 55439) so a running `make run` suite is never touched.
 Every run gets a unique id; topics, groups and databases carry it, so runs never collide.
+A service's integration conftest defines `harness = harness_fixture(DEFINITION, JWT)`
+(`lms.kit.testing.harness`); `settings`, `engine` and `clock` below then serve that service.
 Tests run as dev (`LMS_ENV=dev`, set here once for the test process and every process it
 starts): loopback webhook receivers, short test secrets. Production is the default elsewhere.
 """
@@ -17,7 +19,11 @@ import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
+from sqlalchemy import Engine
 
+from lms.kit.config import Settings
+from lms.kit.testing.clients import Clock
+from lms.kit.testing.harness import ServiceHarness
 from lms.kit.testing.infra import KafkaServer, PostgresServer, start_kafka, start_postgres
 
 
@@ -61,3 +67,21 @@ def pg_url(postgres: PostgresServer, run_id: str) -> Iterator[str]:
     url = postgres.create_database(name)
     yield url
     postgres.drop_database(name)
+
+
+@pytest.fixture
+def settings(harness: ServiceHarness) -> Settings:
+    """The settings of the service under test (its conftest's `harness`)."""
+    return harness.settings
+
+
+@pytest.fixture
+def engine(harness: ServiceHarness) -> Engine:
+    """An engine on the service's test database, disposed after the test."""
+    return harness.engine
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """A clock the test moves forward (`clock.advance(5)`, `clock.advance(days=3)`)."""
+    return Clock()

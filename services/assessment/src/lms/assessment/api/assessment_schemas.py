@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-import marshmallow as ma
 from marshmallow import fields, validate
 
-from lms.assessment.api.attempt_schemas import Out, Time
+from lms.kit.web.schemas import Reply, Strict, timestamp
 
 
-class AssessmentQuery(ma.Schema):
+class AssessmentQuery(Strict):
     version = fields.String(metadata={"description": "`draft` (authors) or a version number"})
 
 
-class AssessmentListQuery(ma.Schema):
+class AssessmentListQuery(Strict):
     kind = fields.String(validate=validate.OneOf(["quiz", "diagnostic", "survey"]))
 
 
-class PublishedOut(Out):
+class PublishedOut(Reply):
     assessment_id = fields.String()
     version = fields.Integer()
     max_score = fields.Float()
-    published_at = fields.String(metadata=Time)
+    published_at = timestamp()
 
 
-class AssessmentOut(Out):
+class AssessmentOut(Reply):
     """A draft or published version; learners get no keys, scores or feedback in `items`."""
 
     id = fields.String()
@@ -45,35 +44,35 @@ class AssessmentOut(Out):
     etag = fields.String()
     max_score = fields.Float()
     competencies = fields.List(fields.String())
-    created_at = fields.String(metadata=Time)
-    updated_at = fields.String(metadata=Time)
-    published_at = fields.String(metadata=Time)
+    created_at = timestamp()
+    updated_at = timestamp()
+    published_at = timestamp()
 
 
-class AssessmentListed(Out):
+class AssessmentListed(Reply):
     id = fields.String()
     slug = fields.String()
     title = fields.String()
     kind = fields.String()
     latest_version = fields.Integer(allow_none=True)
     revision = fields.Integer()
-    updated_at = fields.String(metadata=Time)
+    updated_at = timestamp()
     owner = fields.String()
 
 
-class CollaboratorsIn(ma.Schema):
+class CollaboratorsIn(Strict):
     collaborators = fields.List(
         fields.String(validate=validate.Length(1, 200)), required=True, validate=validate.Length(max=1000)
     )
 
 
-class CollaboratorsOut(Out):
+class CollaboratorsOut(Reply):
     assessment_id = fields.String()
     owner = fields.String()
     collaborators = fields.List(fields.String())
 
 
-class VersionOut(Out):
+class VersionOut(Reply):
     version = fields.Integer()
     max_score = fields.Float()
-    published_at = fields.String(metadata=Time)
+    published_at = timestamp()

@@ -8,19 +8,10 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from lms.assessment.domain.model import MAX_STEPS
-from lms.kit.web import numbers
-
-Time = {"format": "date-time"}
+from lms.kit.web.schemas import Paging, Reply, Strict, timestamp
 
 
-class Out(ma.Schema):
-    """Dumps dicts by key only (a dict without `items` must not dump its `.items` method)."""
-
-    def get_attribute(self, obj: Any, attr: str, default: Any) -> Any:
-        return obj.get(attr, default) if isinstance(obj, dict) else super().get_attribute(obj, attr, default)
-
-
-class StartIn(ma.Schema):
+class StartIn(Strict):
     """Optional: a survey's attempt may name the needs analysis it answers."""
 
     needs_analysis_id = fields.String(
@@ -29,7 +20,7 @@ class StartIn(ma.Schema):
     )
 
 
-class SubmitIn(ma.Schema):
+class SubmitIn(Strict):
     """The responses are checked against the items by the domain (errors keyed by item id); here
     only that each is an object naming an item (a plain list keeps parsing cheap)."""
 
@@ -63,7 +54,7 @@ def _is_item_id(value: Any) -> bool:
 PATH_CAP = f"A path has at most {MAX_STEPS} choices (one per step)."
 
 
-class WalkIn(ma.Schema):
+class WalkIn(Strict):
     item_id = fields.String(required=True)
     option_ids = fields.List(
         fields.String(validate=validate.Length(max=64)),
@@ -72,45 +63,43 @@ class WalkIn(ma.Schema):
     )
 
 
-class ReviewIn(ma.Schema):
+class ReviewIn(Strict):
     item_id = fields.String(required=True)
     score = fields.Float(required=True, validate=validate.Range(min=0))
     comment = fields.String(allow_none=True, validate=validate.Length(max=5000))
 
 
-class AttemptListQuery(ma.Schema):
+class AttemptListQuery(Paging):
     learner_id = fields.String()
     status = fields.String(validate=validate.OneOf(["in_progress", "awaiting_review", "graded", "expired"]))
-    limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=1000))
-    offset = numbers.count(load_default=0)
 
 
-class AttemptSummary(Out):
+class AttemptSummary(Reply):
     attempt_id = fields.String()
     assessment_id = fields.String()
     assessment_version = fields.Integer()
     learner_id = fields.String()
     attempt_no = fields.Integer()
     status = fields.String(metadata={"description": "in_progress | awaiting_review | graded | expired"})
-    started_at = fields.String(metadata=Time)
-    expires_at = fields.String(allow_none=True, metadata=Time)
-    submitted_at = fields.String(allow_none=True, metadata=Time)
-    graded_at = fields.String(allow_none=True, metadata=Time)
+    started_at = timestamp()
+    expires_at = timestamp(allow_none=True)
+    submitted_at = timestamp(allow_none=True)
+    graded_at = timestamp(allow_none=True)
     score = fields.Float(allow_none=True)
     max_score = fields.Float(allow_none=True)
     percent = fields.Float(allow_none=True)
     passed = fields.Boolean(allow_none=True)
 
 
-class AttemptStarted(Out):
+class AttemptStarted(Reply):
     needs_analysis_id = fields.String(allow_none=True)
     attempt_id = fields.String()
     assessment_id = fields.String()
     assessment_version = fields.Integer()
     attempt_no = fields.Integer()
     status = fields.String()
-    started_at = fields.String(metadata=Time)
-    expires_at = fields.String(allow_none=True, metadata=Time)
+    started_at = timestamp()
+    expires_at = timestamp(allow_none=True)
     items = fields.List(fields.Dict(), metadata={"description": "questions in this attempt's order, no keys"})
 
 
@@ -133,7 +122,7 @@ class AttemptOut(AttemptSummary):
     result = fields.Dict(allow_none=True)
 
 
-class WalkOut(Out):
+class WalkOut(Reply):
     item_id = fields.String()
     option_ids = fields.List(fields.String())
     ended = fields.Boolean()

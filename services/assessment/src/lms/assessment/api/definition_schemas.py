@@ -8,6 +8,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from lms.assessment.api.item_schemas import ITEM_SCHEMAS
+from lms.kit.web.schemas import Strict
 
 MAX_ATTEMPTS = 1000
 LONGEST_TIME_LIMIT_S = 7 * 24 * 3600  # a week
@@ -43,7 +44,7 @@ class ItemField(fields.Field):
         return value
 
 
-class AssessmentIn(ma.Schema):
+class AssessmentIn(Strict):
     """A whole assessment definition; fields the server owns (id, status, ...) are ignored."""
 
     slug = fields.String(required=True, validate=validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,199}$"))

@@ -8,6 +8,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from lms.assessment.domain.model import MAX_OPTIONS, MAX_STEPS
+from lms.kit.web.schemas import Strict
 
 
 def _at_most(cap: int, what: str) -> validate.Length:
@@ -18,7 +19,7 @@ def _id() -> fields.String:
     return fields.String(validate=validate.Length(min=1, max=64))
 
 
-class ChoiceOptionIn(ma.Schema):
+class ChoiceOptionIn(Strict):
     id = _id()
     text = fields.String(required=True)
     correct = fields.Boolean(load_default=False)
@@ -29,7 +30,7 @@ class ChoiceOptionIn(ma.Schema):
     )
 
 
-class ScenarioOptionIn(ma.Schema):
+class ScenarioOptionIn(Strict):
     id = _id()
     text = fields.String(required=True)
     score = fields.Float(required=True, validate=validate.Range(min=0))
@@ -39,7 +40,7 @@ class ScenarioOptionIn(ma.Schema):
     )
 
 
-class StepIn(ma.Schema):
+class StepIn(Strict):
     id = _id()
     text = fields.String(required=True)
     options = fields.List(
@@ -47,13 +48,13 @@ class StepIn(ma.Schema):
     )
 
 
-class CriterionIn(ma.Schema):
+class CriterionIn(Strict):
     id = _id()
     text = fields.String(required=True)
     points = fields.Float(required=True)
 
 
-class ItemBase(ma.Schema):
+class ItemBase(Strict):
     id = _id()
     kind = fields.String(required=True)
     prompt = fields.String(validate=validate.Length(max=10_000))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import marshmallow as ma
 from marshmallow import fields
 
+from lms.kit.web.schemas import Reply, items_of
 
-class LessonOut(ma.Schema):
+
+class LessonOut(Reply):
     id = fields.String()
     key = fields.String()
     position = fields.Integer()
@@ -17,7 +18,7 @@ class LessonOut(ma.Schema):
     body = fields.String(metadata={"description": "Markdown, or sanitised HTML with ?format=html"})
 
 
-class ModuleOut(ma.Schema):
+class ModuleOut(Reply):
     id = fields.String()
     key = fields.String()
     position = fields.Integer()
@@ -30,7 +31,7 @@ class ModuleOut(ma.Schema):
     lessons = fields.List(fields.Nested(LessonOut))
 
 
-class CourseSummary(ma.Schema):
+class CourseSummary(Reply):
     id = fields.String()
     slug = fields.String()
     title = fields.String()
@@ -50,28 +51,28 @@ class CourseOut(CourseSummary):
     modules = fields.List(fields.Nested(ModuleOut))
 
 
-class CataloguePage(ma.Schema):
-    items = fields.List(fields.Nested(CourseSummary))
+class CataloguePage(Reply):
+    items = items_of(CourseSummary)
     page = fields.Integer()
     page_size = fields.Integer()
     total = fields.Integer()
     pages = fields.Integer()
 
 
-class VersionOut(ma.Schema):
+class VersionOut(Reply):
     version = fields.Integer()
     published_at = fields.DateTime()
     published_by = fields.String()
 
 
-class PublishOut(ma.Schema):
+class PublishOut(Reply):
     course_id = fields.String()
     version = fields.Integer()
     published_at = fields.DateTime()
     unchanged = fields.Boolean(metadata={"description": "true when the draft equals the latest version"})
 
 
-class ImportReport(ma.Schema):
+class ImportReport(Reply):
     course_id = fields.String()
     slug = fields.String()
     created = fields.Boolean()
@@ -80,7 +81,7 @@ class ImportReport(ma.Schema):
     dry_run = fields.Boolean()
 
 
-class CollaboratorsOut(ma.Schema):
+class CollaboratorsOut(Reply):
     course_id = fields.String()
     owner = fields.String(allow_none=True, metadata={"description": "null: only admins may edit"})
     collaborators = fields.List(fields.String())

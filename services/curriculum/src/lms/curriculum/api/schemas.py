@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import marshmallow as ma
 from marshmallow import fields, validate
 
 from lms.curriculum.domain.document import LESSON_KINDS
 from lms.curriculum.domain.limits import MAX_MODULES
 from lms.kit.web import numbers
+from lms.kit.web.schemas import Strict
 
 SLUG = validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,118}$", error="lower-case letters, digits and dashes")
 KEY = validate.Regexp(r"^[a-z0-9][a-z0-9._-]{0,79}$", error="lower-case letters, digits, '.', '_' and '-'")
 Tags = lambda: fields.List(fields.String(validate=validate.Length(1, 120)), load_default=list)  # noqa: E731
-
-
-class Strict(ma.Schema):
-    class Meta:
-        unknown = ma.RAISE
 
 
 class CourseIn(Strict):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
-ID = validate.Length(min=1, max=64)
+from lms.kit.web.schemas import ID, Reply, Strict
 
 
-class NeedsAnalysisIn(Schema):
+class NeedsAnalysisIn(Strict):
     team_id = fields.String(required=True, validate=ID)
     survey_id = fields.String(required=True, validate=ID)
     leader_questionnaire_id = fields.String(load_default=None, allow_none=True, validate=ID)
@@ -15,7 +15,7 @@ class NeedsAnalysisIn(Schema):
     closes_at = fields.AwareDateTime(required=True)
 
 
-class NeedsAnalysisOut(Schema):
+class NeedsAnalysisOut(Reply):
     id = fields.String()
     team_id = fields.String()
     survey_id = fields.String()
@@ -34,7 +34,7 @@ class NeedsAnalysisOut(Schema):
     created_at = fields.String()
 
 
-class ReportOut(Schema):
+class ReportOut(Reply):
     """Counts always; the rest only for a closed analysis with enough respondents."""
 
     needs_analysis_id = fields.String()
@@ -56,21 +56,21 @@ class ReportOut(Schema):
     note = fields.String()
 
 
-class KpiIngested(Schema):
+class KpiIngested(Reply):
     received = fields.Integer()
     inserted = fields.Integer()
     corrected = fields.Integer()
     unchanged = fields.Integer()
 
 
-class MetricIn(Schema):
+class MetricIn(Strict):
     name = fields.String(required=True, validate=validate.Regexp(r"^[a-z][a-z0-9_]{1,63}$"))
     description = fields.String(required=True, validate=validate.Length(min=1, max=500))
     unit = fields.String(load_default="score", validate=validate.Length(min=1, max=40))
     higher_is_better = fields.Boolean(load_default=True)
 
 
-class MetricOut(Schema):
+class MetricOut(Reply):
     name = fields.String()
     description = fields.String()
     unit = fields.String()
@@ -79,20 +79,20 @@ class MetricOut(Schema):
     declared_at = fields.String()
 
 
-class KpiQuery(Schema):
+class KpiQuery(Strict):
     metric = fields.String(validate=validate.Length(min=1, max=64))
 
 
-class ImpactQuery(Schema):
+class ImpactQuery(Strict):
     course_id = fields.String(required=True, validate=ID)
 
 
-class TeamKpisOut(Schema):
+class TeamKpisOut(Reply):
     team_id = fields.String()
     items = fields.List(fields.Dict())
 
 
-class ImpactOut(Schema):
+class ImpactOut(Reply):
     team_id = fields.String()
     course_id = fields.String()
     window = fields.Dict()

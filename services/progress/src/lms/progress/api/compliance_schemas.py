@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import marshmallow as ma
 from marshmallow import fields
+
+from lms.kit.web.schemas import Reply, Strict, items_of
 
 STATES = "valid | expiring | expired (completed); open | overdue (not completed yet)"
 
 
-class _Strict(ma.Schema):
-    class Meta:
-        unknown = ma.RAISE
-
-
-class CycleOut(ma.Schema):
+class CycleOut(Reply):
     assignment_id = fields.String()
     course_id = fields.String()
     cycle = fields.Integer()
@@ -27,17 +23,17 @@ class CycleOut(ma.Schema):
     certificate_code = fields.String(allow_none=True)
 
 
-class Certifications(ma.Schema):
+class Certifications(Reply):
     learner_id = fields.String()
-    items = fields.List(fields.Nested(CycleOut))
+    items = items_of(CycleOut)
 
 
-class ReportQuery(_Strict):
+class ReportQuery(Strict):
     team_id = fields.String()
     course_id = fields.String()
 
 
-class Person(ma.Schema):
+class Person(Reply):
     learner_id = fields.String()
     name = fields.String()
     course_id = fields.String()
@@ -50,15 +46,15 @@ class Person(ma.Schema):
     valid_until = fields.AwareDateTime(allow_none=True)
 
 
-class ComplianceReport(ma.Schema):
+class ComplianceReport(Reply):
     team_id = fields.String(allow_none=True)
     course_id = fields.String(allow_none=True)
     as_of = fields.AwareDateTime()
     assigned = fields.Integer()
     compliant_count = fields.Integer()
     compliant_pct = fields.Float(allow_none=True)
-    compliant = fields.List(fields.Nested(Person))
-    expiring_within_30_days = fields.List(fields.Nested(Person))
-    overdue = fields.List(fields.Nested(Person))
-    never_started = fields.List(fields.Nested(Person))
-    in_progress = fields.List(fields.Nested(Person))
+    compliant = items_of(Person)
+    expiring_within_30_days = items_of(Person)
+    overdue = items_of(Person)
+    never_started = items_of(Person)
+    in_progress = items_of(Person)

@@ -6,15 +6,11 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from lms.kit.web import numbers
-
-
-class Strict(ma.Schema):
-    class Meta:
-        unknown = ma.RAISE
+from lms.kit.web.schemas import ID, Paging, Reply, Strict, items_of
 
 
 class EnrolmentIn(Strict):
-    course_id = fields.String(required=True, validate=validate.Length(1, 64))
+    course_id = fields.String(required=True, validate=ID)
     learner_id = fields.String(
         validate=validate.Length(1, 200), metadata={"description": "HR only; default: you"}
     )
@@ -31,14 +27,12 @@ def _refuse_learner_name() -> None:
     )
 
 
-class EnrolmentQuery(Strict):
+class EnrolmentQuery(Paging):
     learner_id = fields.String()
     course_id = fields.String()
-    limit = fields.Integer(load_default=100, validate=validate.Range(1, 1000))
-    offset = numbers.count(load_default=0)
 
 
-class ModuleProgress(ma.Schema):
+class ModuleProgress(Reply):
     module_id = fields.String()
     title = fields.String()
     required = fields.Boolean()
@@ -50,7 +44,7 @@ class ModuleProgress(ma.Schema):
     missing = fields.List(fields.String())
 
 
-class EnrolmentOut(ma.Schema):
+class EnrolmentOut(Reply):
     id = fields.String()
     learner_id = fields.String()
     course_id = fields.String()
@@ -68,7 +62,7 @@ class EnrolmentOut(ma.Schema):
     modules = fields.List(fields.Nested(ModuleProgress))
 
 
-class EnrolmentSummary(ma.Schema):
+class EnrolmentSummary(Reply):
     id = fields.String()
     learner_id = fields.String()
     course_id = fields.String()
@@ -93,7 +87,7 @@ class CsvQuery(Strict):
     to = fields.AwareDateTime()
 
 
-class Completion(ma.Schema):
+class Completion(Reply):
     id = fields.String()
     enrolment_id = fields.String()
     learner_id = fields.String()
@@ -108,8 +102,8 @@ class Completion(ma.Schema):
     cycle = fields.Integer(metadata={"description": "1, or 2, 3, ... for a recertification"})
 
 
-class CompletionPage(ma.Schema):
-    items = fields.List(fields.Nested(Completion))
+class CompletionPage(Reply):
+    items = items_of(Completion)
     next_cursor = fields.String()
 
 
@@ -118,7 +112,7 @@ class WebhookIn(Strict):
     event_types = fields.List(fields.String(), required=True, validate=validate.Length(min=1))
 
 
-class WebhookSummary(ma.Schema):
+class WebhookSummary(Reply):
     id = fields.String()
     url = fields.String()
     event_types = fields.List(fields.String())
@@ -131,7 +125,7 @@ class WebhookOut(WebhookSummary):
     secret = fields.String(metadata={"description": "whsec_<base64>; shown when created"})
 
 
-class Delivery(ma.Schema):
+class Delivery(Reply):
     id = fields.String()
     event_id = fields.String()
     event_type = fields.String()
@@ -144,7 +138,7 @@ class Delivery(ma.Schema):
     delivered_at = fields.DateTime(allow_none=True)
 
 
-class Certificate(ma.Schema):
+class Certificate(Reply):
     code = fields.String()
     name = fields.String()
     course = fields.String()

@@ -3,28 +3,25 @@
 from __future__ import annotations
 
 import marshmallow as ma
-from marshmallow import fields, validate
+from marshmallow import fields
+
+from lms.kit.web.schemas import Reply, Strict, items_of, validate
 
 MAX_LEARNERS = 10_000
 
 
-class _Strict(ma.Schema):
-    class Meta:
-        unknown = ma.RAISE
-
-
-class TeamOut(ma.Schema):
+class TeamOut(Reply):
     id = fields.String()
     display_name = fields.String()
     member_count = fields.Integer()
     manager_ids = fields.List(fields.String())
 
 
-class TeamList(ma.Schema):
-    items = fields.List(fields.Nested(TeamOut))
+class TeamList(Reply):
+    items = items_of(TeamOut)
 
 
-class MemberRow(ma.Schema):
+class MemberRow(Reply):
     learner_id = fields.String()
     name = fields.String()
     assignment_id = fields.String()
@@ -37,17 +34,17 @@ class MemberRow(ma.Schema):
     score = fields.Float(allow_none=True)
 
 
-class TeamProgress(ma.Schema):
+class TeamProgress(Reply):
     team_id = fields.String()
     display_name = fields.String()
-    items = fields.List(fields.Nested(MemberRow))
+    items = items_of(MemberRow)
 
 
-class MyTeam(ma.Schema):
-    items = fields.List(fields.Nested(MemberRow))
+class MyTeam(Reply):
+    items = items_of(MemberRow)
 
 
-class AssignmentIn(_Strict):
+class AssignmentIn(Strict):
     course_id = fields.String(required=True, validate=validate.Length(1, 64))
     team_id = fields.String(validate=validate.Length(1, 64))
     learner_ids = fields.List(
@@ -71,7 +68,7 @@ class AssignmentIn(_Strict):
             raise ma.ValidationError("Give due_at or due_in_days, not both.", "due_at")
 
 
-class CurrentCycle(ma.Schema):
+class CurrentCycle(Reply):
     cycle = fields.Integer()
     status = fields.String()
     state = fields.String(metadata={"description": "valid | expiring | expired | open | overdue"})
@@ -81,7 +78,7 @@ class CurrentCycle(ma.Schema):
     certificate_code = fields.String(allow_none=True)
 
 
-class AssignmentOut(ma.Schema):
+class AssignmentOut(Reply):
     id = fields.String()
     course_id = fields.String()
     team_id = fields.String(allow_none=True)
@@ -104,10 +101,10 @@ class AssignmentOut(ma.Schema):
     )
 
 
-class AssignmentQuery(_Strict):
+class AssignmentQuery(Strict):
     team_id = fields.String()
     learner_id = fields.String()
 
 
-class AssignmentList(ma.Schema):
-    items = fields.List(fields.Nested(AssignmentOut))
+class AssignmentList(Reply):
+    items = items_of(AssignmentOut)

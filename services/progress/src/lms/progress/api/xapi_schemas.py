@@ -9,7 +9,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from lms.kit.web import numbers
-from lms.progress.api.schemas import Strict
+from lms.kit.web.schemas import Reply, Strict
 
 MAX_LIMIT = 1000
 
@@ -59,7 +59,7 @@ class StatementQueryIn(Strict):
     related_agents = fields.Boolean()
 
 
-class StatementPage(ma.Schema):
+class StatementPage(Reply):
     statements = fields.List(fields.Dict())
     more = fields.String(metadata={"description": "relative URL of the next page, or empty"})
     next_cursor = fields.String(metadata={"description": "the last position served (earlier clients)"})
