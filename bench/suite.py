@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from load import REPO, table, wait_http
+from load import REPO, table
 
 MIB = 1024 * 1024
 
@@ -50,8 +50,11 @@ def start(run_dir: Path, log: Path, env: dict[str, str] | None = None) -> subpro
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    wait_http("http://127.0.0.1:8080/healthz", timeout_s=240)
-    _wait_for_line(log, "questioning-skills: course", timeout_s=240)  # the course import is done
+    try:
+        _wait_for_line(log, "questioning-skills: course", timeout_s=900)  # ready, courses imported
+    except BaseException:
+        stop(process)
+        raise
     return process
 
 
@@ -144,6 +147,8 @@ def _name(args: list[str]) -> str:
 def _wait_for_line(log: Path, text: str, timeout_s: float) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
+        if "course import failed" in log.read_text(errors="replace"):
+            raise RuntimeError(f"the suite's course import failed: see {log}")
         if text in log.read_text(errors="replace"):
             return
         time.sleep(0.5)
@@ -155,8 +160,12 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--keep", action="store_true", help="leave the suite running")
+    parser.add_argument("--suite-pid", type=int, help="measure this running suite (run.sh's pid) instead")
     args = parser.parse_args()
     run_dir = REPO / ".run/bench-suite"
+    if args.suite_pid:
+        print(report(footprints(args.suite_pid, run_dir)))
+        return
     process = start(run_dir, run_dir / "suite.log")
     try:
         time.sleep(10)  # let the first events settle before measuring

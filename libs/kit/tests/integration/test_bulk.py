@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, select
+from sqlalchemy.exc import IntegrityError
 
 from lms.kit.bulk import copy_rows
 from lms.kit.db import COPY_FROM_ROWS, Json, Timestamp, insert_ignore, make_engine, make_session_factory
@@ -90,3 +91,15 @@ def test_copied_rows_arrive_with_their_documents_and_times(pg_url):
     engine.dispose()
     assert len(rows) == MANY
     assert rows[7] == ("f0007", fact(7)["document"], T0 + timedelta(seconds=7), None, 1)
+
+
+def test_a_copied_duplicate_fails_as_sqlalchemy_integrity_error_and_writes_nothing(pg_url):
+    engine = make_engine(pg_url)
+    metadata.create_all(engine)
+    sessions = make_session_factory(engine)
+    with sessions.begin() as db:
+        copy_rows(db, facts, [fact(0)])
+    with pytest.raises(IntegrityError), sessions.begin() as db:
+        copy_rows(db, facts, [fact(n) for n in range(MANY)])
+    assert [row[0] for row in stored(sessions)] == ["f0000"]
+    engine.dispose()

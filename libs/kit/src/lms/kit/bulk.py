@@ -8,11 +8,14 @@ table of the same shape and moves the rows with one `INSERT ... SELECT`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
+import psycopg
 from psycopg import sql
 from sqlalchemy import Table
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 Convert = Callable[[Any], Any] | None
@@ -27,7 +30,7 @@ def copy_rows(session: Session, table: Table, rows: list[dict[str, Any]], into: 
     columns = list(rows[0])
     converts = _converters(session, table, columns)
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(sql.Identifier(into or table.name), _names(columns))
-    with _raw(session).cursor().copy(statement) as copy:
+    with _as_sqlalchemy_errors("COPY"), _raw(session).cursor().copy(statement) as copy:
         for row in rows:
             copy.write_row([_apply(f, row[column]) for f, column in zip(converts, columns, strict=True)])
 
@@ -36,16 +39,24 @@ def copy_ignoring_conflicts(session: Session, table: Table, rows: list[dict[str,
     """`INSERT ... ON CONFLICT DO NOTHING` of `rows`, through a staging table and COPY."""
     staging = f"lms_stage_{table.name}"
     target, stage, names = sql.Identifier(table.name), sql.Identifier(staging), _names(rows[0])
-    raw = _raw(session)
-    raw.execute(
-        sql.SQL(
-            "CREATE TEMPORARY TABLE IF NOT EXISTS {} (LIKE {} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
-        ).format(stage, target)
-    )
-    copy_rows(session, table, rows, into=staging)
-    move = sql.SQL("INSERT INTO {} ({}) SELECT {} FROM {} ON CONFLICT DO NOTHING")
-    raw.execute(move.format(target, names, names, stage))
-    raw.execute(sql.SQL("DELETE FROM {}").format(stage))
+    create = "CREATE TEMPORARY TABLE IF NOT EXISTS {} (LIKE {} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
+    move = "INSERT INTO {} ({}) SELECT {} FROM {} ON CONFLICT DO NOTHING"
+    with _as_sqlalchemy_errors("staged insert"):
+        raw = _raw(session)
+        raw.execute(sql.SQL(create).format(stage, target))
+        copy_rows(session, table, rows, into=staging)
+        raw.execute(sql.SQL(move).format(target, names, names, stage))
+        raw.execute(sql.SQL("DELETE FROM {}").format(stage))
+
+
+@contextmanager
+def _as_sqlalchemy_errors(what: str) -> Iterator[None]:
+    """Driver errors raised as SQLAlchemy's (OperationalError, IntegrityError, ...), so callers
+    tell a lost database from a bad row the same way as for any other statement."""
+    try:
+        yield
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(what, None, exc, psycopg.Error) from exc
 
 
 def _raw(session: Session) -> Any:
