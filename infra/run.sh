@@ -31,7 +31,7 @@ started_kafka=no
 if [[ -z ${KAFKA_BOOTSTRAP_SERVERS:-} ]] && ! infra/kafka/kafka.sh status >/dev/null 2>&1; then started_kafka=yes; fi
 infra/kafka/kafka.sh start
 
-services=(curriculum assessment progress people gateway)
+services=(curriculum assessment progress people insights gateway)
 if [[ ${LMS_DATABASE:-sqlite} == postgres ]]; then
   infra/postgres/pg.sh start
   for s in "${services[@]}"; do
