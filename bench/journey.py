@@ -1,11 +1,16 @@
 """Learner journeys through the gateway of a running suite (`make run`).
 
     python bench/journey.py [--learners 20] [--url http://127.0.0.1:8080]
+    python bench/journey.py --start-suite [--learners 200]    start `make run` for the journey
 
 N learners at once each enrol on "Questioning skills", complete its 15 lessons and pass its
 5 quizzes (one failed attempt first). An HR poller follows the completion feed. Prints
 completions per second and the latency from the submit that completes the course to the
 completion appearing in the HR feed (p50, p99). Aim: p99 under 1 s with 20 learners.
+
+With `--start-suite` (infra/run.sh under .run/bench-journey) or `--suite-pid PID` (run.sh's or
+honcho's pid of a running suite), it then prints the memory of every process of the suite at
+the end (PSS and RSS; aim: the whole suite, Kafka included, at most 2.5 GiB).
 """
 
 from __future__ import annotations
@@ -24,12 +29,16 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
 from load import REPO, table
+from suite import MIB, footprints, report, total_pss
+from suite import start as start_suite
+from suite import stop as stop_suite
 
 from lms.kit.auth import mint_token
 from lms.kit.config import load_jwt_settings
 from lms.tools.journeys import Learner, course_by_slug, definitions, responses
 
 COURSE = "questioning-skills"
+AIM_SUITE_MIB = 2.5 * 1024
 
 
 def main() -> None:
@@ -38,7 +47,35 @@ def main() -> None:
     )
     parser.add_argument("--learners", type=int, default=20)
     parser.add_argument("--url", default=os.environ.get("LMS_URL", "http://127.0.0.1:8080"))
+    parser.add_argument("--start-suite", action="store_true", help="start `make run` (infra/run.sh) first")
+    parser.add_argument("--suite-pid", type=int, help="run.sh's or honcho's pid: measure that suite")
     args = parser.parse_args()
+    run_dir = REPO / ".run/bench-journey"
+    suite = start_suite(run_dir, run_dir / "suite.log") if args.start_suite else None
+    if suite is not None:
+        os.environ["LMS_RUN_DIR"] = str(run_dir)  # the suite's JWT secret
+    try:
+        journey_bench(args)
+        root = suite.pid if suite is not None else args.suite_pid
+        if root is not None:
+            print_memory(
+                root, run_dir if suite is not None else Path(os.environ.get("LMS_RUN_DIR", REPO / ".run"))
+            )
+    finally:
+        if suite is not None:
+            stop_suite(suite)
+
+
+def print_memory(root: int, run_dir: Path) -> None:
+    found = footprints(root, run_dir)
+    total = total_pss(found) / MIB
+    verdict = "met" if total <= AIM_SUITE_MIB else "MISSED"
+    print("\nmemory of the suite at the end (PSS: shared pages split between their processes)\n")
+    print(report(found))
+    print(f"\nsuite total {total:,.0f} MiB PSS; aim <= {AIM_SUITE_MIB:,.0f} MiB: {verdict}")
+
+
+def journey_bench(args: argparse.Namespace) -> None:
     jwt = load_jwt_settings(os.environ, Path(os.environ.get("LMS_RUN_DIR", REPO / ".run")).resolve())
 
     def client(sub: str, role: str) -> httpx.Client:

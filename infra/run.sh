@@ -3,6 +3,7 @@
 # the flagship courses imported; Ctrl-C stops it all. Data stays under .run/ between runs.
 #   LMS_DATABASE=postgres   use the private PostgreSQL cluster instead of SQLite files
 #   KAFKA_BOOTSTRAP_SERVERS use that Kafka cluster; start none
+#   LMS_PROCFILE=infra/Procfile   every process kind on its own (default: infra/Procfile.embedded)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
@@ -12,6 +13,9 @@ export LMS_ENV=${LMS_ENV:-dev}  # a local suite: loopback webhook receivers allo
 # the services verify API-key callers' tokens with the gateway's public key (made under .run/ in dev)
 export LMS_JWT_GATEWAY_JWKS_URL=${LMS_JWT_GATEWAY_JWKS_URL:-http://127.0.0.1:8080/.well-known/jwks.json}
 export PYTHONUNBUFFERED=1
+# a laptop's suite: one gunicorn worker per web process (4 threads each) and a modest broker heap
+export LMS_WEB_WORKERS=${LMS_WEB_WORKERS:-1}
+export KAFKA_HEAP=${KAFKA_HEAP:-256m}
 export PATH="$repo/.venv/bin:$PATH"  # the Procfile says `python`: the workspace's
 py=$repo/.venv/bin/python
 mkdir -p "$LMS_RUN_DIR"
@@ -27,7 +31,7 @@ started_kafka=no
 if [[ -z ${KAFKA_BOOTSTRAP_SERVERS:-} ]] && ! infra/kafka/kafka.sh status >/dev/null 2>&1; then started_kafka=yes; fi
 infra/kafka/kafka.sh start
 
-services=(curriculum assessment progress people gateway)
+services=(curriculum assessment progress people insights gateway)
 if [[ ${LMS_DATABASE:-sqlite} == postgres ]]; then
   infra/postgres/pg.sh start
   for s in "${services[@]}"; do
@@ -58,4 +62,4 @@ trap cleanup INT TERM EXIT
     || echo "course import failed: see above; the suite keeps running" >&2
 ) &
 welcome_pid=$!
-"$repo/.venv/bin/honcho" -d "$repo" -f infra/Procfile start
+"$repo/.venv/bin/honcho" -d "$repo" -f "${LMS_PROCFILE:-infra/Procfile.embedded}" start

@@ -11,6 +11,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
+from lms.kit import bulk
+
 
 def is_sqlite(engine_or_url: Engine | str) -> bool:
     url = engine_or_url if isinstance(engine_or_url, str) else str(engine_or_url.url)
@@ -48,6 +50,9 @@ def _sqlite_begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+COPY_FROM_ROWS = 50  # from this many rows on, PostgreSQL gets them by COPY (see `lms.kit.bulk`)
+
+
 def insert_ignore(
     session: Session, table: Table, rows: list[dict[str, Any]], returning: str | None = None
 ) -> list[Any]:
@@ -57,6 +62,9 @@ def insert_ignore(
     inserted, so a caller learns which rows were new; otherwise an empty list.
     """
     if not rows:
+        return []
+    if returning is None and len(rows) >= COPY_FROM_ROWS and bulk.is_postgresql(session):
+        bulk.copy_ignoring_conflicts(session, table, rows)
         return []
     result = session.execute(insert_ignore_statement(session, table, returning), rows)
     return list(result.scalars()) if returning else []

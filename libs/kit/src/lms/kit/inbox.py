@@ -32,7 +32,9 @@ from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from lms.contracts import PayloadInvalid, Registry, default_registry
+from lms.kit.bulk import copy_rows, is_postgresql
 from lms.kit.cloudevents import CloudEvent, InvalidEvent, from_kafka
+from lms.kit.db import COPY_FROM_ROWS
 from lms.kit.kafka import make_consumer, make_producer
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
 from lms.kit.messaging import inbox
@@ -247,7 +249,9 @@ class InboxConsumer:
                 {"consumer_group": self.group, "event_id": e.id, "event_type": e.type, "processed_at": now}
                 for e in fresh
             ]
-            if applied:
+            if len(applied) >= COPY_FROM_ROWS and is_postgresql(session):
+                copy_rows(session, inbox, applied)
+            elif applied:
                 session.execute(insert(inbox), applied)
         EVENTS_APPLIED.labels(self.group).inc(len(applied))
 

@@ -3,6 +3,7 @@
 web       gunicorn serving the Flask app (gthread workers, keep-alive)
 relay     outbox -> Kafka
 consume   Kafka -> handlers, through the inbox
+worker    relay, consume and the service's background loops as threads of one process
 migrate   Alembic upgrade to head (`--make "message"` autogenerates a revision)
 dlq       list | redrive dead letters of this service's consumer group
 """
@@ -12,8 +13,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +30,7 @@ from lms.kit.migrations import make_revision, upgrade
 from lms.kit.process import stop_on_signals
 from lms.kit.relay import OutboxRelay
 from lms.kit.web.logs import configure_logging
+from lms.kit.worker import Loop, run_side_by_side
 
 
 @dataclass
@@ -42,13 +46,16 @@ class ServiceDefinition:
     default_port: int = 8100
     commands: dict[str, Callable[[Settings, list[str]], int]] = field(default_factory=dict)
     outbox: bool = True  # False for a web-only service: no `relay` process
+    # background loops (besides relay and consume) a `worker` process runs as threads
+    loops: dict[str, Callable[[Settings, threading.Event], None]] = field(default_factory=dict)
 
     @property
     def processes(self) -> list[str]:
         """The processes this service runs: `web` and `migrate` always, the rest as it needs them."""
         relay = ["relay"] if self.outbox else []
         consume = ["consume", "dlq"] if self.consumes else []
-        return ["web", *relay, *consume, "migrate", *self.commands]
+        worker = ["worker"] if relay or consume or self.loops else []
+        return ["web", *relay, *consume, *worker, "migrate", *self.commands]
 
 
 def main(definition: ServiceDefinition, argv: list[str] | None = None) -> int:
@@ -62,9 +69,8 @@ def main(definition: ServiceDefinition, argv: list[str] | None = None) -> int:
     configure_logging(f"{definition.name}.{process}", settings.log_level)
     if process in definition.commands:
         return definition.commands[process](settings, rest)
-    return {"web": _web, "relay": _relay, "consume": _consume, "migrate": _migrate, "dlq": _dlq}[process](
-        definition, settings, rest
-    )
+    kinds = {"web": _web, "relay": _relay, "consume": _consume, "worker": _worker, "migrate": _migrate}
+    return {**kinds, "dlq": _dlq}[process](definition, settings, rest)
 
 
 def _web(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> int:
@@ -80,8 +86,12 @@ def _web(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> 
 
 
 def _relay(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> int:
-    OutboxRelay(make_engine(settings.database_url), settings.kafka_bootstrap).run(stop_on_signals())
+    _relay_until(settings, stop_on_signals())
     return 0
+
+
+def _relay_until(settings: Settings, stop: threading.Event) -> None:
+    OutboxRelay(make_engine(settings.database_url), settings.kafka_bootstrap).run(stop)
 
 
 def consumer_for(definition: ServiceDefinition, settings: Settings, **kwargs: Any) -> InboxConsumer:
@@ -100,6 +110,15 @@ def consumer_for(definition: ServiceDefinition, settings: Settings, **kwargs: An
 def _consume(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> int:
     consumer_for(definition, settings).run(stop_on_signals())
     return 0
+
+
+def _worker(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> int:
+    """The relay, the consumer (when the service consumes) and its loops in one process."""
+    loops: dict[str, Loop] = {"relay": partial(_relay_until, settings)} if definition.outbox else {}
+    if definition.handlers is not None:
+        loops["consume"] = lambda stop: consumer_for(definition, settings).run(stop)
+    loops |= {name: partial(loop, settings) for name, loop in definition.loops.items()}
+    return run_side_by_side(loops, stop_on_signals())
 
 
 def _migrate(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> int:

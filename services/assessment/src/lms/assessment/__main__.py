@@ -1,4 +1,4 @@
-"""`python -m lms.assessment web|relay|consume|migrate|dlq`."""
+"""`python -m lms.assessment web|relay|consume|worker|migrate|dlq`."""
 
 import sys
 

@@ -1,4 +1,4 @@
-"""`python -m lms.insights web|relay|consume|migrate|dlq`."""
+"""`python -m lms.insights web|relay|consume|worker|migrate|dlq`."""
 
 import sys
 

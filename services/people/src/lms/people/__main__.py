@@ -1,4 +1,4 @@
-"""`python -m lms.people web|relay|migrate|import FILE [--dry-run]`."""
+"""`python -m lms.people web|relay|worker|migrate|import FILE [--dry-run]`."""
 
 import sys
 

@@ -1,10 +1,11 @@
-"""`python -m lms.progress web|relay|consume|deliver|schedule|rebuild|migrate|dlq`."""
+"""`python -m lms.progress web|relay|consume|worker|deliver|schedule|rebuild|migrate|dlq`."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+import threading
 
 from lms.kit.config import Settings
 from lms.kit.db import make_engine, make_session_factory
@@ -29,13 +30,22 @@ def deliver(settings: Settings, argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="lms.progress deliver")
     parser.add_argument("--workers", type=int, default=int(os.environ.get("LMS_DELIVER_WORKERS", "4")))
     args = parser.parse_args(argv)
-    dispatcher = Dispatcher(make_engine(settings.database_url), env=settings.env)
-    dispatcher.run(stop_on_signals(), workers=args.workers)
+    deliver_until(settings, stop_on_signals(), workers=args.workers)
     return 0
+
+
+def deliver_until(settings: Settings, stop: threading.Event, workers: int | None = None) -> None:
+    workers = workers or int(os.environ.get("LMS_DELIVER_WORKERS", "4"))
+    Dispatcher(make_engine(settings.database_url), env=settings.env).run(stop, workers=workers)
 
 
 def schedule(settings: Settings, argv: list[str]) -> int:
     """Settle due compliance notices every `LMS_SCHEDULE_INTERVAL_S` seconds until SIGTERM."""
+    schedule_until(settings, stop_on_signals())
+    return 0
+
+
+def schedule_until(settings: Settings, stop: threading.Event) -> None:
     ctx = Context(
         sessions=make_session_factory(make_engine(settings.database_url)),
         outbox=Outbox(source="/progress", topic=settings.topic),
@@ -44,8 +54,7 @@ def schedule(settings: Settings, argv: list[str]) -> int:
         clock=clock_from_env(settings.env),
     )
     interval = float(os.environ.get("LMS_SCHEDULE_INTERVAL_S", "30"))
-    Scheduler(ctx).run(stop_on_signals(), interval)
-    return 0
+    Scheduler(ctx).run(stop, interval)
 
 
 DEFINITION = ServiceDefinition(
@@ -61,6 +70,7 @@ DEFINITION = ServiceDefinition(
         "schedule": schedule,
         "rebuild": lambda s, argv: rebuild.main(s, argv, MIGRATIONS),
     },
+    loops={"deliver": deliver_until, "schedule": schedule_until},
 )
 
 if __name__ == "__main__":

@@ -7,21 +7,25 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from lms.contracts import events
-from lms.progress.db import completions, people
 from lms.progress.domain.completion import Evaluation, completion_evidence
-from lms.progress.service import cycles
 from lms.progress.service.publishing import Channels, publish
 from lms.progress.service.standing import Standing, enrolment_ids
-from lms.progress.service.xapi_store import record_completion
+from lms.progress.service.writes import Writes
+from lms.progress.service.xapi_store import completion_statement
 
 
 def complete_course(
-    session: Session, channels: Channels, standing: Standing, evaluation: Evaluation, now: datetime
+    session: Session,
+    channels: Channels,
+    standing: Standing,
+    evaluation: Evaluation,
+    now: datetime,
+    writes: Writes,
 ) -> None:
+    """The completion of the standing's course, announced; its rows go to `writes`."""
     completion_id = str(uuid.uuid4())
     data = {
         "completion_id": completion_id,
@@ -29,53 +33,45 @@ def complete_course(
         "completed_at": now.isoformat(),
         "score": evaluation.score,
         "certificate_code": new_certificate_code(),
-        **hr_ids(session, standing.enrolment.learner_id),
+        **writes.hr_ids(session, standing.enrolment.learner_id),
         "cycle": standing.enrolment.cycle,
     }
     event = publish(session, channels.outbox, events.COURSE_COMPLETED, data)
     evidence = completion_evidence(standing.structure, evaluation, standing.lessons)
-    store_completion(session, channels, standing, data, evidence, event.id if event else completion_id)
-    cycles.completed(session, data, now)
+    store_completion(channels, standing, data, evidence, event.id if event else completion_id, writes)
+    writes.completed.append((data, now))
 
 
 def store_completion(
-    session: Session,
     channels: Channels,
     standing: Standing,
     data: dict[str, Any],
     evidence: dict[str, Any],
     event_id: str,
+    writes: Writes,
 ) -> None:
     """The completion row (the HR feed, CSV, certificate) and its xAPI statement."""
     title = standing.structure.title
-    session.execute(
-        insert(completions).values(
-            id=data["completion_id"],
-            enrolment_id=data["enrolment_id"],
-            learner_id=data["learner_id"],
-            learner_name=standing.enrolment.learner_name,
-            course_id=data["course_id"],
-            course_title=title,
-            course_version=data["course_version"],
-            completed_at=datetime.fromisoformat(data["completed_at"]),
-            score=data["score"],
-            certificate_code=data["certificate_code"],
-            external_id=data.get("external_id"),
-            employee_number=data.get("employee_number"),
-            evidence=evidence,
-            event_id=event_id,
-            cycle=data.get("cycle", 1),
-        )
+    writes.completions.append(
+        {
+            "id": data["completion_id"],
+            "enrolment_id": data["enrolment_id"],
+            "learner_id": data["learner_id"],
+            "learner_name": standing.enrolment.learner_name,
+            "course_id": data["course_id"],
+            "course_title": title,
+            "course_version": data["course_version"],
+            "completed_at": datetime.fromisoformat(data["completed_at"]),
+            "score": data["score"],
+            "certificate_code": data["certificate_code"],
+            "external_id": data.get("external_id"),
+            "employee_number": data.get("employee_number"),
+            "evidence": evidence,
+            "event_id": event_id,
+            "cycle": data.get("cycle", 1),
+        }
     )
-    record_completion(session, channels.xapi, event_id, data, title)
-
-
-def hr_ids(session: Session, learner_id: str) -> dict[str, str]:
-    """The learner's HR ids, when the directory knows them, so HR matches rows without a lookup."""
-    person = session.execute(
-        select(people.c.external_id, people.c.employee_number).where(people.c.learner_id == learner_id)
-    ).first()
-    return {k: v for k, v in (person._asdict() if person else {}).items() if v is not None}
+    writes.statements.append(completion_statement(channels.xapi, event_id, data, title))
 
 
 def new_certificate_code() -> str:

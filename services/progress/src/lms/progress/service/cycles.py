@@ -68,12 +68,22 @@ def open_cycle(
 
 def completed(session: Session, data: Mapping[str, Any], now: datetime) -> None:
     """A course completion completes the open cycles resting on its enrolment."""
+    completed_many(session, [(data, now)])
+
+
+def completed_many(session: Session, done: list[tuple[Mapping[str, Any], datetime]]) -> None:
+    """Completions (data, when) complete the open cycles resting on their enrolments: one read."""
+    if not done:
+        return
+    by_enrolment = {data["enrolment_id"]: (data, now) for data, now in done}
     rows = session.execute(
-        select(cycles.c.id, assignments)
+        select(cycles.c.id, cycles.c.enrolment_id.label("completed_enrolment"), assignments)
         .join(assignments, assignments.c.id == cycles.c.assignment_id)
-        .where(cycles.c.enrolment_id == data["enrolment_id"], cycles.c.status == "open")
+        .where(cycles.c.enrolment_id.in_(list(by_enrolment)), cycles.c.status == "open")
+        .order_by(cycles.c.id)
     ).mappings()
     for row in list(rows):
+        data, now = by_enrolment[row["completed_enrolment"]]
         version, code = data["course_version"], data["certificate_code"]
         _complete(session, row["id"], policy_of(row), now, version, code)
 

@@ -1,8 +1,9 @@
 """Graded attempts: recorded as evidence; passes may complete modules and courses of active enrolments.
 
 Everything a run of events needs is read once (the affected enrolments under lock, their
-lessons and recorded modules, the learners' passes); each pass is then evaluated in order
-with the evidence submitted up to it, so a completion never depends on how events were batched.
+lessons and recorded modules, the learners' passes and HR ids); each pass is then evaluated in
+order with the evidence submitted up to it, so a completion never depends on how events were
+batched, and what the run completes is written at its end, one statement per table.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from lms.progress.service.catalog import structure_of
 from lms.progress.service.progression import evidence_since, record, standings_of
 from lms.progress.service.publishing import Channels
 from lms.progress.service.standing import Standing
+from lms.progress.service.writes import Writes
 
 Affected = tuple[Standing, list[dict[str, Any]]]
 
@@ -32,10 +34,13 @@ def apply_attempts_graded(channels: Channels, session: Session, events: list[Clo
     affected = _affected(session, passes) if passes else []
     if not affected:
         return
-    evidence = passes_of(session, {standing.enrolment.learner_id for standing, _ in affected})
+    learners = {standing.enrolment.learner_id for standing, _ in affected}
+    evidence, writes = passes_of(session, learners), Writes()
+    writes.know_people(session, learners)
     now = channels.clock()
     for standing, triggers in affected:
-        _apply(session, channels, standing, triggers, evidence, now)
+        _apply(session, channels, standing, triggers, evidence, now, writes)
+    writes.flush(session)
 
 
 def _affected(session: Session, passes: list[dict[str, Any]]) -> list[Affected]:
@@ -67,10 +72,12 @@ def _apply(
     triggers: list[dict[str, Any]],
     evidence: list[Row[Any]],
     now: datetime,
+    writes: Writes,
 ) -> None:
     learner, wanted = standing.enrolment.learner_id, standing.structure.assessment_ids
     for trigger in triggers:
         until, since = datetime.fromisoformat(trigger["submitted_at"]), evidence_since(standing.enrolment)
         passes = best_of(evidence, learner, wanted, until=until, since=since)
-        if record(session, channels, standing, evaluate(standing.structure, standing.lessons, passes), now):
+        evaluation = evaluate(standing.structure, standing.lessons, passes)
+        if record(session, channels, standing, evaluation, now, writes):
             return

@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from lms.contracts import events
@@ -18,6 +18,7 @@ from lms.progress.service.catalog import structure_of
 from lms.progress.service.course_completion import complete_course
 from lms.progress.service.publishing import Channels, publish
 from lms.progress.service.standing import Standing, enrolment_ids
+from lms.progress.service.writes import Writes
 
 
 def standing_of(session: Session, enrolment: Row[Any]) -> Standing:
@@ -72,34 +73,47 @@ def advance(session: Session, channels: Channels, enrolment_id: str) -> Evaluati
         session, standing.enrolment.learner_id, wanted, evidence_since(standing.enrolment)
     )
     evaluation = evaluate(standing.structure, standing.lessons, passes)
-    record(session, channels, standing, evaluation, channels.clock())
+    writes = Writes()
+    record(session, channels, standing, evaluation, channels.clock(), writes)
+    writes.flush(session)
     return evaluation
 
 
 def record(
-    session: Session, channels: Channels, standing: Standing, evaluation: Evaluation, now: datetime
+    session: Session,
+    channels: Channels,
+    standing: Standing,
+    evaluation: Evaluation,
+    now: datetime,
+    writes: Writes,
 ) -> bool:
-    """Write and announce what `evaluation` newly completes; True when it completes the course now."""
+    """Announce what `evaluation` newly completes and put its rows in `writes`; True when it
+    completes the course now."""
     for module in evaluation.modules:
         if module.completed and module.module_id not in standing.recorded:
-            _complete_module(session, channels, standing, module, now)
+            _complete_module(session, channels, standing, module, now, writes)
     values: dict[str, Any] = {"percent": evaluation.percent}
     completes = evaluation.completed and standing.enrolment.status != "completed"
     if completes:
         values.update(status="completed", completed_at=now)
-        complete_course(session, channels, standing, evaluation, now)
-    session.execute(update(enrolments).where(enrolments.c.id == standing.enrolment.id).values(**values))
+        complete_course(session, channels, standing, evaluation, now, writes)
+    writes.change_enrolment(standing.enrolment.id, values)
     return completes
 
 
 def _complete_module(
-    session: Session, channels: Channels, standing: Standing, module: ModuleState, now: datetime
+    session: Session,
+    channels: Channels,
+    standing: Standing,
+    module: ModuleState,
+    now: datetime,
+    writes: Writes,
 ) -> None:
     standing.recorded.add(module.module_id)
     score = module.passed.percent if module.passed else None
     attempt_id = module.passed.attempt_id if module.passed else None
     enrolment = standing.enrolment
     values = {"module_id": module.module_id, "score": score, "attempt_id": attempt_id}
-    session.execute(insert(module_completions).values(enrolment_id=enrolment.id, completed_at=now, **values))
+    writes.modules.append({"enrolment_id": enrolment.id, "completed_at": now, **values})
     data = {**enrolment_ids(enrolment), **values, "completed_at": now.isoformat()}
     publish(session, channels.outbox, events.MODULE_COMPLETED, data)

@@ -20,6 +20,7 @@ from lms.progress.service.enrolment_views import enrolment
 from lms.progress.service.lessons import apply_upgrade
 from lms.progress.service.progression import evaluation_of, standing_of
 from lms.progress.service.publishing import Channels
+from lms.progress.service.writes import Writes
 
 
 def _t(text: str | None) -> datetime | None:
@@ -73,7 +74,9 @@ def course_completed(channels: Channels, session: Session, event: CloudEvent) ->
     evidence = completion_evidence(
         standing.structure, evaluation_of(session, standing.enrolment), standing.lessons
     )
-    store_completion(session, channels, standing, d, evidence, event.id)
+    writes = Writes()
+    store_completion(channels, standing, d, evidence, event.id, writes)
+    writes.flush(session)
     values = {"status": "completed", "completed_at": _t(d["completed_at"])}
     session.execute(update(enrolments).where(enrolments.c.id == d["enrolment_id"]).values(**values))
 

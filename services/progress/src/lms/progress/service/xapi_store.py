@@ -8,10 +8,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from lms.kit.db import insert_ignore
-from lms.progress.db import xapi_statements
 from lms.progress.domain import xapi
 
 ASSESSMENT = "http://adlnet.gov/expapi/activities/assessment"
@@ -44,9 +40,10 @@ class XapiIdentity:
         return xapi.account_actor(learner_id, self.home_page)
 
 
-def record_completion(
-    session: Session, identity: XapiIdentity, event_id: str, data: dict[str, Any], course_title: str
-) -> None:
+def completion_statement(
+    identity: XapiIdentity, event_id: str, data: dict[str, Any], course_title: str
+) -> dict[str, Any]:
+    """The xAPI row for a completed course."""
     home = identity.home_page
     statement = xapi.statement(
         event_id=event_id,
@@ -65,7 +62,7 @@ def record_completion(
         },
         registration=data["enrolment_id"],
     )
-    insert_ignore(session, xapi_statements, [_row(statement)])
+    return _row(statement)
 
 
 def attempt_row(identity: XapiIdentity, event_id: str, data: dict[str, Any]) -> dict[str, Any]:
