@@ -36,6 +36,14 @@ kafka-up: sync ## start the local Kafka broker (KRaft) and create the topics
 kafka-down: ## stop the local Kafka broker
 	infra/kafka/kafka.sh stop
 
+.PHONY: kafka-cluster-up
+kafka-cluster-up: sync ## start the local three-node Kafka cluster (19192-19194) and create the topics
+	KAFKA_CLUSTER=1 infra/kafka/kafka.sh start
+
+.PHONY: kafka-cluster-down
+kafka-cluster-down: ## stop the local three-node Kafka cluster
+	KAFKA_CLUSTER=1 infra/kafka/kafka.sh stop
+
 .PHONY: kafka-test-down
 kafka-test-down: ## stop the broker the tests started (port 19092)
 	KAFKA_PORT=19092 KAFKA_DIR=$(LMS_RUN_DIR)/kafka-test infra/kafka/kafka.sh stop
@@ -96,9 +104,9 @@ demo: sync ## the suite's story in the terminal (against a running `make run`)
 	LMS_ENV=dev $(PY) -m lms.tools.demo
 
 .PHONY: run
-run: sync ## start the whole suite: Kafka and every service process
+run: sync ## start the whole suite: Kafka and every service process (KAFKA_CLUSTER=1: on three brokers)
 	infra/run.sh
 
 .PHONY: clean
-clean: kafka-down kafka-test-down ## stop local servers and delete .run/ (data included)
+clean: kafka-down kafka-test-down kafka-cluster-down ## stop local servers and delete .run/ (data included)
 	rm -rf $(LMS_RUN_DIR)

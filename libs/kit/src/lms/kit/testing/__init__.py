@@ -3,8 +3,10 @@
 Where they come from, in order:
 - `KAFKA_BOOTSTRAP_SERVERS` / `LMS_TEST_POSTGRES_URL`: servers you run; nothing is started;
 - `LMS_TEST_DOCKER=1` with a Docker engine that answers: testcontainers (apache/kafka, postgres);
+- `KAFKA_CLUSTER=1`: the local three-node Kafka cluster (19192-19194) instead of one broker;
 - otherwise the local launchers `infra/kafka/kafka.sh` and `infra/postgres/pg.sh`, on ports of
   their own (19092, 55439) so a running `make run` suite is never touched.
+A test that needs three brokers whatever the session runs on asks for `kafka_cluster`.
 Every run gets a unique id; topics, groups and databases carry it, so runs never collide.
 Tests run as dev (`LMS_ENV=dev`, set here once for the test process and every process it
 starts): loopback webhook receivers, short test secrets. Production is the default elsewhere.
@@ -18,7 +20,14 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from lms.kit.testing.infra import KafkaServer, PostgresServer, start_kafka, start_postgres
+from lms.kit.testing.infra import (
+    KafkaCluster,
+    KafkaServer,
+    PostgresServer,
+    start_kafka,
+    start_kafka_cluster,
+    start_postgres,
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -38,6 +47,12 @@ def kafka(request: pytest.FixtureRequest) -> Iterator[KafkaServer]:
     server = start_kafka(request.config.rootpath)
     yield server
     server.close()
+
+
+@pytest.fixture(scope="session")
+def kafka_cluster(request: pytest.FixtureRequest) -> KafkaCluster:
+    """The local three-node cluster (the same one `KAFKA_CLUSTER=1` runs the session on)."""
+    return start_kafka_cluster(request.config.rootpath)
 
 
 @pytest.fixture(scope="session")
