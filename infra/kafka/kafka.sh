@@ -138,20 +138,24 @@ start() {
   say "ready at $(bootstrap)"
 }
 
-stop_node() {  # node_env first; $1: the signal (TERM waits up to 30 s, then KILL)
-  if ! running; then rm -f "$pidfile"; return 0; fi
+signal_node() {  # node_env first; $1: the signal
+  if running; then kill "-$1" "$(cat "$pidfile")"; fi
+}
+
+await_node() {  # node_env first: wait up to 30 s for it to exit, then SIGKILL
+  [[ -f $pidfile ]] || return 0
   local pid; pid=$(cat "$pidfile")
-  kill "-$1" "$pid"
   for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$pid" 2>/dev/null; then say "still running after 30 s: SIGKILL"; kill -KILL "$pid"; fi
   rm -f "$pidfile"
   say "stopped $dir"
 }
 
-stop() {
+stop() {  # every node asked at once: a quorum that loses its members one by one stalls the last
   if [[ -n ${KAFKA_BOOTSTRAP_SERVERS:-} ]]; then say "external cluster: nothing to stop"; return 0; fi
   local n
-  for n in "${nodes[@]}"; do node_env "$n"; stop_node TERM; done
+  for n in "${nodes[@]}"; do node_env "$n"; signal_node TERM; done
+  for n in "${nodes[@]}"; do node_env "$n"; await_node; done
 }
 
 status() {
@@ -171,7 +175,7 @@ node() {
   node_env "$2"
   case $1 in
     node-start) launch "$2" ;;
-    node-kill) stop_node KILL ;;
+    node-kill) signal_node KILL; await_node ;;
     node-status) running ;;
   esac
 }

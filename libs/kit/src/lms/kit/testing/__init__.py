@@ -50,9 +50,11 @@ def kafka(request: pytest.FixtureRequest) -> Iterator[KafkaServer]:
 
 
 @pytest.fixture(scope="session")
-def kafka_cluster(request: pytest.FixtureRequest) -> KafkaCluster:
+def kafka_cluster(request: pytest.FixtureRequest) -> Iterator[KafkaCluster]:
     """The local three-node cluster (the same one `KAFKA_CLUSTER=1` runs the session on)."""
-    return start_kafka_cluster(request.config.rootpath)
+    cluster = start_kafka_cluster(request.config.rootpath)
+    yield cluster
+    cluster.close()
 
 
 @pytest.fixture(scope="session")

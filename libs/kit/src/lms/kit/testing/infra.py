@@ -59,6 +59,12 @@ class KafkaCluster(KafkaServer):
     broker and a controller; a test may SIGKILL one node and start it again."""
 
     nodes = (1, 2, 3)
+    started_here: bool = False
+
+    def close(self) -> None:
+        """Stop the cluster when this run started it: three idle JVMs are not free on a laptop."""
+        if self.started_here:
+            self.stop()
 
     def kill_node(self, node: int) -> None:
         """SIGKILL one node: no controlled shutdown, no leadership handed over."""
@@ -80,8 +86,7 @@ class KafkaCluster(KafkaServer):
 
 
 def start_kafka_cluster(repo: Path) -> KafkaCluster:
-    """The local cluster (started when it is not running; it keeps running for the next run,
-    `make kafka-cluster-down` stops it)."""
+    """The local cluster, started when it is not running (and then stopped by `close()`)."""
     env = {
         **os.environ,
         "KAFKA_CLUSTER": "1",
@@ -91,6 +96,8 @@ def start_kafka_cluster(repo: Path) -> KafkaCluster:
     env.pop("KAFKA_BOOTSTRAP_SERVERS", None)
     bootstrap = ",".join(f"127.0.0.1:{TEST_KAFKA_CLUSTER_PORT + n - 1}" for n in KafkaCluster.nodes)
     cluster = KafkaCluster(bootstrap, repo=repo, env=env)
+    status = subprocess.run([str(repo / "infra/kafka/kafka.sh"), "status"], env=env, capture_output=True)
+    cluster.started_here = status.returncode != 0
     cluster.start()
     return cluster
 
