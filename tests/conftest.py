@@ -111,7 +111,7 @@ def launched(
     run: str,
     processes: dict[str, list[str]] = PROCESSES,
     replicas: int = 1,
-    ready_timeout_s: float = 120,
+    ready_timeout_s: float = 300,
 ) -> Iterator[Suite]:
     """Every process of `processes` (service -> kinds) and the gateway, `replicas` of each, on
     fresh databases; with replicas, each kind's web processes sit behind a balancer's one URL.
@@ -131,9 +131,12 @@ def launched(
         for service in SERVICES:  # every process knows each URL (curriculum reads assessment)
             env[f"LMS_{service.upper()}_URL"] = urls.get(service, f"http://127.0.0.1:{free_port()}")
         suite = Suite(urls["gateway"], env, logs)
-        for name in (*services, "gateway"):
-            migration = Process(f"lms.{name}", ["migrate"], logs / f"{name}-migrate.log", env=env).start()
-            assert migration.popen.wait(90) == 0, (logs / f"{name}-migrate.log").read_text()[-3000:]
+        migrations = {  # side by side: each database is its own
+            name: Process(f"lms.{name}", ["migrate"], logs / f"{name}-migrate.log", env=env).start()
+            for name in (*services, "gateway")
+        }
+        for name, migration in migrations.items():
+            assert migration.popen.wait(180) == 0, (logs / f"{name}-migrate.log").read_text()[-3000:]
         for service, kinds in (*processes.items(), ("gateway", ["web"])):
             for kind, replica in itertools.product(kinds, range(replicas)):
                 name = f"{service}-{kind}" + (f"-{replica + 1}" if replicas > 1 else "")
