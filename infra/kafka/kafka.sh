@@ -105,7 +105,7 @@ format_storage() {
 }
 
 wait_ready() {
-  "$python" -m lms.kit.kafka_admin --bootstrap "$(bootstrap)" wait --timeout "${1:-90}" --brokers "${#nodes[@]}" \
+  "$python" -m lms.kit.kafka_admin --bootstrap "$(bootstrap)" wait --timeout "${1:-$((90 * ${#nodes[@]}))}" --brokers "${#nodes[@]}" \
     || die "broker at $(bootstrap) did not serve metadata; see $dir/logs/server.log"
 }
 
