@@ -73,11 +73,26 @@ token: sync $(if $(LMS_JWT_SECRET),,$(LMS_RUN_DIR)/jwt-secret) ## print a dev JW
 	@LMS_ENV=dev $(PY) -m lms.tools.cli token --sub "$(SUB)" --roles "$(ROLES)" --name "$(NAME)"
 
 .PHONY: lint
-lint: sync ## ruff, import contracts (lint-imports) and declared dependencies (deptry per member)
+lint: sync lint-k8s ## ruff, import contracts, declared dependencies, Kubernetes manifests
 	$(UV) run --locked ruff check .
 	$(UV) run --locked ruff format --check .
 	$(UV) run --locked lint-imports --no-cache
 	$(UV) run --locked python infra/lint/dependencies.py
+
+# kustomize and kubeconform, built once from the Go module proxy into .run/bin (needs `go`).
+KUSTOMIZE := $(LMS_RUN_DIR)/bin/kustomize
+KUBECONFORM := $(LMS_RUN_DIR)/bin/kubeconform
+$(KUSTOMIZE):
+	GOBIN=$(LMS_RUN_DIR)/bin go install sigs.k8s.io/kustomize/kustomize/v5@v5.8.1
+$(KUBECONFORM):
+	GOBIN=$(LMS_RUN_DIR)/bin go install github.com/yannh/kubeconform/cmd/kubeconform@v0.7.0
+
+.PHONY: k8s-tools
+k8s-tools: $(KUSTOMIZE) $(KUBECONFORM) ## build kustomize and kubeconform into .run/bin
+
+.PHONY: lint-k8s
+lint-k8s: k8s-tools ## render every overlay of infra/k8s and validate it against the vendored schemas
+	KUSTOMIZE=$(KUSTOMIZE) KUBECONFORM=$(KUBECONFORM) infra/k8s/lint.sh
 
 .PHONY: test
 test: sync ## run every test against a real Kafka broker and PostgreSQL

@@ -86,3 +86,36 @@ def test_every_path_outside_the_api_is_the_gateways_own(gateway):
     outside = [(m, p) for m, p in documented() if not p.startswith(BASE)]
     assert outside
     assert all((m, shape(p)) in own for m, p in outside), outside
+
+
+def integers_without_bounds(node: Any, where: str, components: dict[str, Any]) -> Iterator[str]:
+    """Where an integer a client sends has no `maximum` (or no `minimum`): the database casts
+    every number it compares or stores, so an unbounded one is a server error waiting to happen."""
+    if isinstance(node, dict):
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            yield from integers_without_bounds(components.get(name, {}), f"{where}->{name}", components)
+            return
+        types = node.get("type")
+        integer = types == "integer" or (isinstance(types, list) and "integer" in types)
+        if integer and not node.get("readOnly") and not {"maximum", "minimum"} <= node.keys():
+            yield where
+        for key, value in node.items():
+            if key not in ("example", "examples", "default", "enum"):
+                yield from integers_without_bounds(value, f"{where}.{key}", components)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from integers_without_bounds(value, f"{where}[{index}]", components)
+
+
+def test_every_integer_a_client_sends_is_bounded(gateway):
+    document = gateway.test_client().get("/openapi.json").get_json()
+    components = document.get("components", {}).get("schemas", {})
+    unbounded = []
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            if not isinstance(operation, dict):
+                continue
+            inputs = {"parameters": operation.get("parameters", []), "body": operation.get("requestBody", {})}
+            unbounded += integers_without_bounds(inputs, f"{method.upper()} {path}", components)
+    assert not unbounded, "\n".join(unbounded)

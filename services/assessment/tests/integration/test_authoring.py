@@ -118,3 +118,16 @@ def test_a_malformed_definition_is_a_422_naming_the_fields(api, users, definitio
     refused = api.post("/assessments", users["author"], json=body)
     assert refused.status_code == 422
     assert set(refused.get_json()["errors"]) == {"pass_mark", "items"}
+
+
+def test_numbers_past_what_a_column_holds_are_refused_and_create_nothing(api, users, definition, quiz):
+    aid = quiz()
+    assert api.get(f"/assessments/{aid}?version=99999999999", users["ann"]).status_code == 404
+    attempts = api.get(f"/assessments/{aid}/attempts?offset=2147483648", users["hr"])
+    assert (attempts.status_code, attempts.mimetype) == (422, "application/problem+json")
+    before = api.get("/assessments", users["author"]).get_json()
+    for field, value in (("max_attempts", 2**40), ("time_limit_s", 2**40)):
+        body = {**definition(), "slug": f"too-big-{field.replace('_', '-')}", field: value}
+        refused = api.post("/assessments", users["author"], json=body)
+        assert (refused.status_code, refused.mimetype) == (422, "application/problem+json"), field
+    assert api.get("/assessments", users["author"]).get_json() == before

@@ -230,3 +230,23 @@ def test_retiring_hides_the_course_and_emits_retired(curriculum):
     assert c.client.get("/api/v1/courses", headers=learner).get_json()["total"] == 0
     assert c.client.get(f"/api/v1/courses/{course_id}", headers=learner).get_json()["status"] == "retired"
     assert [e.type for e in c.published_events()] == [PUBLISHED, "lms.curriculum.course.retired.v1"]
+
+
+def test_numbers_past_what_a_column_holds_are_refused_and_change_nothing(curriculum):
+    c = curriculum
+    course_id, etag = new_course(c, slug="bounds")
+    add_module(c, course_id, etag)
+    assert publish(c, course_id).status_code == 201
+    learner = c.as_("lee", "learner")
+    for version in ("99999999999", "372328444393591341056"):
+        response = c.client.get(f"/api/v1/courses/{course_id}?version={version}", headers=learner)
+        assert (response.status_code, response.mimetype) == (422, "application/problem+json"), version
+    draft = c.client.get(f"/api/v1/courses/{course_id}?version=draft", headers=c.as_("ann", "author"))
+    refused = c.client.post(
+        f"/api/v1/courses/{course_id}/modules",
+        json={"title": "Far away", "lessons": [], "position": 2**40},
+        headers=c.as_("ann", "author", **{"If-Match": draft.headers["ETag"]}),
+    )
+    assert (refused.status_code, refused.mimetype) == (422, "application/problem+json")
+    after = c.client.get(f"/api/v1/courses/{course_id}?version=draft", headers=c.as_("ann", "author"))
+    assert after.get_json() == draft.get_json()

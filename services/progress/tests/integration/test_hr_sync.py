@@ -41,6 +41,14 @@ def read_whole_feed(world, limit=7) -> list[str]:
         cursor = page["next_cursor"]
 
 
+def test_numbers_past_what_the_database_holds_are_refused_with_a_problem(world):
+    hr = world.token("hr1", "hr")
+    for url in ("/api/v1/completions?since=372328444393591341056", "/api/v1/enrolments?offset=2147483648"):
+        response = world.client.get(url, headers=hr)
+        assert (response.status_code, response.mimetype) == (422, "application/problem+json"), url
+    assert feed(world)["items"] == []
+
+
 def test_feed_paging_during_concurrent_completions_returns_each_exactly_once(world):
     course_id = one_lesson_course(world)
     learners = [f"learner-{n}" for n in range(40)]

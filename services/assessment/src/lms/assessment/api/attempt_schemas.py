@@ -8,6 +8,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from lms.assessment.domain.model import MAX_STEPS
+from lms.kit.web import numbers
 
 Time = {"format": "date-time"}
 
@@ -81,7 +82,7 @@ class AttemptListQuery(ma.Schema):
     learner_id = fields.String()
     status = fields.String(validate=validate.OneOf(["in_progress", "awaiting_review", "graded", "expired"]))
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=1000))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    offset = numbers.count(load_default=0)
 
 
 class AttemptSummary(Out):

@@ -9,6 +9,9 @@ from marshmallow import fields, validate
 
 from lms.assessment.api.item_schemas import ITEM_SCHEMAS
 
+MAX_ATTEMPTS = 1000
+LONGEST_TIME_LIMIT_S = 7 * 24 * 3600  # a week
+
 SERVER_FIELDS = (
     "id",
     "status",
@@ -47,8 +50,12 @@ class AssessmentIn(ma.Schema):
     title = fields.String(required=True, validate=validate.Length(min=1, max=500))
     kind = fields.String(required=True, validate=validate.OneOf(["quiz", "diagnostic", "survey"]))
     pass_mark = fields.Float(required=True, validate=validate.Range(min=0, max=1))
-    max_attempts = fields.Integer(allow_none=True, load_default=None, validate=validate.Range(min=1))
-    time_limit_s = fields.Integer(allow_none=True, load_default=None, validate=validate.Range(min=1))
+    max_attempts = fields.Integer(
+        allow_none=True, load_default=None, validate=validate.Range(1, MAX_ATTEMPTS)
+    )
+    time_limit_s = fields.Integer(
+        allow_none=True, load_default=None, validate=validate.Range(1, LONGEST_TIME_LIMIT_S)
+    )
     shuffle = fields.Boolean(load_default=False)
     recommend_below = fields.Float(
         allow_none=True,

@@ -35,6 +35,9 @@ def read_assessment(
     return view(published, row.latest_version)
 
 
+MAX_VERSION_DIGITS = 9  # the column is a 32-bit integer
+
+
 def _version_number(version: str | None, latest: int | None, assessment_id: str) -> int:
     if version is None:
         if latest is None:
@@ -42,7 +45,7 @@ def _version_number(version: str | None, latest: int | None, assessment_id: str)
                 f"Assessment {assessment_id} has no published version yet (authors: ?version=draft)."
             )
         return latest
-    if not version.isdigit():
+    if not version.isdigit() or len(version) > MAX_VERSION_DIGITS:
         raise NotFound(f"No version {version!r}: use a number or `draft`.")
     return int(version)
 

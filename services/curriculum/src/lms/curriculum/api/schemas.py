@@ -6,6 +6,8 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from lms.curriculum.domain.document import LESSON_KINDS
+from lms.curriculum.domain.limits import MAX_MODULES
+from lms.kit.web import numbers
 
 SLUG = validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,118}$", error="lower-case letters, digits and dashes")
 KEY = validate.Regexp(r"^[a-z0-9][a-z0-9._-]{0,79}$", error="lower-case letters, digits, '.', '_' and '-'")
@@ -38,9 +40,7 @@ class CoursePatch(Strict):
 class LessonIn(Strict):
     id = fields.String(validate=validate.Length(1, 64), metadata={"description": "keep an existing lesson"})
     key = fields.String(validate=KEY)
-    position = fields.Integer(
-        load_only=True, metadata={"description": "ignored: the list order is the order"}
-    )
+    position = numbers.count(load_only=True, metadata={"description": "ignored: the list order is the order"})
     title = fields.String(required=True, validate=validate.Length(1, 300))
     kind = fields.String(load_default="text", validate=validate.OneOf(LESSON_KINDS))
     body = fields.String(required=True, validate=validate.Length(1, 200_000))
@@ -57,7 +57,7 @@ class ModuleIn(Strict):
     assessment_id = fields.String(allow_none=True, validate=validate.Length(1, 64))
     assessment_slug = fields.String(allow_none=True, validate=validate.Length(1, 200))
     lessons = fields.List(fields.Nested(LessonIn), load_default=list)
-    position = fields.Integer(validate=validate.Range(min=0))
+    position = numbers.count(maximum=MAX_MODULES)
 
 
 class ModulePatch(Strict):
@@ -70,7 +70,7 @@ class ModulePatch(Strict):
     assessment_id = fields.String(allow_none=True, validate=validate.Length(1, 64))
     assessment_slug = fields.String(allow_none=True, validate=validate.Length(1, 200))
     lessons = fields.List(fields.Nested(LessonIn))
-    position = fields.Integer(validate=validate.Range(min=0))
+    position = numbers.count(maximum=MAX_MODULES)
 
 
 class PackageModule(ModuleIn):
@@ -95,7 +95,7 @@ class CatalogueArgs(Strict):
 
 class VersionArgs(Strict):
     version = fields.String(
-        validate=validate.Regexp(r"^(draft|[1-9][0-9]*)$", error="'draft' or a version number")
+        validate=validate.Regexp(r"^(draft|[1-9][0-9]{0,8})$", error="'draft' or a version number")
     )
     format = fields.String(
         load_default="markdown", validate=validate.OneOf(["markdown", "html", "json", "yaml"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from lms.kit.web import numbers
+
 
 class Strict(ma.Schema):
     class Meta:
@@ -33,7 +35,7 @@ class EnrolmentQuery(Strict):
     learner_id = fields.String()
     course_id = fields.String()
     limit = fields.Integer(load_default=100, validate=validate.Range(1, 1000))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    offset = numbers.count(load_default=0)
 
 
 class ModuleProgress(ma.Schema):
@@ -79,9 +81,8 @@ class EnrolmentSummary(ma.Schema):
 
 
 class FeedQuery(Strict):
-    since = fields.Integer(
+    since = numbers.cursor(
         load_default=0,
-        validate=validate.Range(min=0),
         metadata={"description": "the next_cursor of the previous page (opaque)"},
     )
     limit = fields.Integer(load_default=100, validate=validate.Range(1, 1000))

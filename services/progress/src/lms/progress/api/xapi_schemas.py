@@ -8,6 +8,7 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from lms.kit.web import numbers
 from lms.progress.api.schemas import Strict
 
 MAX_LIMIT = 1000
@@ -18,7 +19,7 @@ class Since(fields.Field):
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
         if isinstance(value, str) and value.isdigit():
-            return int(value)
+            return numbers.cursor().deserialize(value)
         return fields.AwareDateTime()._deserialize(value, attr, data, **kwargs)
 
 
@@ -51,7 +52,7 @@ class StatementQueryIn(Strict):
     activity = fields.String(validate=validate.Length(1, 2000))
     agent = AgentJson(metadata={"type": "string", "description": "JSON xAPI Agent"})
     registration = fields.UUID()
-    cursor = fields.Integer(validate=validate.Range(min=0), metadata={"description": "inside `more` links"})
+    cursor = numbers.cursor(metadata={"description": "inside `more` links"})
     format = fields.String(validate=validate.OneOf(["exact", "ids", "canonical"]))
     attachments = fields.Boolean()
     related_activities = fields.Boolean()

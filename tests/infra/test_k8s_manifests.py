@@ -1,0 +1,182 @@
+"""Every process of infra/Procfile runs in each Kubernetes overlay, with every variable it reads set.
+
+The variables are found in the code, not listed by hand: each `.get("LMS_...")` / `os.environ[...]`
+on an environment mapping in the kit, the contracts and the process's own package, with the
+f-string names (`f"{service.upper()}_DATABASE_URL"`, ...) expanded. A new setting in the code
+fails this test until the manifests set it.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import os
+import re
+import shlex
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from lms.gateway.config import COSTLY_LIMITS, SERVICE_URLS
+from lms.progress.clock import clock_from_env
+
+ROOT = Path(__file__).parents[2]
+OVERLAYS = sorted(p.name for p in (ROOT / "infra/k8s/overlays").iterdir())
+VARIABLE = re.compile(r"(LMS|KAFKA)_[A-Z0-9_]+|[A-Z]+_DATABASE_URL")
+ENV_MAPPINGS = {"env", "environ", "values"}  # names the code gives the environment mapping
+TEMPLATES = {  # how the f-string names expand, per service
+    "{}_DATABASE_URL": lambda service: [f"{service.upper()}_DATABASE_URL"],
+    "LMS_{}_URL": lambda service: [f"LMS_{name.upper()}_URL" for name in SERVICE_URLS],
+    "LMS_RATE_LIMIT_{}": lambda service: [f"LMS_RATE_LIMIT_{name.upper()}" for name in COSTLY_LIMITS],
+}
+DEV_ONLY = {"LMS_CLOCK_START", "LMS_CLOCK_SPEED"}  # the simulated clock, refused outside dev
+
+
+def procfile() -> dict[str, list[str]]:
+    """Process kind -> argv, without `--bind` (in Kubernetes LMS_BIND says where to listen)."""
+    lines = (ROOT / "infra/Procfile").read_text().splitlines()
+    kinds = dict(line.split(":", 1) for line in lines if line.strip() and not line.startswith("#"))
+    return {kind: re.sub(r"\s--bind\s+\S+", "", command).split() for kind, command in kinds.items()}
+
+
+def package_of(argv: list[str]) -> str:
+    return argv[argv.index("-m") + 1].removeprefix("lms.")
+
+
+def sources(service: str) -> Iterator[Path]:
+    own = ROOT / ("gateway" if service == "gateway" else f"services/{service}") / "src/lms" / service
+    for folder in (ROOT / "libs/kit/src/lms/kit", ROOT / "contracts/src", own):
+        yield from (p for p in folder.rglob("*.py") if "testing" not in p.relative_to(folder).parts)
+
+
+def mentions_environment(receiver: ast.expr) -> bool:
+    """`os.environ`, `env`, `(os.environ if environ is None else environ)`, `os` (for getenv)."""
+    names = {getattr(n, "id", None) or getattr(n, "attr", None) for n in ast.walk(receiver)}
+    return bool(names & (ENV_MAPPINGS | {"os"}))
+
+
+def names_a_variable(node: ast.Assign) -> bool:
+    """`MIN_RESPONDENTS_VAR = "LMS_..."`: a constant that holds a variable's name."""
+    return any(isinstance(t, ast.Name) and t.id.endswith("_VAR") for t in node.targets)
+
+
+def names_read(tree: ast.AST) -> Iterator[str]:
+    """Literal names and f-string templates looked up in an environment mapping."""
+    for node in ast.walk(tree):
+        key = None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args:
+            if node.func.attr in ("get", "getenv") and mentions_environment(node.func.value):
+                key = node.args[0]
+        elif isinstance(node, ast.Subscript) and getattr(node.value, "attr", "") == "environ":
+            key = node.slice
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            yield key.value
+        elif isinstance(key, ast.JoinedStr):
+            yield "".join(p.value if isinstance(p, ast.Constant) else "{}" for p in key.values)
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and names_a_variable(node):
+            yield node.value.value
+
+
+@functools.cache
+def variables_read(service: str) -> frozenset[str]:
+    found: set[str] = set()
+    for path in sources(service):
+        for name in names_read(ast.parse(path.read_text())):
+            if "{}" in name:
+                assert name in TEMPLATES, f"{path}: teach this test how {name!r} expands"
+                found.update(TEMPLATES[name](service))
+            elif VARIABLE.fullmatch(name):
+                found.add(name)
+    return frozenset(found - DEV_ONLY)
+
+
+def kustomize() -> Path:
+    binary = Path(os.environ.get("LMS_RUN_DIR", ROOT / ".run")) / "bin/kustomize"
+    if not binary.exists():
+        subprocess.run(["make", "-s", "k8s-tools"], cwd=ROOT, check=True)
+    return binary
+
+
+@pytest.fixture(scope="module", params=OVERLAYS)
+def render(request: pytest.FixtureRequest) -> list[dict[str, Any]]:
+    overlay = ROOT / "infra/k8s/overlays" / request.param
+    built = subprocess.run([kustomize(), "build", overlay], capture_output=True, text=True, check=True)
+    return [doc for doc in yaml.safe_load_all(built.stdout) if doc]
+
+
+def of_kind(render: list[dict[str, Any]], kind: str) -> dict[str, dict[str, Any]]:
+    return {doc["metadata"]["name"]: doc for doc in render if doc["kind"] == kind}
+
+
+def container(workload: dict[str, Any]) -> dict[str, Any]:
+    (only,) = workload["spec"]["template"]["spec"]["containers"]
+    return only
+
+
+@functools.cache
+def out_of_band_secrets() -> dict[str, set[str]]:
+    """Secret -> keys, as README.md tells operators to create them (`kubectl create secret ...`)."""
+    readme = (ROOT / "README.md").read_text()
+    made = re.findall(r"kubectl -n \S+ create secret generic (\S+)((?:\s*\\\n?\s*--from-\S+)+)", readme)
+    return {name: set(re.findall(r"--from-\w+=([A-Z_]+)", keys)) for name, keys in made}
+
+
+def environment(render: list[dict[str, Any]], workload: dict[str, Any]) -> dict[str, str]:
+    """Name -> where its value comes from, checking that every source exists in the render."""
+    maps, clusters = of_kind(render, "ConfigMap"), of_kind(render, "Cluster")
+    secrets = out_of_band_secrets() | {f"{name}-app": {"uri"} for name in clusters}
+    spec = container(workload)
+    found = {}
+    for source in spec.get("envFrom", []):
+        name = source["configMapRef"]["name"]
+        assert name in maps, f"{workload['metadata']['name']}: no ConfigMap {name}"
+        found.update({key: f"configmap {name}" for key in maps[name].get("data", {})})
+    for variable in spec.get("env", []):
+        ref = variable.get("valueFrom", {}).get("secretKeyRef")
+        if ref:
+            assert ref["key"] in secrets.get(ref["name"], set()), f"{ref}: neither made nor in README.md"
+        found[variable["name"]] = f"secret {ref['name']}" if ref else repr(variable.get("value"))
+    return found
+
+
+def test_every_process_of_the_procfile_is_a_deployment_running_its_command(render):
+    deployments = of_kind(render, "Deployment")
+    for kind, argv in procfile().items():
+        assert kind in deployments, f"no Deployment for {kind}"
+        spec = container(deployments[kind])
+        assert spec["command"] + spec.get("args", []) == argv, kind
+    assert set(deployments) == set(procfile()), "a Deployment for a process the Procfile does not name"
+
+
+def test_every_variable_a_process_reads_is_set_in_its_deployment(render):
+    deployments = of_kind(render, "Deployment")
+    for kind, argv in procfile().items():
+        needed = variables_read(package_of(argv))
+        missing = needed - set(environment(render, deployments[kind]))
+        assert not missing, f"{kind} reads {sorted(missing)} but its Deployment does not set them"
+
+
+def test_every_service_with_a_database_has_a_migration_job_with_its_variables(render):
+    jobs = of_kind(render, "Job")
+    for service in {package_of(argv) for argv in procfile().values()}:
+        job = jobs[f"{service}-migrate"]
+        argv = container(job)["command"] + container(job)["args"]
+        assert argv == shlex.split(f"python -m lms.{service} migrate"), service
+        assert variables_read(service) <= set(environment(render, job)), service
+
+
+def test_the_scan_finds_the_settings_it_is_meant_to(render):
+    read = variables_read("gateway") & variables_read("progress")
+    assert {"LMS_ENV", "LMS_JWT_SECRET", "KAFKA_BOOTSTRAP_SERVERS", "LMS_BIND", "LMS_RUN_DIR"} <= read
+    assert {"LMS_DELIVER_WORKERS", "PROGRESS_DATABASE_URL"} <= variables_read("progress")
+    assert {"LMS_INSIGHTS_MIN_RESPONDENTS"} <= variables_read("insights")
+    assert {"LMS_PEOPLE_URL", "LMS_RATE_LIMIT_SUBMIT", "GATEWAY_DATABASE_URL"} <= variables_read("gateway")
+
+
+def test_the_variables_left_unset_are_refused_outside_dev():
+    with pytest.raises(SystemExit):
+        clock_from_env("prod", {"LMS_CLOCK_START": "2026-01-01T00:00:00+00:00", "LMS_CLOCK_SPEED": "60"})
