@@ -60,10 +60,12 @@ def wait_until(
 
 
 def wait_ready(bootstrap: str, timeout_s: float = 90, brokers: int = 1) -> None:
-    """Block until the cluster serves metadata with `brokers` live brokers; raise TimeoutError otherwise."""
+    """Block until the cluster serves metadata with `brokers` live brokers (registered and not
+    fenced: a node still starting is listed, fenced); raise TimeoutError otherwise."""
 
     def registered(admin: KafkaAdminClient) -> bool:
-        return len(admin.describe_cluster()["brokers"]) >= brokers
+        live = [b for b in admin.describe_cluster()["brokers"] if not b.get("is_fenced")]
+        return len(live) >= brokers
 
     wait_until(bootstrap, registered, timeout_s, f"{brokers} broker(s) serving metadata")
 
