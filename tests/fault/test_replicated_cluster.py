@@ -178,13 +178,12 @@ def test_every_completion_once_on_a_replicated_suite_while_brokers_and_replicas_
     learners = WAVE * (len(phases) + 1)
 
     with suite.client("hana-cluster", "hr") as hr:
-        mine = eventually(
-            lambda: (
-                (c := [c for c in feed(hr) if c["course_id"] == course["id"]]) and len(c) >= learners and c
-            ),
-            timeout_s=240,
-            interval_s=1,
-        )
+
+        def all_completed() -> list[dict[str, Any]] | None:
+            completed = [c for c in feed(hr) if c["course_id"] == course["id"]]
+            return completed if len(completed) >= learners else None
+
+        mine = eventually(all_completed, timeout_s=240, interval_s=1)
         assert len(mine) == learners
         assert len({c["enrolment_id"] for c in mine}) == learners
         rows = list(csv.DictReader(io.StringIO(persist(lambda: hr.get("/completions.csv")).text)))
