@@ -136,7 +136,7 @@ def launched(
             for name in (*services, "gateway")
         }
         for name, migration in migrations.items():
-            assert migration.popen.wait(180) == 0, (logs / f"{name}-migrate.log").read_text()[-3000:]
+            assert migration.popen.wait(300) == 0, (logs / f"{name}-migrate.log").read_text()[-3000:]
         for service, kinds in (*processes.items(), ("gateway", ["web"])):
             for kind, replica in itertools.product(kinds, range(replicas)):
                 name = f"{service}-{kind}" + (f"-{replica + 1}" if replicas > 1 else "")
