@@ -36,6 +36,14 @@ kafka-up: sync ## start the local Kafka broker (KRaft) and create the topics
 kafka-down: ## stop the local Kafka broker
 	infra/kafka/kafka.sh stop
 
+.PHONY: kafka-cluster-up
+kafka-cluster-up: sync ## start the local three-node Kafka cluster (19192-19194) and create the topics
+	KAFKA_CLUSTER=1 infra/kafka/kafka.sh start
+
+.PHONY: kafka-cluster-down
+kafka-cluster-down: ## stop the local three-node Kafka cluster
+	KAFKA_CLUSTER=1 infra/kafka/kafka.sh stop
+
 .PHONY: kafka-test-down
 kafka-test-down: ## stop the broker the tests started (port 19092)
 	KAFKA_PORT=19092 KAFKA_DIR=$(LMS_RUN_DIR)/kafka-test infra/kafka/kafka.sh stop
@@ -89,10 +97,15 @@ lint-k8s: k8s-tools ## render every overlay of infra/k8s and validate it against
 .PHONY: test
 test: sync ## run every test against a real Kafka broker and PostgreSQL
 	infra/kafka/kafka.sh fetch
-	$(UV) run --locked pytest -m "not fuzz" $(PYTEST_ARGS)
+	$(UV) run --locked pytest -m "not cluster" $(PYTEST_ARGS)
+
+.PHONY: test-cluster
+test-cluster: sync ## the replicated suite on the three-node Kafka cluster, with brokers and replicas killed
+	infra/kafka/kafka.sh fetch
+	$(UV) run --locked pytest -m cluster tests/fault $(PYTEST_ARGS)
 
 .PHONY: fuzz
-fuzz: sync ## schemathesis through the gateway of a running test suite, as learner, author and HR
+fuzz: sync ## only the schemathesis runs (make test includes them), as learner, author and HR
 	infra/kafka/kafka.sh fetch
 	$(UV) run --locked pytest -m fuzz tests/fuzz $(PYTEST_ARGS)
 
@@ -111,9 +124,9 @@ demo: sync ## the suite's story in the terminal (against a running `make run`)
 	LMS_ENV=dev $(PY) -m lms.tools.demo
 
 .PHONY: run
-run: sync ## start the whole suite: Kafka and every service process
+run: sync ## start the whole suite: Kafka and every service process (KAFKA_CLUSTER=1: on three brokers)
 	infra/run.sh
 
 .PHONY: clean
-clean: kafka-down kafka-test-down ## stop local servers and delete .run/ (data included)
+clean: kafka-down kafka-test-down kafka-cluster-down ## stop local servers and delete .run/ (data included)
 	rm -rf $(LMS_RUN_DIR)

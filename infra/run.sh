@@ -4,6 +4,7 @@
 #   LMS_DATABASE=postgres   use the private PostgreSQL cluster instead of SQLite files
 #   KAFKA_BOOTSTRAP_SERVERS use that Kafka cluster; start none
 #   LMS_PROCFILE=infra/Procfile   every process kind on its own (default: infra/Procfile.embedded)
+#   KAFKA_CLUSTER=1         run on the local three-node Kafka cluster (started if it is not running)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
@@ -30,6 +31,10 @@ fi
 started_kafka=no
 if [[ -z ${KAFKA_BOOTSTRAP_SERVERS:-} ]] && ! infra/kafka/kafka.sh status >/dev/null 2>&1; then started_kafka=yes; fi
 infra/kafka/kafka.sh start
+if [[ -z ${KAFKA_BOOTSTRAP_SERVERS:-} ]]; then  # every process reaches the brokers just started
+  KAFKA_BOOTSTRAP_SERVERS=$(infra/kafka/kafka.sh bootstrap)
+  export KAFKA_BOOTSTRAP_SERVERS
+fi
 
 services=(curriculum assessment progress people insights gateway)
 if [[ ${LMS_DATABASE:-sqlite} == postgres ]]; then
@@ -52,7 +57,7 @@ welcome_pid=
 cleanup() {
   trap - INT TERM EXIT
   [[ -n $welcome_pid ]] && kill "$welcome_pid" 2>/dev/null || true
-  [[ $started_kafka == yes ]] && infra/kafka/kafka.sh stop || true
+  [[ $started_kafka == yes ]] && env -u KAFKA_BOOTSTRAP_SERVERS infra/kafka/kafka.sh stop || true
 }
 trap cleanup INT TERM EXIT
 

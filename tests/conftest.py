@@ -6,10 +6,14 @@ relays, consumers, the webhook dispatcher and the gateway, all as OS processes.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
 import socket
 import threading
 import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -20,7 +24,8 @@ import pytest
 from lms.kit.auth import mint_token
 from lms.kit.config import JwtSettings
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
-from lms.kit.testing.infra import KafkaServer, PostgresServer
+from lms.kit.testing.balancer import balancing
+from lms.kit.testing.infra import KafkaCluster, KafkaServer, PostgresServer
 from lms.kit.testing.proc import Process
 
 SECRET = "e2e-secret-e2e-secret-e2e-secret-0123"
@@ -63,7 +68,7 @@ class Suite:
         self.processes[name].start()
 
 
-def wait_ready(url: str, timeout_s: float = 120) -> None:
+def wait_ready(url: str, timeout_s: float = 120, services: Iterable[str] = SERVICES) -> None:
     """Until the gateway is ready and every service this suite started answers through it (the
     details are for admins; services of the suite not started here may stay down)."""
     admin = {"Authorization": f"Bearer {mint_token(JwtSettings(secret=SECRET), 'ops', ['admin'])}"}
@@ -72,7 +77,7 @@ def wait_ready(url: str, timeout_s: float = 120) -> None:
         try:
             body = httpx.get(f"{url}/readyz", headers=admin, timeout=2).json()
             upstreams = body.get("upstreams", {})
-            if body.get("status") != "unready" and all(upstreams.get(s) == "ok" for s in SERVICES):
+            if body.get("status") != "unready" and all(upstreams.get(s) == "ok" for s in services):
                 return
         except (httpx.HTTPError, ValueError):
             pass
@@ -80,15 +85,13 @@ def wait_ready(url: str, timeout_s: float = 120) -> None:
     raise TimeoutError(f"{url} did not become ready")
 
 
-@pytest.fixture(scope="session")
-def suite(kafka: KafkaServer, postgres: PostgresServer, run_id: str, tmp_path_factory) -> Suite:
-    logs = tmp_path_factory.mktemp("suite-logs")
-    prefix = f"e2e-{run_id}."
-    env = {
+def suite_env(bootstrap: str, run: str, logs: Path) -> dict[str, str]:
+    """What every process of a suite reads: the broker, this run's topics, test secrets and limits."""
+    return {
         **os.environ,
         "LMS_JWT_SECRET": SECRET,
-        "KAFKA_BOOTSTRAP_SERVERS": kafka.bootstrap,
-        "LMS_TOPIC_PREFIX": prefix,
+        "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
+        "LMS_TOPIC_PREFIX": f"e2e-{run}.",
         "LMS_LOG_LEVEL": "WARNING",
         "LMS_WEB_WORKERS": "1",
         "GATEWAY_DATABASE_URL": f"sqlite:///{logs / 'gateway.db'}",
@@ -98,36 +101,84 @@ def suite(kafka: KafkaServer, postgres: PostgresServer, run_id: str, tmp_path_fa
         "LMS_RATE_LIMIT_SUBMIT": "100000/minute",
         "LMS_RATE_LIMIT_EXPORT": "100000/minute",
     }
-    ensure_topics(kafka.bootstrap, [TopicSpec(f"{prefix}lms.{s}.events", 6) for s in SERVICES])
-    for service in SERVICES:
-        env[f"{service.upper()}_DATABASE_URL"] = postgres.create_database(f"e2e_{run_id}_{service}")
-    gateway_port = free_port()
-    env["LMS_JWT_GATEWAY_JWKS_URL"] = f"http://127.0.0.1:{gateway_port}/.well-known/jwks.json"
-    suite = Suite(f"http://127.0.0.1:{gateway_port}", env, logs)
-    for name in (*SERVICES, "gateway"):
-        assert (
-            Process(f"lms.{name}", ["migrate"], logs / f"{name}-migrate.log", env=env).start().popen.wait(300)
-            == 0
-        )
-    ports = {service: free_port() for service in PROCESSES}
-    for service, port in ports.items():  # every process knows each URL (curriculum reads assessment)
-        env[f"LMS_{service.upper()}_URL"] = f"http://127.0.0.1:{port}"
-    for service, kinds in PROCESSES.items():
-        port = ports[service]
-        for kind in kinds:
-            args = [kind, "--bind", f"127.0.0.1:{port}"] if kind == "web" else [kind]
-            suite.processes[f"{service}-{kind}"] = Process(
-                f"lms.{service}", args, logs / f"{service}-{kind}.log", env=env
-            ).start()
-    suite.processes["gateway-web"] = Process(
-        "lms.gateway", ["web", "--bind", f"127.0.0.1:{gateway_port}"], logs / "gateway-web.log", env=env
-    ).start()
-    try:
-        wait_ready(suite.url)
-        yield suite
-    finally:
-        for process in suite.processes.values():
-            process.__exit__()
+
+
+@contextmanager
+def launched(
+    env: dict[str, str],
+    postgres: PostgresServer,
+    logs: Path,
+    run: str,
+    processes: dict[str, list[str]] = PROCESSES,
+    replicas: int = 1,
+    ready_timeout_s: float = 300,
+) -> Iterator[Suite]:
+    """Every process of `processes` (service -> kinds) and the gateway, `replicas` of each, on
+    fresh databases; with replicas, each kind's web processes sit behind a balancer's one URL.
+    Process names: `progress-relay`, or `progress-relay-2` when replicated. `run` names the
+    databases (and, through `suite_env`, the topics)."""
+    services = list(processes)
+    ensure_topics(
+        env["KAFKA_BOOTSTRAP_SERVERS"],
+        [TopicSpec(f"{env['LMS_TOPIC_PREFIX']}lms.{s}.events", 6) for s in SERVICES],
+    )
+    for service in (*services, *(["gateway"] if replicas > 1 else [])):
+        env[f"{service.upper()}_DATABASE_URL"] = postgres.create_database(f"e2e_{run}_{service}")
+    with contextlib.ExitStack() as stack:
+        webs = {name: [free_port() for _ in range(replicas)] for name in (*services, "gateway")}
+        urls = {name: _front(stack, ports) for name, ports in webs.items()}
+        env["LMS_JWT_GATEWAY_JWKS_URL"] = f"{urls['gateway']}/.well-known/jwks.json"
+        for service in SERVICES:  # every process knows each URL (curriculum reads assessment)
+            env[f"LMS_{service.upper()}_URL"] = urls.get(service, f"http://127.0.0.1:{free_port()}")
+        suite = Suite(urls["gateway"], env, logs)
+        migrations = {  # side by side: each database is its own
+            name: Process(f"lms.{name}", ["migrate"], logs / f"{name}-migrate.log", env=env).start()
+            for name in (*services, "gateway")
+        }
+        for name, migration in migrations.items():
+            assert migration.popen.wait(300) == 0, (logs / f"{name}-migrate.log").read_text()[-3000:]
+        for service, kinds in (*processes.items(), ("gateway", ["web"])):
+            for kind, replica in itertools.product(kinds, range(replicas)):
+                name = f"{service}-{kind}" + (f"-{replica + 1}" if replicas > 1 else "")
+                port = webs[service][replica]
+                args = [kind, "--bind", f"127.0.0.1:{port}"] if kind == "web" else [kind]
+                suite.processes[name] = Process(f"lms.{service}", args, logs / f"{name}.log", env=env).start()
+        try:
+            wait_ready(suite.url, ready_timeout_s, services)
+            yield suite
+        finally:
+            for process in suite.processes.values():
+                process.__exit__()
+
+
+def _front(stack: contextlib.ExitStack, ports: list[int]) -> str:
+    """The URL of a service's web processes: the one process, or a balancer over the replicas."""
+    if len(ports) == 1:
+        return f"http://127.0.0.1:{ports[0]}"
+    return stack.enter_context(balancing(ports)).url
+
+
+@pytest.fixture(scope="session")
+def suite(kafka: KafkaServer, postgres: PostgresServer, run_id: str, tmp_path_factory) -> Iterator[Suite]:
+    logs = tmp_path_factory.mktemp("suite-logs")
+    with launched(suite_env(kafka.bootstrap, run_id, logs), postgres, logs, run_id) as running_suite:
+        yield running_suite
+
+
+REPLICATED = {kind: PROCESSES[kind] for kind in ("curriculum", "assessment", "progress")}
+
+
+@pytest.fixture(scope="module")
+def replicated_suite(
+    kafka_cluster: KafkaCluster, postgres: PostgresServer, run_id: str, tmp_path_factory
+) -> Iterator[Suite]:
+    """Two of every process of the services a completion passes through, and two gateways, on the
+    three-node cluster; topics and databases of its own (the session's `suite` may run beside it)."""
+    logs, run = tmp_path_factory.mktemp("replicated-logs"), f"{run_id}r"
+    env = suite_env(kafka_cluster.bootstrap, run, logs)
+    # two dozen processes start at once: on two busy cores that takes minutes, not seconds
+    with launched(env, postgres, logs, run, REPLICATED, replicas=2, ready_timeout_s=420) as running_suite:
+        yield running_suite
 
 
 class WebhookReceiver:

@@ -1,27 +1,49 @@
 #!/usr/bin/env bash
-# Single-node Apache Kafka (KRaft) for local runs and tests, from Maven Central jars.
-#   kafka.sh fetch|start|stop|status|topics
+# Apache Kafka (KRaft) for local runs and tests, from Maven Central jars: one broker, or with
+# KAFKA_CLUSTER=1 three nodes (each broker and controller) on this machine.
+#   kafka.sh fetch|start|stop|restart|status|topics|bootstrap
+#   kafka.sh node-start N|node-kill N|node-status N   (cluster mode: one node, 1-3)
 # Environment:
 #   KAFKA_BOOTSTRAP_SERVERS  use that cluster and start nothing (start/topics only create topics)
+#   KAFKA_CLUSTER            1: the three-node cluster; clients on KAFKA_CLUSTER_PORT..+2, controllers
+#                            on KAFKA_CLUSTER_PORT+100..+102, data under <repo>/.run/kafka-cluster/node-N;
+#                            topics (and every topic created later) get 3 replicas, 2 of them in sync
+#   KAFKA_CLUSTER_PORT       client port of node 1 (default 19192)
 #   KAFKA_DIR                data, logs and pid   (default: <repo>/.run/kafka)
 #   KAFKA_LIBS               jar cache            (default: <repo>/.run/kafka/libs)
 #   KAFKA_PORT               client port; the controller listens on KAFKA_PORT+1 (default 9092)
-#   KAFKA_HEAP               JVM heap (default 512m)
+#   KAFKA_HEAP               JVM heap of each node (default 512m)
 #   KAFKA_TOPICS_FILE        topics to create (default: infra/kafka/topics.txt)
 #   PYTHON                   interpreter with lms-kit installed (default: <repo>/.venv/bin/python)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-port=${KAFKA_PORT:-9092}
-controller_port=$((port + 1))
-dir=${KAFKA_DIR:-$repo/.run/kafka}
+cluster=${KAFKA_CLUSTER:-0}
+cluster_port=${KAFKA_CLUSTER_PORT:-19192}
+nodes=(1)
+if [[ $cluster == 1 ]]; then
+  nodes=(1 2 3)
+  cluster_dir=${KAFKA_DIR:-$repo/.run/kafka-cluster}
+fi
 libs=${KAFKA_LIBS:-$repo/.run/kafka/libs}
 heap=${KAFKA_HEAP:-512m}
 topics_file=${KAFKA_TOPICS_FILE:-$here/topics.txt}
 python=${PYTHON:-$repo/.venv/bin/python}
 version=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$here/pom.xml")
-pidfile=$dir/broker.pid
+
+# The node's ports and directory: node_env N sets port, controller_port, dir and pidfile.
+node_env() {
+  if [[ $cluster == 1 ]]; then
+    port=$((cluster_port + $1 - 1)); controller_port=$((cluster_port + 99 + $1)); dir=$cluster_dir/node-$1
+  else
+    port=${KAFKA_PORT:-9092}; controller_port=$((port + 1)); dir=${KAFKA_DIR:-$repo/.run/kafka}
+  fi
+  pidfile=$dir/broker.pid
+  java_cmd=(java -Xms"$heap" -Xmx"$heap" -XX:+UseG1GC
+    -Dlog4j2.configurationFile="$dir/log4j2.properties" -cp "$libs/*")
+}
+node_env 1
 
 say() { echo "kafka: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -30,7 +52,19 @@ need() {
   command -v "$1" >/dev/null 2>&1 || die "$1 not found: install $2 (Debian: apt-get install $3)"
 }
 
-bootstrap() { echo "${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$port}"; }
+own_bootstrap() {
+  local n addresses=()
+  for n in "${nodes[@]}"; do node_env "$n"; addresses+=("127.0.0.1:$port"); done
+  (IFS=,; echo "${addresses[*]}")
+}
+
+bootstrap() { echo "${KAFKA_BOOTSTRAP_SERVERS:-$(own_bootstrap)}"; }
+
+voters() {
+  local n v=()
+  for n in 1 2 3; do v+=("$n@127.0.0.1:$((cluster_port + 99 + n))"); done
+  (IFS=,; echo "${v[*]}")
+}
 
 running() { [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
 
@@ -44,28 +78,34 @@ fetch() {
     || die "mvn could not resolve the Kafka jars (see the lines above)"
 }
 
-write_config() {
+write_config() {  # of node $1 (node_env first)
+  local quorum="controller.quorum.bootstrap.servers=127.0.0.1:$controller_port" rf=1 min_isr=1
+  [[ $cluster == 1 ]] && { quorum="controller.quorum.voters=$(voters)"; rf=3; min_isr=2; }
   mkdir -p "$dir/data" "$dir/logs"
   sed -e "s#@DATA@#$dir/data#" -e "s#@PORT@#$port#g" -e "s#@CONTROLLER_PORT@#$controller_port#g" \
+    -e "s#@NODE_ID@#$1#" -e "s#@QUORUM@#$quorum#" -e "s#@RF@#$rf#g" -e "s#@MIN_ISR@#$min_isr#g" \
     "$here/server.properties.in" > "$dir/server.properties"
   sed -e "s#@LOGS@#$dir/logs#" "$here/log4j2.properties.in" > "$dir/log4j2.properties"
 }
 
-java_cmd=(java -Xms"$heap" -Xmx"$heap" -XX:+UseG1GC
-  -Dlog4j2.configurationFile="$dir/log4j2.properties" -cp "$libs/*")
-
 java_run() { "${java_cmd[@]}" "$@"; }
+
+cluster_id() {  # one id for every node of the cluster, made once
+  local file=${cluster_dir:-$dir}/cluster.id
+  [[ -s $file ]] || { mkdir -p "$(dirname "$file")"; java_run kafka.tools.StorageTool random-uuid | tail -n 1 > "$file"; }
+  cat "$file"
+}
 
 format_storage() {
   [[ -f $dir/data/meta.properties ]] && return 0
-  local cluster_id
-  cluster_id=$(java_run kafka.tools.StorageTool random-uuid | tail -n 1)
-  java_run kafka.tools.StorageTool format --standalone -t "$cluster_id" \
+  local mode=(--standalone)
+  [[ $cluster == 1 ]] && mode=()  # the static voters of server.properties form the quorum
+  java_run kafka.tools.StorageTool format "${mode[@]}" -t "$(cluster_id)" \
     -c "$dir/server.properties" >/dev/null || die "formatting $dir/data failed"
 }
 
 wait_ready() {
-  "$python" -m lms.kit.kafka_admin --bootstrap "$(bootstrap)" wait --timeout "${1:-90}" \
+  "$python" -m lms.kit.kafka_admin --bootstrap "$(bootstrap)" wait --timeout "${1:-$((90 * ${#nodes[@]}))}" --brokers "${#nodes[@]}" \
     || die "broker at $(bootstrap) did not serve metadata; see $dir/logs/server.log"
 }
 
@@ -73,42 +113,71 @@ create_topics() {
   "$python" -m lms.kit.kafka_admin --bootstrap "$(bootstrap)" ensure-topics "$topics_file"
 }
 
+launch() {  # node $1 (node_env first): configure, format, start in the background
+  running && return 0
+  write_config "$1"
+  format_storage
+  say "starting Kafka $version node $1 on 127.0.0.1:$port (logs: $dir/logs)"
+  # setsid: the node outlives this shell and a Ctrl-C in the terminal that started it.
+  setsid "${java_cmd[@]}" kafka.Kafka "$dir/server.properties" >"$dir/logs/stdout.log" 2>&1 </dev/null &
+  echo $! > "$pidfile"
+  disown
+}
+
 start() {
   if [[ -n ${KAFKA_BOOTSTRAP_SERVERS:-} ]]; then
     say "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS: using that cluster, starting nothing"
     wait_ready 30; create_topics; return 0
   fi
-  if running; then
-    wait_ready; create_topics; return 0
-  fi
   need java "a Java 17+ runtime" openjdk-17-jre-headless
   fetch
-  write_config
-  format_storage
-  say "starting Kafka $version on 127.0.0.1:$port (logs: $dir/logs)"
-  # setsid: the broker outlives this shell and a Ctrl-C in the terminal that started it.
-  setsid "${java_cmd[@]}" kafka.Kafka "$dir/server.properties" >"$dir/logs/stdout.log" 2>&1 </dev/null &
-  echo $! > "$pidfile"
-  disown
+  local n
+  for n in "${nodes[@]}"; do node_env "$n"; launch "$n"; done
   wait_ready
   create_topics
-  say "ready at 127.0.0.1:$port"
+  say "ready at $(bootstrap)"
 }
 
-stop() {
-  if [[ -n ${KAFKA_BOOTSTRAP_SERVERS:-} ]]; then say "external cluster: nothing to stop"; return 0; fi
-  if ! running; then rm -f "$pidfile"; say "not running"; return 0; fi
+signal_node() {  # node_env first; $1: the signal
+  if running; then kill "-$1" "$(cat "$pidfile")"; fi
+}
+
+await_node() {  # node_env first: wait up to 30 s for it to exit, then SIGKILL
+  [[ -f $pidfile ]] || return 0
   local pid; pid=$(cat "$pidfile")
-  kill -TERM "$pid"
   for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$pid" 2>/dev/null; then say "still running after 30 s: SIGKILL"; kill -KILL "$pid"; fi
   rm -f "$pidfile"
-  say "stopped"
+  say "stopped $dir"
+}
+
+stop() {  # every node asked at once: a quorum that loses its members one by one stalls the last
+  if [[ -n ${KAFKA_BOOTSTRAP_SERVERS:-} ]]; then say "external cluster: nothing to stop"; return 0; fi
+  local n
+  for n in "${nodes[@]}"; do node_env "$n"; signal_node TERM; done
+  for n in "${nodes[@]}"; do node_env "$n"; await_node; done
 }
 
 status() {
   if [[ -n ${KAFKA_BOOTSTRAP_SERVERS:-} ]]; then echo "external: $KAFKA_BOOTSTRAP_SERVERS"; return 0; fi
-  if running; then echo "running: pid $(cat "$pidfile"), 127.0.0.1:$port"; else echo "stopped"; return 3; fi
+  local n down=0
+  for n in "${nodes[@]}"; do
+    node_env "$n"
+    if running; then echo "node $n running: pid $(cat "$pidfile"), 127.0.0.1:$port"; else echo "node $n stopped"; down=3; fi
+  done
+  return $down
+}
+
+# One node of the cluster, for fault tests: node-kill is a SIGKILL (no clean shutdown).
+node() {
+  [[ $cluster == 1 ]] || die "node commands need KAFKA_CLUSTER=1"
+  [[ ${2:-} =~ ^[123]$ ]] || die "which node? 1, 2 or 3"
+  node_env "$2"
+  case $1 in
+    node-start) launch "$2" ;;
+    node-kill) signal_node KILL; await_node ;;
+    node-status) running ;;
+  esac
 }
 
 case ${1:-} in
@@ -118,5 +187,7 @@ case ${1:-} in
   restart) stop; start ;;
   status) status ;;
   topics) create_topics ;;
-  *) echo "usage: $0 fetch|start|stop|restart|status|topics" >&2; exit 2 ;;
+  bootstrap) bootstrap ;;
+  node-start|node-kill|node-status) node "$1" "${2:-}" ;;
+  *) echo "usage: $0 fetch|start|stop|restart|status|topics|bootstrap|node-start N|node-kill N|node-status N" >&2; exit 2 ;;
 esac

@@ -8,26 +8,12 @@ import threading
 import time
 import uuid
 
-import httpx
 import pytest
+
+from lms.tools.journeys import persist
 
 pytestmark = [pytest.mark.integration, pytest.mark.fault]
 LEARNERS = 24
-
-
-def persist(call, timeout_s: float = 120):
-    """Retry through outages the way a real client does (connection errors, 5xx)."""
-    deadline = time.monotonic() + timeout_s
-    while True:
-        try:
-            response = call()
-            if response.status_code < 500:
-                return response
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline:
-            raise AssertionError("the suite did not recover in time")
-        time.sleep(0.5)
 
 
 def test_every_completion_once_in_the_feed_and_the_deliveries_despite_crashes(suite, kafka, webhook_receiver):

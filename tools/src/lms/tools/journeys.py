@@ -70,6 +70,21 @@ def eventually(probe: Callable[[], T | None], timeout_s: float = 60, interval_s:
     raise TimeoutError("the suite did not get there in time")
 
 
+def persist(call: Callable[[], httpx.Response], timeout_s: float = 120) -> httpx.Response:
+    """Retry through outages the way a real client does (connection errors, 5xx)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            response = call()
+            if response.status_code < 500:
+                return response
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError("the suite did not recover in time")
+        time.sleep(0.5)
+
+
 class Learner:
     """One learner's calls (paths relative to /api/v1)."""
 

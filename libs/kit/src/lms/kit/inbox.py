@@ -94,6 +94,7 @@ class InboxConsumer:
         self._consumer = consumer
         self._producer = producer
         self._consumer_overrides = consumer_overrides
+        self._commit_pending = False
 
     # -- lifecycle -----------------------------------------------------------------
     def run(self, stop: threading.Event) -> None:
@@ -150,19 +151,29 @@ class InboxConsumer:
         polled = self._consumer.poll(timeout_ms=timeout_ms)
         records = [record for batch in polled.values() for record in batch]
         if not records:
+            if self._commit_pending:  # the last batch's commit failed and no batch came since
+                self._commit(0)
             return 0
         try:
             self._apply(records)
         except BatchDeferred:
             self._seek_back(polled)
             raise
+        self._commit(len(records))
+        return len(records)
+
+    def _commit(self, applied: int) -> None:
+        """Commit the positions of the applied records; on failure, try again at the next poll."""
+        assert self._consumer is not None
         try:
             self._consumer.commit()
+            self._commit_pending = False
         except (CommitFailedError, KafkaError) as exc:
             # Another member may now own these partitions and will be redelivered the
-            # records; the inbox makes that a no-op. Nothing is lost.
-            log.warning("offset commit failed after applying %d records: %s", len(records), exc)
-        return len(records)
+            # records; the inbox makes that a no-op. Nothing is lost. Until a commit
+            # succeeds, the group's lag would otherwise stay behind until the next record.
+            self._commit_pending = True
+            log.warning("offset commit failed after applying %d records: %s", applied, exc)
 
     def _seek_back(self, polled: Mapping[TopicPartition, list[Any]]) -> None:
         assert self._consumer is not None

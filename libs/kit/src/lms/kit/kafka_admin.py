@@ -1,4 +1,6 @@
-"""Broker readiness and topic creation (used by infra/kafka/kafka.sh, tests and services)."""
+"""Broker readiness, topic creation and the cluster's health (used by infra/kafka/kafka.sh, tests
+and services). Topics get the cluster's default replication factor unless told otherwise: one
+replica on the single broker, three on the local cluster."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import argparse
 import contextlib
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,25 +36,61 @@ def parse_topics_file(path: Path, prefix: str = "") -> list[TopicSpec]:
     return specs
 
 
-def wait_ready(bootstrap: str, timeout_s: float = 90) -> None:
-    """Block until the cluster answers a metadata request; raise TimeoutError otherwise."""
+BROKER_DEFAULT = -1  # CreateTopics: the replication factor the brokers are configured with
+
+
+def wait_until(
+    bootstrap: str, condition: Callable[[KafkaAdminClient], bool], timeout_s: float, what: str
+) -> None:
+    """Block until `condition(admin)` holds; raise TimeoutError naming `what` otherwise."""
     deadline = time.monotonic() + timeout_s
-    last: Exception | None = None
+    last: object = "not yet"
     while time.monotonic() < deadline:
         try:
             admin = KafkaAdminClient(bootstrap_servers=bootstrap.split(","), request_timeout_ms=5_000)
             try:
-                admin.describe_cluster()
-                return
+                if condition(admin):
+                    return
             finally:
                 admin.close()
         except (KafkaError, OSError, ValueError) as exc:
             last = exc
-            time.sleep(0.5)
-    raise TimeoutError(f"Kafka at {bootstrap} did not answer within {timeout_s:.0f} s: {last}")
+        time.sleep(0.5)
+    raise TimeoutError(f"Kafka at {bootstrap}: {what} not within {timeout_s:.0f} s ({last})")
 
 
-def ensure_topics(bootstrap: str, specs: list[TopicSpec], replication_factor: int = 1) -> list[str]:
+def wait_ready(bootstrap: str, timeout_s: float = 90, brokers: int = 1) -> None:
+    """Block until the cluster serves metadata with `brokers` live brokers (registered and not
+    fenced: a node still starting is listed, fenced); raise TimeoutError otherwise."""
+
+    def registered(admin: KafkaAdminClient) -> bool:
+        live = [b for b in admin.describe_cluster()["brokers"] if not b.get("is_fenced")]
+        return len(live) >= brokers
+
+    wait_until(bootstrap, registered, timeout_s, f"{brokers} broker(s) serving metadata")
+
+
+def active_controller(bootstrap: str) -> int:
+    """The node id of the KRaft quorum's leader (the active controller)."""
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap.split(","), request_timeout_ms=10_000)
+    try:
+        return admin.describe_metadata_quorum()["topics"][0]["partitions"][0]["leader_id"]
+    finally:
+        admin.close()
+
+
+def fully_replicated(admin: KafkaAdminClient, topics: list[str]) -> bool:
+    """Every partition of `topics` has a leader and all its replicas in sync."""
+    return all(
+        p["leader_id"] >= 0 and set(p["isr_nodes"]) == set(p["replica_nodes"])
+        for topic in admin.describe_topics(topics)
+        for p in topic["partitions"]
+    )
+
+
+def ensure_topics(
+    bootstrap: str, specs: list[TopicSpec], replication_factor: int = BROKER_DEFAULT
+) -> list[str]:
     """Create the topics that do not exist yet; return the names created."""
     admin = KafkaAdminClient(bootstrap_servers=bootstrap.split(","), request_timeout_ms=15_000)
     try:
@@ -75,14 +114,15 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     wait = commands.add_parser("wait", help="wait until the broker serves metadata")
     wait.add_argument("--timeout", type=float, default=90)
+    wait.add_argument("--brokers", type=int, default=1, help="how many brokers must be live")
     topics = commands.add_parser("ensure-topics", help="create the topics of a topics file")
     topics.add_argument("file", type=Path)
     topics.add_argument("--prefix", default="")
-    topics.add_argument("--replication-factor", type=int, default=1)
+    topics.add_argument("--replication-factor", type=int, default=BROKER_DEFAULT)
     args = parser.parse_args(argv)
     try:
         if args.command == "wait":
-            wait_ready(args.bootstrap, args.timeout)
+            wait_ready(args.bootstrap, args.timeout, args.brokers)
         else:
             specs = parse_topics_file(args.file, args.prefix)
             created = ensure_topics(args.bootstrap, specs, args.replication_factor)

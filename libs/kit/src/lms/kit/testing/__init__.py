@@ -3,8 +3,10 @@
 Where they come from, in order:
 - `KAFKA_BOOTSTRAP_SERVERS` / `LMS_TEST_POSTGRES_URL`: servers you run; nothing is started;
 - `LMS_TEST_DOCKER=1` with a Docker engine that answers: testcontainers (apache/kafka, postgres);
+- `KAFKA_CLUSTER=1`: the local three-node Kafka cluster (19192-19194) instead of one broker;
 - otherwise the local launchers `infra/kafka/kafka.sh` and `infra/postgres/pg.sh`, on ports of
   their own (19092, 55439) so a running `make run` suite is never touched.
+A test that needs three brokers whatever the session runs on asks for `kafka_cluster`.
 Every run gets a unique id; topics, groups and databases carry it, so runs never collide.
 A service's integration conftest defines `harness = harness_fixture(DEFINITION, JWT)`
 (`lms.kit.testing.harness`); `settings`, `engine` and `clock` below then serve that service.
@@ -24,7 +26,14 @@ from sqlalchemy import Engine
 from lms.kit.config import Settings
 from lms.kit.testing.clients import Clock
 from lms.kit.testing.harness import ServiceHarness
-from lms.kit.testing.infra import KafkaServer, PostgresServer, start_kafka, start_postgres
+from lms.kit.testing.infra import (
+    KafkaCluster,
+    KafkaServer,
+    PostgresServer,
+    start_kafka,
+    start_kafka_cluster,
+    start_postgres,
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -44,6 +53,14 @@ def kafka(request: pytest.FixtureRequest) -> Iterator[KafkaServer]:
     server = start_kafka(request.config.rootpath)
     yield server
     server.close()
+
+
+@pytest.fixture(scope="session")
+def kafka_cluster(request: pytest.FixtureRequest) -> Iterator[KafkaCluster]:
+    """The local three-node cluster (the same one `KAFKA_CLUSTER=1` runs the session on)."""
+    cluster = start_kafka_cluster(request.config.rootpath)
+    yield cluster
+    cluster.close()
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,10 @@ from typing import Any
 
 import psycopg
 
+from lms.kit.kafka_admin import active_controller, fully_replicated, wait_ready, wait_until
+
 TEST_KAFKA_PORT = "19092"
+TEST_KAFKA_CLUSTER_PORT = 19192  # nodes 1-3 on 19192-19194 (controllers 19292-19294)
 TEST_PG_PORT = "55439"
 
 
@@ -34,9 +37,9 @@ class KafkaServer:
     def controllable(self) -> bool:
         return self.repo is not None
 
-    def _launcher(self, command: str) -> None:
+    def _launcher(self, *command: str) -> None:
         assert self.repo is not None, "this broker was not started by the tests"
-        subprocess.run([str(self.repo / "infra/kafka/kafka.sh"), command], env=self.env, check=True)
+        subprocess.run([str(self.repo / "infra/kafka/kafka.sh"), *command], env=self.env, check=True)
 
     def stop(self) -> None:
         self._launcher("stop")
@@ -51,9 +54,59 @@ class KafkaServer:
         # to reuse, slow to start); `make kafka-test-down` stops it.
 
 
+class KafkaCluster(KafkaServer):
+    """The local three-node KRaft cluster (`KAFKA_CLUSTER=1 infra/kafka/kafka.sh`): each node is a
+    broker and a controller; a test may SIGKILL one node and start it again."""
+
+    nodes = (1, 2, 3)
+    started_here: bool = False
+
+    def close(self) -> None:
+        """Stop the cluster when this run started it: three idle JVMs are not free on a laptop."""
+        if self.started_here:
+            self.stop()
+
+    def kill_node(self, node: int) -> None:
+        """SIGKILL one node: no controlled shutdown, no leadership handed over."""
+        self._launcher("node-kill", str(node))
+
+    def start_node(self, node: int) -> None:
+        self._launcher("node-start", str(node))
+
+    def active_controller(self) -> int:
+        """The node that leads the KRaft metadata quorum now."""
+        return active_controller(self.bootstrap)
+
+    def wait_in_sync(self, topics: list[str], timeout_s: float = 180) -> None:
+        """Until every node is back and every partition of `topics` has all replicas in sync."""
+        wait_ready(self.bootstrap, timeout_s, brokers=len(self.nodes))
+        wait_until(
+            self.bootstrap, lambda admin: fully_replicated(admin, topics), timeout_s, "replicas in sync"
+        )
+
+
+def start_kafka_cluster(repo: Path) -> KafkaCluster:
+    """The local cluster, started when it is not running (and then stopped by `close()`)."""
+    env = {
+        **os.environ,
+        "KAFKA_CLUSTER": "1",
+        "KAFKA_CLUSTER_PORT": str(TEST_KAFKA_CLUSTER_PORT),
+        "KAFKA_TOPICS_FILE": "/dev/null",
+    }
+    env.pop("KAFKA_BOOTSTRAP_SERVERS", None)
+    bootstrap = ",".join(f"127.0.0.1:{TEST_KAFKA_CLUSTER_PORT + n - 1}" for n in KafkaCluster.nodes)
+    cluster = KafkaCluster(bootstrap, repo=repo, env=env)
+    status = subprocess.run([str(repo / "infra/kafka/kafka.sh"), "status"], env=env, capture_output=True)
+    cluster.started_here = status.returncode != 0
+    cluster.start()
+    return cluster
+
+
 def start_kafka(repo: Path) -> KafkaServer:
     if external := os.environ.get("KAFKA_BOOTSTRAP_SERVERS"):
         return KafkaServer(external)
+    if os.environ.get("KAFKA_CLUSTER") == "1":
+        return start_kafka_cluster(repo)
     if docker_wanted():
         from testcontainers.kafka import KafkaContainer
 
