@@ -137,6 +137,19 @@ def test_a_connection_closed_as_it_is_reused_is_retried_on_a_fresh_one_when_safe
         assert caught.value.status == 502
 
 
+def test_a_request_that_may_not_be_retried_never_rides_a_pooled_connection():
+    with scripted(OK, OK, OK) as (script, url):
+        upstream = Upstream("svc", url)
+        client = UpstreamClient([upstream], connect_s=1, read_s=2, pool_size=2)
+        client.fetch(upstream, "/", 1.0)  # leaves a keep-alive connection in the pool
+        response = client.send(upstream, "POST", "/", {}, b"{}", retry=False)
+        assert (response.status, response.read()) == (200, b"hello")
+        response.release()
+        assert script.connections == 2
+        assert client.fetch(upstream, "/", 1.0) == (200, b"hello")  # idempotent: rides a pooled one
+        assert script.connections == 2
+
+
 def test_garbled_answers_are_502_problems():
     with scripted(b"SMTP ready\r\n\r\n", b"SMTP ready\r\n\r\n") as (_script, url):
         client = UpstreamClient([Upstream("odd", url)], connect_s=1, read_s=1, pool_size=2)

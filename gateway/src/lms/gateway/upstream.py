@@ -39,11 +39,14 @@ class UpstreamClient:
         retry: bool = False,
         read_s: float | None = None,
     ) -> Response:
-        """The upstream's response with its body unread (read or stream it, then `release()`)."""
+        """The upstream's response with its body unread (read or stream it, then `release()`).
+
+        A request that may not be retried goes out on a new connection: a pooled one can be
+        closed by the server just as it is reused, and such a request could not be sent again."""
         pool = self._pools[upstream.url]
         for attempt in (1, 2):
             try:
-                return pool.request(method, target, headers, body, read_s, fresh=attempt == 2)
+                return pool.request(method, target, headers, body, read_s, fresh=attempt == 2 or not retry)
             except TimeoutError as exc:
                 raise _problem(upstream, 504, "did not answer in time", exc) from None
             except (ConnectionRefusedError, socket.gaierror) as exc:
