@@ -25,8 +25,8 @@ from lms.kit.auth import TokenVerifier
 from lms.kit.config import Settings
 from lms.kit.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from lms.kit.web.health import Check
-from lms.kit.web.jsonbody import refuse_lone_surrogates
 from lms.kit.web.health import blueprint as health_blueprint
+from lms.kit.web.jsonbody import refuse_lone_surrogates
 from lms.kit.web.problems import (
     PROBLEM_JSON,
     Problem,
