@@ -84,12 +84,15 @@ def test_invalid_body_is_a_422_problem_naming_each_field(client):
     assert "stars" in body["detail"]
 
 
-def test_a_lone_surrogate_in_a_body_is_a_400_problem_and_an_emoji_is_text(client):
+def test_a_lone_surrogate_or_a_nul_in_a_body_is_a_400_problem_and_an_emoji_is_text(client):
     author = {**bearer("author"), "Content-Type": "application/json"}
     lone = client.post("/api/v1/notes", data=b'{"title": "Is\\udc80 it"}', headers=author)
     assert "surrogate" in assert_problem(lone, 400)["detail"]
     nested = client.post("/api/v1/notes", data=b'{"title": "ok", "\\ud800": [1]}', headers=author)
     assert_problem(nested, 400)
+    nul = client.post("/api/v1/notes", data=b'{"title": "a\\u0000b"}', headers=author)
+    assert "NUL" in assert_problem(nul, 400)["detail"]
+    assert_problem(client.get("/api/v1/boom?q=a%00b"), 400)
     emoji = client.post("/api/v1/notes", data=b'{"title": "calm \\ud83d\\ude0d"}', headers=author)
     assert (emoji.status_code, emoji.get_json()["title"]) == (201, "calm \U0001f60d")
 

@@ -26,7 +26,7 @@ from lms.kit.config import Settings
 from lms.kit.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from lms.kit.web.health import Check
 from lms.kit.web.health import blueprint as health_blueprint
-from lms.kit.web.jsonbody import refuse_lone_surrogates
+from lms.kit.web.jsonbody import refuse_unstorable_text
 from lms.kit.web.problems import (
     PROBLEM_JSON,
     Problem,
@@ -115,7 +115,7 @@ def create_app(
     app.register_blueprint(health_blueprint)
     app.register_error_handler(Problem, from_problem)
     app.before_request(_begin)
-    app.before_request(refuse_lone_surrogates)
+    app.before_request(refuse_unstorable_text)
     app.after_request(_finish)
     app.teardown_request(lambda _exc: context.request_id.set(None))
     app.extensions["lms.api"] = api
