@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from sqlalchemy import Engine
 
-from lms.kit.db import make_engine
+from lms.kit.db import make_engine, make_session_factory
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
 from lms.kit.relay import OutboxRelay
 from lms.kit.testing import ledger
@@ -14,6 +14,17 @@ from lms.kit.testing.infra import KafkaServer, PostgresServer
 from lms.kit.testing.proc import running
 
 pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def sessions(request: pytest.FixtureRequest, tmp_path) -> Iterator[Callable]:
+    """Sessions on SQLite and on PostgreSQL over the tables of the test module's `metadata`."""
+    sqlite = request.param == "sqlite"
+    url = f"sqlite:///{tmp_path / 'kit.db'}" if sqlite else request.getfixturevalue("pg_url")
+    engine = make_engine(url)
+    request.module.metadata.create_all(engine)
+    yield make_session_factory(engine)
+    engine.dispose()
 
 
 @pytest.fixture

@@ -28,16 +28,6 @@ MANY = COPY_FROM_ROWS * 3
 T0 = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def sessions(request, tmp_path):
-    sqlite = request.param == "sqlite"
-    url = f"sqlite:///{tmp_path / 'kit.db'}" if sqlite else request.getfixturevalue("pg_url")
-    engine = make_engine(url)
-    metadata.create_all(engine)
-    yield make_session_factory(engine)
-    engine.dispose()
-
-
 def fact(n: int, note: str | None = "first") -> dict:
     return {
         "id": f"f{n:04d}",

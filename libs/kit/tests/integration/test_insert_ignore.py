@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, UniqueConstraint, select
 
-from lms.kit.db import insert_ignore, make_engine, make_session_factory
+from lms.kit.db import insert_ignore
 
 pytestmark = pytest.mark.integration
 
@@ -18,16 +18,6 @@ seen = Table(
     Column("consumer", String(40), nullable=False),
     UniqueConstraint("event_id", "consumer"),
 )
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def sessions(request, tmp_path):
-    sqlite = request.param == "sqlite"
-    url = f"sqlite:///{tmp_path / 'kit.db'}" if sqlite else request.getfixturevalue("pg_url")
-    engine = make_engine(url)
-    metadata.create_all(engine)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 def rows(*event_ids: str) -> list[dict[str, str]]:
