@@ -30,25 +30,26 @@ class Writes:
     statements: list[dict[str, Any]] = field(default_factory=list)
     enrolments: dict[str, dict[str, Any]] = field(default_factory=dict)
     completed: list[tuple[dict[str, Any], datetime]] = field(default_factory=list)
-    hr: dict[str, dict[str, str]] | None = None
+    hr: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def change_enrolment(self, enrolment_id: str, values: dict[str, Any]) -> None:
         """The enrolment's new values (later changes in the run win, as they would row by row)."""
         self.enrolments.setdefault(enrolment_id, {}).update(values)
 
     def know_people(self, session: Session, learner_ids: Iterable[str]) -> None:
-        """Read the HR ids of every learner the run may complete, once."""
-        self.hr = {learner: {} for learner in learner_ids}
+        """Read the HR ids of the learners the run may complete and has not read yet, at once."""
+        wanted = [learner for learner in dict.fromkeys(learner_ids) if learner not in self.hr]
+        if not wanted:
+            return
+        self.hr.update({learner: {} for learner in wanted})
         columns = (people.c.learner_id, people.c.external_id, people.c.employee_number)
-        for row in session.execute(select(*columns).where(people.c.learner_id.in_(list(self.hr)))):
+        for row in session.execute(select(*columns).where(people.c.learner_id.in_(wanted))):
             ids = {"external_id": row.external_id, "employee_number": row.employee_number}
             self.hr[row.learner_id] = {k: v for k, v in ids.items() if v is not None}
 
     def hr_ids(self, session: Session, learner_id: str) -> dict[str, str]:
         """The learner's HR ids, when the directory knows them."""
-        if self.hr is None or learner_id not in self.hr:
-            self.know_people(session, [learner_id, *(self.hr or ())])
-        assert self.hr is not None
+        self.know_people(session, [learner_id])
         return self.hr[learner_id]
 
     def flush(self, session: Session) -> None:
