@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import secrets
 import uuid
 from datetime import datetime
@@ -75,5 +76,9 @@ def store_completion(
 
 
 def new_certificate_code() -> str:
-    """128 random bits, URL-safe: not guessable, not enumerable."""
-    return secrets.token_urlsafe(16)
+    """128 random bits in base32 (A-Z, 2-7; 26 characters): not guessable, not enumerable.
+
+    People read it off a printed certificate and type it, so the alphabet has one case and no
+    look-alike digits; and it never starts with a character a spreadsheet takes for a formula,
+    so the CSV export carries it exactly as the feed does."""
+    return base64.b32encode(secrets.token_bytes(16)).decode().rstrip("=")
