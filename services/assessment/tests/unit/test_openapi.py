@@ -30,3 +30,11 @@ def test_the_openapi_document_is_valid_and_names_every_contract_path():
     assert all(op.get("summary") for op in operations.values())
     assert "requestBody" in operations[("post", "/api/v1/attempts/{attempt_id}/submit")]
     assert "requestBody" in operations[("put", "/api/v1/assessments/{assessment_id}")]
+
+
+def test_each_operation_names_the_roles_that_may_call_it():
+    settings = Settings(service="assessment", database_url="sqlite://", jwt=JwtSettings(secret="s" * 32))
+    paths = create_app(settings).test_client().get("/openapi.json").get_json()["paths"]
+    assert paths["/api/v1/assessments"]["post"]["x-roles"] == ["admin", "author"]
+    assert paths["/api/v1/assessments/{assessment_id}/publish"]["post"]["x-roles"] == ["admin", "author"]
+    assert "x-roles" not in paths["/api/v1/assessments/{assessment_id}"]["get"]  # any caller; per object
