@@ -111,6 +111,18 @@ class InboxConsumer:
                     backoff = min(5.0, backoff * 2 or 0.2)
                     log.warning("batch deferred (%s); retrying in %.1f s", exc, backoff)
                     stop.wait(backoff)
+                except KafkaError as exc:
+                    # The client lost track of a broker: kafka-python raises, for instance,
+                    # UnknownBrokerIdError from poll() when a dead broker has left the metadata
+                    # while a fetch to it was being built. Nothing of the batch was applied:
+                    # rejoin with a fresh client; records applied but not yet committed come
+                    # back and the inbox drops them.
+                    backoff = min(5.0, backoff * 2 or 0.2)
+                    log.warning(
+                        "consumer failed (%s: %s); rejoining in %.1f s", type(exc).__name__, exc, backoff
+                    )
+                    self.close()
+                    stop.wait(backoff)
         finally:
             self.close()
 
