@@ -61,6 +61,6 @@ def test_a_client_failing_in_poll_is_replaced_and_the_records_are_applied():
     stop.set()
     assert not runner.is_alive()
     first, second = consumer.clients
-    assert first.closed and first.commits == 0
+    assert (first.closed, first.commits) == (True, 0)
     assert consumer.applied == [1, 2, 3]
-    assert second.commits == 2 and second.closed
+    assert (second.commits, second.closed) == (2, True)
