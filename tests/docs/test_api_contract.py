@@ -16,6 +16,7 @@ import pytest
 from lms.gateway.app import create_app
 from lms.gateway.config import DEFAULT_ROUTES, load_config
 from lms.gateway.definition import MIGRATIONS_DIR
+from lms.gateway.openapi_merge import operations
 from lms.gateway.testing.helpers import JWT
 from lms.gateway.testing.servers import serving
 from lms.kit.config import Settings
@@ -112,10 +113,7 @@ def test_every_integer_a_client_sends_is_bounded(gateway):
     document = gateway.test_client().get("/openapi.json").get_json()
     components = document.get("components", {}).get("schemas", {})
     unbounded = []
-    for path, item in document["paths"].items():
-        for method, operation in item.items():
-            if not isinstance(operation, dict):
-                continue
-            inputs = {"parameters": operation.get("parameters", []), "body": operation.get("requestBody", {})}
-            unbounded += integers_without_bounds(inputs, f"{method.upper()} {path}", components)
+    for method, path, operation in operations(document):
+        inputs = {"parameters": operation.get("parameters", []), "body": operation.get("requestBody", {})}
+        unbounded += integers_without_bounds(inputs, f"{method} {path}", components)
     assert not unbounded, "\n".join(unbounded)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +13,14 @@ SECURITY_SCHEMES = {
 }
 BEARER_OR_KEY = [{"bearerAuth": []}, {"apiKey": []}]
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def operations(document: Mapping[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """`(METHOD, path, operation)` for every operation of an OpenAPI document."""
+    for path, item in document.get("paths", {}).items():
+        for method in METHODS:
+            if isinstance(item.get(method), dict):
+                yield method.upper(), path, item[method]
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lms.progress.domain.export import safe_cell
+from lms.progress.service.course_completion import new_certificate_code
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("x")'])
@@ -19,8 +20,6 @@ def test_other_cells_are_unchanged(value, expected):
 
 def test_a_certificate_code_reaches_the_csv_exactly_as_the_feed_shows_it():
     """Codes are random; a thousand of them cover every first character the alphabet has."""
-    from lms.progress.service.course_completion import new_certificate_code
-
     codes = {new_certificate_code() for _ in range(1000)}
     assert len(codes) == 1000
     assert all(len(code) == 26 and code.isalnum() and code == code.upper() for code in codes)

@@ -107,21 +107,16 @@ class InboxConsumer:
                 try:
                     self.poll_once()
                     backoff = 0.0
-                except BatchDeferred as exc:
+                except (BatchDeferred, KafkaError) as exc:
+                    # BatchDeferred: the database or the DLQ is away; the batch was sought back.
+                    # KafkaError from polling: the client lost track of a broker (kafka-python
+                    # raises UnknownBrokerIdError when a dead broker left the metadata while a
+                    # fetch to it was being built); rejoin with a fresh client. Either way nothing
+                    # uncommitted is lost: it comes back, and the inbox drops what was applied.
                     backoff = min(5.0, backoff * 2 or 0.2)
-                    log.warning("batch deferred (%s); retrying in %.1f s", exc, backoff)
-                    stop.wait(backoff)
-                except KafkaError as exc:
-                    # The client lost track of a broker: kafka-python raises, for instance,
-                    # UnknownBrokerIdError from poll() when a dead broker has left the metadata
-                    # while a fetch to it was being built. Nothing of the batch was applied:
-                    # rejoin with a fresh client; records applied but not yet committed come
-                    # back and the inbox drops them.
-                    backoff = min(5.0, backoff * 2 or 0.2)
-                    log.warning(
-                        "consumer failed (%s: %s); rejoining in %.1f s", type(exc).__name__, exc, backoff
-                    )
-                    self.close()
+                    log.warning("%s (%s); retrying in %.1f s", type(exc).__name__, exc, backoff)
+                    if isinstance(exc, KafkaError):
+                        self.close()
                     stop.wait(backoff)
         finally:
             self.close()
