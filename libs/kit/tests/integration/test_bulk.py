@@ -10,7 +10,16 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, select
 from sqlalchemy.exc import IntegrityError
 
 from lms.kit.bulk import copy_rows
-from lms.kit.db import COPY_FROM_ROWS, Json, Timestamp, insert_ignore, make_engine, make_session_factory
+from lms.kit.db import (
+    COPY_FROM_ROWS,
+    Json,
+    Timestamp,
+    among,
+    insert_ignore,
+    insert_rows,
+    make_engine,
+    make_session_factory,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -93,3 +102,30 @@ def test_a_copied_duplicate_fails_as_sqlalchemy_integrity_error_and_writes_nothi
         copy_rows(db, facts, [fact(n) for n in range(MANY)])
     assert [row[0] for row in stored(sessions)] == ["f0000"]
     engine.dispose()
+
+
+@pytest.mark.parametrize("count", [1, COPY_FROM_ROWS - 1, MANY])
+def test_inserted_rows_arrive_whole_whether_copied_or_executed(sessions, count):
+    with sessions.begin() as db:
+        insert_rows(db, facts, [fact(n) for n in range(count)])
+        insert_rows(db, facts, [])
+    rows = stored(sessions)
+    assert [row[0] for row in rows] == [f"f{n:04d}" for n in range(count)]
+    assert rows[-1] == (
+        f"f{count - 1:04d}",
+        fact(count - 1)["document"],
+        T0 + timedelta(seconds=count - 1),
+        "first",
+        1,
+    )
+
+
+def test_among_thousands_of_ids_finds_exactly_the_stored_ones(sessions):
+    with sessions.begin() as db:
+        insert_rows(db, facts, [fact(n) for n in range(0, MANY, 2)])  # the even ones
+    asked = [f"f{n:04d}" for n in range(3_000)] + ["f0002", "it's; DROP TABLE facts --"]
+    with sessions() as db:
+        found = db.scalars(select(facts.c.id).where(among(db, facts.c.id, asked))).all()
+        none = db.scalars(select(facts.c.id).where(among(db, facts.c.id, []))).all()
+    assert sorted(found) == [f"f{n:04d}" for n in range(0, MANY, 2)]
+    assert none == []

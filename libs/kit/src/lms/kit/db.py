@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Engine, Insert, MetaData, Table, create_engine, event
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    DateTime,
+    Engine,
+    Insert,
+    MetaData,
+    Table,
+    any_,
+    bindparam,
+    create_engine,
+    event,
+    insert,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -53,6 +67,15 @@ def _sqlite_begin_immediate(connection: Any) -> None:
 COPY_FROM_ROWS = 50  # from this many rows on, PostgreSQL gets them by COPY (see `lms.kit.bulk`)
 
 
+def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT of many rows (dicts with the same keys): by COPY on PostgreSQL from
+    `COPY_FROM_ROWS` rows on, one executemany otherwise."""
+    if len(rows) >= COPY_FROM_ROWS and bulk.is_postgresql(session):
+        bulk.copy_rows(session, table, rows)
+    elif rows:
+        session.execute(insert(table), rows)
+
+
 def insert_ignore(
     session: Session, table: Table, rows: list[dict[str, Any]], returning: str | None = None
 ) -> list[Any]:
@@ -80,6 +103,16 @@ def _insert_ignore(dialect: str, table: Table, returning: str | None) -> Insert:
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = insert(table).on_conflict_do_nothing()
     return statement.returning(table.c[returning]) if returning else statement
+
+
+def among(session: Session, column: ColumnElement[Any], values: Iterable[Any]) -> ColumnElement[bool]:
+    """`column IN (values)`. On PostgreSQL the values travel as one array (`= ANY(...)`): a
+    consumer's batch asks about thousands of ids, and an IN list would bind, cast and parse
+    each one as its own parameter."""
+    values = list(values)
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, values, type_=postgresql.ARRAY(column.type)))
+    return column.in_(values)
 
 
 def reader(engine: Engine) -> Engine:

@@ -27,14 +27,13 @@ from typing import Any
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.errors import CommitFailedError, KafkaError
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from lms.contracts import PayloadInvalid, Registry, default_registry
-from lms.kit.bulk import copy_rows, is_postgresql
 from lms.kit.cloudevents import CloudEvent, InvalidEvent, from_kafka
-from lms.kit.db import COPY_FROM_ROWS
+from lms.kit.db import among, insert_rows
 from lms.kit.kafka import make_consumer, make_producer
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
 from lms.kit.messaging import inbox
@@ -244,7 +243,7 @@ class InboxConsumer:
                 session.scalars(
                     select(inbox.c.event_id).where(
                         inbox.c.consumer_group == self.group,
-                        inbox.c.event_id.in_({event.id for event in events}),
+                        among(session, inbox.c.event_id, {event.id for event in events}),
                     )
                 )
             )
@@ -267,10 +266,7 @@ class InboxConsumer:
                 {"consumer_group": self.group, "event_id": e.id, "event_type": e.type, "processed_at": now}
                 for e in fresh
             ]
-            if len(applied) >= COPY_FROM_ROWS and is_postgresql(session):
-                copy_rows(session, inbox, applied)
-            elif applied:
-                session.execute(insert(inbox), applied)
+            insert_rows(session, inbox, applied)
         EVENTS_APPLIED.labels(self.group).inc(len(applied))
 
     # -- dead letters --------------------------------------------------------------

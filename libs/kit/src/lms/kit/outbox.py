@@ -8,13 +8,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import event as sa_event
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lms.contracts import Registry, default_registry
 from lms.contracts.events import EventType
 from lms.kit import context
 from lms.kit.cloudevents import CloudEvent
+from lms.kit.db import insert_rows
 from lms.kit.messaging import lane_of, outbox
 
 
@@ -70,7 +71,7 @@ class Outbox:
 
 
 # A transaction's events are written together, in the order they were added, by one
-# multi-row INSERT just before it commits: one round trip per transaction, not per event.
+# multi-row INSERT (a COPY when there are many, on PostgreSQL) just before it commits.
 PENDING = "lms.outbox.pending"
 
 
@@ -78,7 +79,7 @@ PENDING = "lms.outbox.pending"
 def _write_pending_events(session: Session) -> None:
     rows = session.info.pop(PENDING, None)
     if rows:
-        session.execute(insert(outbox), rows)
+        insert_rows(session, outbox, rows)
 
 
 @sa_event.listens_for(Session, "after_rollback")

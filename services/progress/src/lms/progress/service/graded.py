@@ -8,6 +8,7 @@ batched, and what the run completes is written at its end, one statement per tab
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from lms.kit.cloudevents import CloudEvent
+from lms.kit.db import among
 from lms.progress.db import enrolments
 from lms.progress.domain.completion import evaluate
 from lms.progress.service.attempts import best_of, passes_of, record_attempts
@@ -35,21 +37,27 @@ def apply_attempts_graded(channels: Channels, session: Session, events: list[Clo
     if not affected:
         return
     learners = {standing.enrolment.learner_id for standing, _ in affected}
-    evidence, writes = passes_of(session, learners), Writes()
+    evidence: dict[str, list[Row[Any]]] = defaultdict(list)
+    for row in passes_of(session, learners):
+        evidence[row.learner_id].append(row)  # each learner's stays best first
+    writes = Writes()
     writes.know_people(session, learners)
     now = channels.clock()
     for standing, triggers in affected:
-        _apply(session, channels, standing, triggers, evidence, now, writes)
+        learner = standing.enrolment.learner_id
+        _apply(session, channels, standing, triggers, evidence[learner], now, writes)
     writes.flush(session)
 
 
 def _affected(session: Session, passes: list[dict[str, Any]]) -> list[Affected]:
     """Active enrolments (locked, in id order) whose pinned version wants one of these passes."""
-    learners = sorted({p["learner_id"] for p in passes})
+    by_learner: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for p in passes:
+        by_learner[p["learner_id"]].append(p)
     found = []
-    for row in _active_enrolments(session, learners):
+    for row in _active_enrolments(session, sorted(by_learner)):
         wanted = structure_of(session, row.course_id, row.course_version).assessment_ids
-        triggers = [p for p in passes if p["learner_id"] == row.learner_id and p["assessment_id"] in wanted]
+        triggers = [p for p in by_learner[row.learner_id] if p["assessment_id"] in wanted]
         if triggers:
             found.append((row, triggers))
     standings = standings_of(session, [row for row, _ in found]) if found else []
@@ -59,7 +67,7 @@ def _affected(session: Session, passes: list[dict[str, Any]]) -> list[Affected]:
 def _active_enrolments(session: Session, learners: list[str]) -> list[Row[Any]]:
     return session.execute(
         select(enrolments)
-        .where(enrolments.c.learner_id.in_(learners), enrolments.c.status == "active")
+        .where(among(session, enrolments.c.learner_id, learners), enrolments.c.status == "active")
         .order_by(enrolments.c.id)
         .with_for_update()
     ).all()

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from lms.kit.db import insert_ignore
+from lms.kit.db import among, insert_ignore, insert_rows
 from lms.progress.db import completions, enrolments, module_completions, people, xapi_statements
 from lms.progress.service import cycles
 
@@ -43,7 +43,7 @@ class Writes:
             return
         self.hr.update({learner: {} for learner in wanted})
         columns = (people.c.learner_id, people.c.external_id, people.c.employee_number)
-        for row in session.execute(select(*columns).where(people.c.learner_id.in_(wanted))):
+        for row in session.execute(select(*columns).where(among(session, people.c.learner_id, wanted))):
             ids = {"external_id": row.external_id, "employee_number": row.employee_number}
             self.hr[row.learner_id] = {k: v for k, v in ids.items() if v is not None}
 
@@ -53,10 +53,8 @@ class Writes:
         return self.hr[learner_id]
 
     def flush(self, session: Session) -> None:
-        if self.modules:
-            session.execute(insert(module_completions), self.modules)
-        if self.completions:
-            session.execute(insert(completions), self.completions)
+        insert_rows(session, module_completions, self.modules)
+        insert_rows(session, completions, self.completions)
         insert_ignore(session, xapi_statements, self.statements)
         _update_enrolments(session, self.enrolments)
         cycles.completed_many(session, self.completed)
