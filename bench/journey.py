@@ -78,11 +78,20 @@ def print_memory(root: int, run_dir: Path) -> None:
 def journey_bench(args: argparse.Namespace) -> None:
     jwt = load_jwt_settings(os.environ, Path(os.environ.get("LMS_RUN_DIR", REPO / ".run")).resolve())
 
-    def client(sub: str, role: str) -> httpx.Client:
+    answered: list[float] = []  # each learner request's time to the response's headers
+
+    def sent(request: httpx.Request) -> None:
+        request.extensions["sent_at"] = time.perf_counter()
+
+    def received(response: httpx.Response) -> None:
+        answered.append(time.perf_counter() - response.request.extensions["sent_at"])
+
+    def client(sub: str, role: str, timed: bool = False) -> httpx.Client:
         return httpx.Client(
             base_url=f"{args.url}/api/v1",
             timeout=60,
             headers={"Authorization": f"Bearer {mint_token(jwt, sub, [role])}"},
+            event_hooks={"request": [sent], "response": [received]} if timed else None,
         )
 
     quizzes = definitions(REPO / "courses" / COURSE)
@@ -105,7 +114,7 @@ def journey_bench(args: argparse.Namespace) -> None:
                     stop.wait(0.02)
 
         def journey(n: int) -> None:
-            with client(f"bench-learner-{uuid.uuid4().hex[:8]}-{n}", "learner") as http:
+            with client(f"bench-learner-{uuid.uuid4().hex[:8]}-{n}", "learner", timed=True) as http:
                 learner = Learner(http)
                 enrolment = learner.enrol(course["id"])
                 for module in course["modules"]:
@@ -122,6 +131,7 @@ def journey_bench(args: argparse.Namespace) -> None:
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=args.learners) as pool:
             list(pool.map(journey, range(args.learners)))
+        journeys_s = time.perf_counter() - started
         deadline = time.monotonic() + 60
         while not set(passed_at) <= set(seen) and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -129,8 +139,8 @@ def journey_bench(args: argparse.Namespace) -> None:
         stop.set()
     latencies = sorted(seen[e] - passed_at[e] for e in passed_at if e in seen)
     missing = len(passed_at) - len(latencies)
-    p50 = statistics.median(latencies)
-    p99 = latencies[min(len(latencies) - 1, round(0.99 * (len(latencies) - 1)))]
+    p50, p99 = statistics.median(latencies), _at(latencies, 0.99)
+    answered.sort()
     print(
         f"journey benchmark: {args.learners} learners at once through {args.url}, each 15 lessons + "
         f"10 quiz attempts; {missing} completion(s) never seen in the feed\n"
@@ -140,6 +150,9 @@ def journey_bench(args: argparse.Namespace) -> None:
             [
                 ("measure", "value", "aim"),
                 ("completions per second", f"{len(latencies) / elapsed:.2f}", ""),
+                ("learner requests per second", f"{len(answered) / journeys_s:.1f}", ""),
+                ("learner request, p50", f"{_at(answered, 0.5) * 1000:.0f} ms", ""),
+                ("learner request, p99", f"{_at(answered, 0.99) * 1000:.0f} ms", ""),
                 ("passing submit -> HR feed, p50", f"{p50 * 1000:.0f} ms", ""),
                 (
                     "passing submit -> HR feed, p99",
@@ -149,6 +162,10 @@ def journey_bench(args: argparse.Namespace) -> None:
             ]
         )
     )
+
+
+def _at(ordered: list[float], quantile: float) -> float:
+    return ordered[min(len(ordered) - 1, round(quantile * (len(ordered) - 1)))]
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ class Footprint:
     name: str
     rss: int
     pss: int | None
+    cpu_s: float | None = None  # user + system time since the process started
 
 
 def start(run_dir: Path, log: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
@@ -78,13 +79,27 @@ def footprints(root: int, run_dir: Path) -> list[Footprint]:
 
 
 def report(found: list[Footprint]) -> str:
-    rows = [("process", "RSS MiB", "PSS MiB")]
+    rows = [("process", "RSS MiB", "PSS MiB", "CPU s")]
     rows += [
-        (f.name, f"{f.rss / MIB:.0f}", f"{f.pss / MIB:.0f}" if f.pss is not None else "-") for f in found
+        (
+            f.name,
+            f"{f.rss / MIB:.0f}",
+            f"{f.pss / MIB:.0f}" if f.pss is not None else "-",
+            f"{f.cpu_s:.1f}" if f.cpu_s is not None else "-",
+        )
+        for f in found
     ]
     total_rss = sum(f.rss for f in found)
     total_pss = sum(f.pss if f.pss is not None else f.rss for f in found)
-    rows.append((f"total: {len(found)} processes", f"{total_rss / MIB:,.0f}", f"{total_pss / MIB:,.0f}"))
+    total_cpu = sum(f.cpu_s or 0.0 for f in found)
+    rows.append(
+        (
+            f"total: {len(found)} processes",
+            f"{total_rss / MIB:,.0f}",
+            f"{total_pss / MIB:,.0f}",
+            f"{total_cpu:,.1f}",
+        )
+    )
     return table(rows)
 
 
@@ -132,7 +147,16 @@ def _footprint(pid: int, args: list[str]) -> Footprint | None:
         pss = int(next(line for line in rollup.splitlines() if line.startswith("Pss:")).split()[1]) * 1024
     except (OSError, StopIteration):
         pass
-    return Footprint(pid, _name(args), rss, pss)
+    return Footprint(pid, _name(args), rss, pss, _cpu_seconds(pid))
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """utime + stime of the process (fields 14 and 15 of /proc/PID/stat, in clock ticks)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _name(args: list[str]) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     ColumnElement,
+    Connection,
     DateTime,
     Engine,
     Insert,
@@ -105,12 +106,15 @@ def _insert_ignore(dialect: str, table: Table, returning: str | None) -> Insert:
     return statement.returning(table.c[returning]) if returning else statement
 
 
-def among(session: Session, column: ColumnElement[Any], values: Iterable[Any]) -> ColumnElement[bool]:
+def among(
+    session: Session | Connection, column: ColumnElement[Any], values: Iterable[Any]
+) -> ColumnElement[bool]:
     """`column IN (values)`. On PostgreSQL the values travel as one array (`= ANY(...)`): a
     consumer's batch asks about thousands of ids, and an IN list would bind, cast and parse
     each one as its own parameter."""
     values = list(values)
-    if session.get_bind().dialect.name == "postgresql":
+    dialect = session.get_bind().dialect if isinstance(session, Session) else session.dialect
+    if dialect.name == "postgresql":
         return column == any_(bindparam(None, values, type_=postgresql.ARRAY(column.type)))
     return column.in_(values)
 

@@ -16,7 +16,8 @@ from lms.contracts.events import EventType
 from lms.kit import context
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.db import insert_rows
-from lms.kit.messaging import lane_of, outbox
+from lms.kit.messaging import OUTBOX_CHANNEL, lane_of, outbox
+from lms.kit.wakeup import notify
 
 
 class Outbox:
@@ -80,6 +81,7 @@ def _write_pending_events(session: Session) -> None:
     rows = session.info.pop(PENDING, None)
     if rows:
         insert_rows(session, outbox, rows)
+        notify(session, OUTBOX_CHANNEL)  # wakes the relays when this commits
 
 
 @sa_event.listens_for(Session, "after_rollback")

@@ -23,10 +23,11 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from lms.kit.cloudevents import kafka_headers
-from lms.kit.db import is_sqlite
+from lms.kit.db import among, is_sqlite
 from lms.kit.kafka import make_producer
-from lms.kit.messaging import LANES, outbox, outbox_lane
+from lms.kit.messaging import LANES, OUTBOX_CHANNEL, outbox, outbox_lane
 from lms.kit.metrics import OUTBOX_PUBLISHED, OUTBOX_RELAY_FAILURES
+from lms.kit.wakeup import Wakeup
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ class OutboxRelay:
         *,
         batch_size: int = 1000,
         idle_sleep_s: float = 0.05,
+        idle_wait_s: float = 1.0,
         max_backoff_s: float = 5.0,
         retention: timedelta = timedelta(days=1),
         producer_factory: Callable[[], KafkaProducer] | None = None,
@@ -48,6 +50,9 @@ class OutboxRelay:
         self.engine = engine
         self.batch_size = batch_size
         self.idle_sleep_s = idle_sleep_s
+        # PostgreSQL: woken by each commit that adds events, else a look every `idle_wait_s`;
+        # SQLite: a look every `idle_sleep_s`
+        self._wakeup = Wakeup(engine, OUTBOX_CHANNEL, idle_s=idle_wait_s, poll_s=idle_sleep_s)
         self.max_backoff_s = max_backoff_s
         self.retention = retention
         self._producer_factory = producer_factory or (lambda: make_producer(bootstrap))
@@ -73,8 +78,9 @@ class OutboxRelay:
                 continue
             self._maybe_purge()
             if published < self.batch_size:
-                stop.wait(self.idle_sleep_s)
+                self._wakeup.wait(stop)
         self._drop_producer()
+        self._wakeup.close()
 
     def publish_batch(self) -> int:
         """One pass: claim lanes, publish their oldest pending rows, mark them. Returns the count."""
@@ -84,7 +90,7 @@ class OutboxRelay:
                 return 0
             rows = conn.execute(
                 select(outbox.c.id, outbox.c.topic, outbox.c.key, outbox.c.headers, outbox.c.payload)
-                .where(outbox.c.published_at.is_(None), outbox.c.lane.in_(lanes))
+                .where(outbox.c.published_at.is_(None), among(conn, outbox.c.lane, lanes))
                 .order_by(outbox.c.id)
                 .limit(self.batch_size)
             ).all()
@@ -93,7 +99,7 @@ class OutboxRelay:
             self._send_all(rows)
             conn.execute(
                 update(outbox)
-                .where(outbox.c.id.in_([row.id for row in rows]))
+                .where(among(conn, outbox.c.id, [row.id for row in rows]))
                 .values(published_at=datetime.now(UTC))
             )
         OUTBOX_PUBLISHED.inc(len(rows))

@@ -23,8 +23,10 @@ from sqlalchemy.orm import Session
 from lms.kit.config import current_env
 from lms.kit.db import is_sqlite, make_session_factory
 from lms.kit.safehttp import SafeClient, SafeHttpError
+from lms.kit.wakeup import Wakeup
 from lms.progress.db import webhook_deliveries, webhooks
 from lms.progress.domain.webhooks import MAX_ATTEMPTS, next_delay, sign
+from lms.progress.service.publishing import DELIVERIES_CHANNEL
 from lms.progress.service.webhooks import cancel_pending
 
 log = logging.getLogger(__name__)
@@ -38,6 +40,7 @@ class Dispatcher:
         client: SafeClient | None = None,
         delay: Callable[[int], timedelta] = next_delay,
     ):
+        self.engine = engine
         self.sessions = make_session_factory(engine)
         self.delay = delay
         self.client = client or SafeClient.for_env(env or current_env())
@@ -55,13 +58,19 @@ class Dispatcher:
             thread.join()
 
     def _loop(self, stop: threading.Event) -> None:
-        while not stop.is_set():
-            try:
-                if self.deliver_one() is None:
-                    stop.wait(0.2)
-            except Exception:
-                log.exception("dispatcher pass failed")
-                stop.wait(2)
+        # woken when deliveries are added (PostgreSQL), else a look every second for retries
+        # that fell due; on SQLite a look every 0.2 s
+        wakeup = Wakeup(self.engine, DELIVERIES_CHANNEL, idle_s=1.0, poll_s=0.2)
+        try:
+            while not stop.is_set():
+                try:
+                    if self.deliver_one() is None:
+                        wakeup.wait(stop)
+                except Exception:
+                    log.exception("dispatcher pass failed")
+                    stop.wait(2)
+        finally:
+            wakeup.close()
 
     def deliver_due(self) -> int:
         """Send every delivery that is due now; return how many were attempted."""

@@ -16,10 +16,12 @@ from sqlalchemy.orm import Session
 from lms.contracts.events import EventType
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.outbox import Outbox
+from lms.kit.wakeup import notify
 from lms.progress.db import webhook_deliveries, webhooks
 from lms.progress.service.xapi_store import XapiIdentity
 
 ACTIVE_WEBHOOKS = "lms.progress.webhooks"
+DELIVERIES_CHANNEL = "lms_webhook_deliveries"  # wakes the dispatchers (PostgreSQL)
 
 
 def publish(
@@ -32,6 +34,7 @@ def publish(
     rows = [_delivery(hook_id, event, data) for hook_id in _subscribers(session, event_type.name)]
     if rows:
         session.execute(insert(webhook_deliveries), rows)
+        notify(session, DELIVERIES_CHANNEL)
     return event
 
 
