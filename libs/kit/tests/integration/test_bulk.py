@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from lms.kit.bulk import copy_rows
 from lms.kit.db import (
     COPY_FROM_ROWS,
+    STAGE_FROM_ROWS,
     Json,
     Timestamp,
     among,
@@ -33,7 +34,7 @@ facts = Table(
     Column("note", String(40)),
     Column("weight", Integer, nullable=False, server_default="1"),
 )
-MANY = COPY_FROM_ROWS * 3
+MANY = STAGE_FROM_ROWS * 3
 T0 = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
@@ -76,8 +77,8 @@ def test_a_failed_transaction_leaves_no_staged_rows_behind(sessions):
     with pytest.raises(ZeroDivisionError):
         insert_then_fail(sessions)
     with sessions.begin() as db:
-        insert_ignore(db, facts, [fact(n) for n in range(MANY, MANY + COPY_FROM_ROWS)])
-    assert [row[0] for row in stored(sessions)] == [f"f{n:04d}" for n in range(MANY, MANY + COPY_FROM_ROWS)]
+        insert_ignore(db, facts, [fact(n) for n in range(MANY, MANY + STAGE_FROM_ROWS)])
+    assert [row[0] for row in stored(sessions)] == [f"f{n:04d}" for n in range(MANY, MANY + STAGE_FROM_ROWS)]
 
 
 def test_copied_rows_arrive_with_their_documents_and_times(pg_url):
@@ -104,7 +105,7 @@ def test_a_copied_duplicate_fails_as_sqlalchemy_integrity_error_and_writes_nothi
     engine.dispose()
 
 
-@pytest.mark.parametrize("count", [1, COPY_FROM_ROWS - 1, MANY])
+@pytest.mark.parametrize("count", [1, COPY_FROM_ROWS - 1, COPY_FROM_ROWS, MANY])
 def test_inserted_rows_arrive_whole_whether_copied_or_executed(sessions, count):
     with sessions.begin() as db:
         insert_rows(db, facts, [fact(n) for n in range(count)])

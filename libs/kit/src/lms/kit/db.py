@@ -65,7 +65,11 @@ def _sqlite_begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-COPY_FROM_ROWS = 50  # from this many rows on, PostgreSQL gets them by COPY (see `lms.kit.bulk`)
+# From this many rows on, PostgreSQL gets them by COPY (see `lms.kit.bulk`): a plain insert
+# (a transaction's ten outbox rows cost less as a COPY than as ten pipelined INSERTs), and an
+# idempotent one, which also creates, fills and empties a staging table.
+COPY_FROM_ROWS = 5
+STAGE_FROM_ROWS = 50
 
 
 def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -87,7 +91,7 @@ def insert_ignore(
     """
     if not rows:
         return []
-    if returning is None and len(rows) >= COPY_FROM_ROWS and bulk.is_postgresql(session):
+    if returning is None and len(rows) >= STAGE_FROM_ROWS and bulk.is_postgresql(session):
         bulk.copy_ignoring_conflicts(session, table, rows)
         return []
     result = session.execute(insert_ignore_statement(session, table, returning), rows)

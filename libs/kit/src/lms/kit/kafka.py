@@ -40,9 +40,10 @@ def make_consumer(bootstrap: str, group: str, *topics: str, **overrides: Any) ->
         "heartbeat_interval_ms": 3_000,
         "max_poll_interval_ms": 300_000,
         "max_poll_records": 2000,
-        # how long a broker holds a fetch while it has no records (it answers as soon as one
-        # arrives): Kafka's default; shorter only multiplied idle fetches across brokers
-        "fetch_max_wait_ms": 500,
+        # How long a broker holds a fetch that has no records yet. kafka-python keeps one fetch
+        # in flight per broker, for the partitions with nothing buffered: while it is held, the
+        # partitions just consumed wait for it. Kafka's 500 ms halved the outbox drain rate.
+        "fetch_max_wait_ms": 100,
         "reconnect_backoff_max_ms": 2_000,
         "client_id": f"lms-{group}",
     }

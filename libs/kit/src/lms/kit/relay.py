@@ -78,8 +78,10 @@ class OutboxRelay:
                 stop.wait(delay)
                 continue
             self._maybe_purge()
-            if published < self.batch_size:
+            if published == 0:  # idle: until a commit adds rows (or the idle look)
                 self._wakeup.wait(stop)
+            elif published < self.batch_size:  # busy: let rows gather into the next pass
+                stop.wait(self.idle_sleep_s)
         self._drop_producer()
         self._wakeup.close()
 
