@@ -15,7 +15,6 @@ from lms.kit.db import (
     STAGE_FROM_ROWS,
     Json,
     Timestamp,
-    among,
     insert_ignore,
     insert_rows,
     make_engine,
@@ -119,14 +118,3 @@ def test_inserted_rows_arrive_whole_whether_copied_or_executed(sessions, count):
         "first",
         1,
     )
-
-
-def test_among_thousands_of_ids_finds_exactly_the_stored_ones(sessions):
-    with sessions.begin() as db:
-        insert_rows(db, facts, [fact(n) for n in range(0, MANY, 2)])  # the even ones
-    asked = [f"f{n:04d}" for n in range(3_000)] + ["f0002", "it's; DROP TABLE facts --"]
-    with sessions() as db:
-        found = db.scalars(select(facts.c.id).where(among(db, facts.c.id, asked))).all()
-        none = db.scalars(select(facts.c.id).where(among(db, facts.c.id, []))).all()
-    assert sorted(found) == [f"f{n:04d}" for n in range(0, MANY, 2)]
-    assert none == []

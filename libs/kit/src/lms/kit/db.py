@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
-    ColumnElement,
-    Connection,
     DateTime,
     Engine,
     Insert,
     MetaData,
     Table,
-    any_,
-    bindparam,
     create_engine,
     event,
     insert,
@@ -108,19 +103,6 @@ def _insert_ignore(dialect: str, table: Table, returning: str | None) -> Insert:
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = insert(table).on_conflict_do_nothing()
     return statement.returning(table.c[returning]) if returning else statement
-
-
-def among(
-    session: Session | Connection, column: ColumnElement[Any], values: Iterable[Any]
-) -> ColumnElement[bool]:
-    """`column IN (values)`. On PostgreSQL the values travel as one array (`= ANY(...)`): a
-    consumer's batch asks about thousands of ids, and an IN list would bind, cast and parse
-    each one as its own parameter."""
-    values = list(values)
-    dialect = session.get_bind().dialect if isinstance(session, Session) else session.dialect
-    if dialect.name == "postgresql":
-        return column == any_(bindparam(None, values, type_=postgresql.ARRAY(column.type)))
-    return column.in_(values)
 
 
 def reader(engine: Engine) -> Engine:

@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from lms.contracts import PayloadInvalid, Registry, default_registry
 from lms.kit.cloudevents import CloudEvent, InvalidEvent, from_kafka
-from lms.kit.db import among, insert_rows
+from lms.kit.db import insert_rows
 from lms.kit.kafka import make_consumer, make_producer
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
 from lms.kit.messaging import inbox
@@ -243,7 +243,7 @@ class InboxConsumer:
                 session.scalars(
                     select(inbox.c.event_id).where(
                         inbox.c.consumer_group == self.group,
-                        among(session, inbox.c.event_id, {event.id for event in events}),
+                        inbox.c.event_id.in_({event.id for event in events}),
                     )
                 )
             )

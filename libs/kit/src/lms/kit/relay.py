@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from lms.kit.cloudevents import kafka_headers
-from lms.kit.db import among, is_sqlite, reader
+from lms.kit.db import is_sqlite, reader
 from lms.kit.kafka import make_producer
 from lms.kit.messaging import LANES, OUTBOX_CHANNEL, outbox, outbox_lane
 from lms.kit.metrics import OUTBOX_PUBLISHED, OUTBOX_RELAY_FAILURES
@@ -95,7 +95,7 @@ class OutboxRelay:
                 return 0
             rows = conn.execute(
                 select(outbox.c.id, outbox.c.topic, outbox.c.key, outbox.c.headers, outbox.c.payload)
-                .where(outbox.c.published_at.is_(None), among(conn, outbox.c.lane, lanes))
+                .where(outbox.c.published_at.is_(None), outbox.c.lane.in_(lanes))  # at most LANES
                 .order_by(outbox.c.id)
                 .limit(self.batch_size)
             ).all()
@@ -104,7 +104,7 @@ class OutboxRelay:
             self._send_all(rows)
             conn.execute(
                 update(outbox)
-                .where(among(conn, outbox.c.id, [row.id for row in rows]))
+                .where(outbox.c.id.in_([row.id for row in rows]))
                 .values(published_at=datetime.now(UTC))
             )
         OUTBOX_PUBLISHED.inc(len(rows))

@@ -10,7 +10,7 @@ from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from lms.kit.cloudevents import CloudEvent
-from lms.kit.db import among, insert_ignore
+from lms.kit.db import insert_ignore
 from lms.progress.db import attempts, xapi_statements
 from lms.progress.domain.completion import Pass, best_passes
 from lms.progress.service.xapi_store import XapiIdentity, attempt_row
@@ -43,7 +43,7 @@ def passes_of(session: Session, learner_ids: Iterable[str], wanted: set[str] | N
             attempts.c.percent,
             attempts.c.submitted_at,
         )
-        .where(among(session, attempts.c.learner_id, learner_ids), attempts.c.passed.is_(True))
+        .where(attempts.c.learner_id.in_(list(learner_ids)), attempts.c.passed.is_(True))
         .order_by(attempts.c.percent.desc(), attempts.c.submitted_at)
     )
     if wanted is not None:

@@ -16,7 +16,6 @@ from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from lms.kit.cloudevents import CloudEvent
-from lms.kit.db import among
 from lms.progress.db import enrolments
 from lms.progress.domain.completion import evaluate
 from lms.progress.service.attempts import best_of, passes_of, record_attempts
@@ -67,7 +66,7 @@ def _affected(session: Session, passes: list[dict[str, Any]]) -> list[Affected]:
 def _active_enrolments(session: Session, learners: list[str]) -> list[Row[Any]]:
     return session.execute(
         select(enrolments)
-        .where(among(session, enrolments.c.learner_id, learners), enrolments.c.status == "active")
+        .where(enrolments.c.learner_id.in_(learners), enrolments.c.status == "active")
         .order_by(enrolments.c.id)
         .with_for_update()
     ).all()

@@ -10,7 +10,6 @@ from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from lms.contracts import events
-from lms.kit.db import among
 from lms.progress.db import enrolments, lesson_completions, module_completions
 from lms.progress.domain.completion import Evaluation, ModuleState, evaluate
 from lms.progress.domain.errors import NotFound
@@ -41,7 +40,7 @@ def standings_of(session: Session, rows: list[Row[Any]]) -> list[Standing]:
 
 def _grouped(session: Session, key: Any, value: Any, ids: list[str]) -> defaultdict[str, set[str]]:
     found: defaultdict[str, set[str]] = defaultdict(set)
-    for k, v in session.execute(select(key, value).where(among(session, key, ids))):
+    for k, v in session.execute(select(key, value).where(key.in_(ids))):
         found[k].add(v)
     return found
 

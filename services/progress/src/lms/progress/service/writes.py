@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from lms.kit.db import among, insert_ignore, insert_rows
+from lms.kit.db import insert_ignore, insert_rows
 from lms.progress.db import completions, enrolments, module_completions, people, xapi_statements
 from lms.progress.service import cycles
 
@@ -43,7 +43,7 @@ class Writes:
             return
         self.hr.update({learner: {} for learner in wanted})
         columns = (people.c.learner_id, people.c.external_id, people.c.employee_number)
-        for row in session.execute(select(*columns).where(among(session, people.c.learner_id, wanted))):
+        for row in session.execute(select(*columns).where(people.c.learner_id.in_(wanted))):
             ids = {"external_id": row.external_id, "employee_number": row.employee_number}
             self.hr[row.learner_id] = {k: v for k, v in ids.items() if v is not None}
 
