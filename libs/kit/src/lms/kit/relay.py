@@ -95,7 +95,7 @@ class OutboxRelay:
                 return 0
             rows = conn.execute(
                 select(outbox.c.id, outbox.c.topic, outbox.c.key, outbox.c.headers, outbox.c.payload)
-                .where(outbox.c.published_at.is_(None), outbox.c.lane.in_(lanes))  # at most LANES
+                .where(outbox.c.published_at.is_(None), outbox.c.lane.in_(lanes))
                 .order_by(outbox.c.id)
                 .limit(self.batch_size)
             ).all()
