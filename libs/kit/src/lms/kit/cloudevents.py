@@ -5,12 +5,13 @@ This module is the only place that builds or parses the envelope.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+from lms.kit import jsoncodec
 
 SPECVERSION = "1.0"
 CONTENT_TYPE = "application/json"
@@ -75,7 +76,7 @@ class CloudEvent:
 
 
 def encode_data(data: Mapping[str, Any]) -> bytes:
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
+    return jsoncodec.dumps(data)
 
 
 def kafka_headers(headers: Mapping[str, str]) -> list[tuple[str, bytes]]:
@@ -91,7 +92,7 @@ def from_kafka(headers: Headers | None, value: bytes | None) -> CloudEvent:
     if attrs["ce_specversion"] != SPECVERSION:
         raise InvalidEvent(f"unsupported specversion {attrs['ce_specversion']!r}")
     try:
-        data = json.loads(value or b"")
+        data = jsoncodec.loads(value or b"")
     except ValueError as exc:
         raise InvalidEvent(f"value is not JSON: {exc}") from None
     if not isinstance(data, dict):

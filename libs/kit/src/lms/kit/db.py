@@ -21,7 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
-from lms.kit import bulk
+from lms.kit import bulk, jsoncodec
 
 
 def is_sqlite(engine_or_url: Engine | str) -> bool:
@@ -33,7 +33,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for `url`: SQLite gets WAL and a busy timeout, PostgreSQL a checked pool."""
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    kwargs.setdefault("json_deserializer", jsoncodec.loads)
     if is_sqlite(url):
+        kwargs.setdefault("json_serializer", jsoncodec.dumps_text)  # sqlite3 binds bytes as a BLOB
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
@@ -41,6 +43,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 5)
     kwargs.setdefault("max_overflow", 10)
+    kwargs.setdefault("json_serializer", jsoncodec.dumps)  # psycopg sends the bytes as they are
     return create_engine(url, **kwargs)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -13,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from lms.contracts import Registry, default_registry
 from lms.contracts.events import EventType
-from lms.kit import context
+from lms.kit import context, jsoncodec
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.db import insert_rows
 from lms.kit.messaging import OUTBOX_CHANNEL, lane_of, outbox
@@ -63,7 +62,7 @@ class Outbox:
                 "event_type": event_type,
                 "topic": self.topic,
                 "key": key,
-                "headers": json.dumps(event.headers()),
+                "headers": jsoncodec.dumps_text(event.headers()),
                 "payload": event.value().decode(),
                 "created_at": datetime.now(UTC),
             }

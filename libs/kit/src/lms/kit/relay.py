@@ -9,7 +9,6 @@ rows are sent again after a back-off, and consumers drop the duplicates by event
 
 from __future__ import annotations
 
-import json
 import logging
 import random
 import threading
@@ -22,6 +21,7 @@ from kafka.errors import KafkaError
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from lms.kit import jsoncodec
 from lms.kit.cloudevents import kafka_headers
 from lms.kit.db import is_sqlite, reader
 from lms.kit.kafka import make_producer
@@ -134,7 +134,7 @@ class OutboxRelay:
                 row.topic,
                 key=row.key.encode(),
                 value=row.payload.encode(),
-                headers=kafka_headers(json.loads(row.headers)),
+                headers=kafka_headers(jsoncodec.loads(row.headers)),
             )
             for row in rows
         ]
