@@ -30,6 +30,7 @@ from sqlalchemy import insert
 from lms.kit.db import make_engine
 from lms.kit.kafka import make_consumer, make_producer
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
+from lms.kit.process import settle_collector
 from lms.kit.testing import ledger
 from lms.kit.testing.infra import start_kafka, start_postgres
 from lms.kit.testing.proc import Process
@@ -159,6 +160,7 @@ def main() -> None:
     parser.add_argument("--per-tx", type=int, default=10)
     parser.add_argument("--writers", type=int, default=4)
     args = parser.parse_args()
+    settle_collector()  # the writer threads stand for web workers, which settle once loaded
     kafka, postgres = start_kafka(REPO), start_postgres(REPO)
     run = uuid.uuid4().hex[:6]
     names = [f"bench_outbox_{run}_source", f"bench_outbox_{run}_sink"]

@@ -36,6 +36,7 @@ from lms.kit.kafka import make_consumer, make_producer
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
 from lms.kit.messaging import inbox
 from lms.kit.migrations import packaged, upgrade
+from lms.kit.process import settle_collector
 from lms.kit.testing.infra import start_kafka, start_postgres
 from lms.progress.consumers import batch_handlers, handlers
 from lms.progress.db import completions, enrolments, lesson_completions
@@ -142,6 +143,7 @@ def raw_rate(bootstrap: str, topic: str, total: int) -> float:
 
 
 def projector_rate(url: str, settings: Settings, topic: str, total: int) -> float:
+    settle_collector()  # as `python -m lms.progress consume` does when it starts
     engine = make_engine(url)
     consumer = InboxConsumer(
         session_factory=make_session_factory(engine),

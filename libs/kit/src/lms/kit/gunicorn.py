@@ -23,6 +23,7 @@ from flask import Flask
 from gunicorn import util
 from gunicorn.app.base import BaseApplication
 
+from lms.kit.process import settle_collector
 from lms.kit.web.problems import PROBLEM_JSON, TYPE_BASE
 
 PR_SET_PDEATHSIG = 1
@@ -68,9 +69,15 @@ def serve(factory: Callable[[], Flask], *, bind: str, workers: int = 2, threads:
             "graceful_timeout": 10,
             "timeout": 60,
             "accesslog": None,
-            "post_worker_init": answer_refusals_as_problems,
+            "post_worker_init": _worker_ready,
         },
     ).run()
+
+
+def _worker_ready(worker: object) -> None:
+    """gunicorn `post_worker_init` hook: the app is loaded in this worker."""
+    answer_refusals_as_problems(worker)
+    settle_collector()
 
 
 def answer_refusals_as_problems(_worker: object) -> None:

@@ -27,7 +27,7 @@ from lms.kit.config import Settings, load_settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.inbox import BatchHandler, Handler, InboxConsumer, dlq_topic
 from lms.kit.migrations import make_revision, upgrade
-from lms.kit.process import stop_on_signals
+from lms.kit.process import settle_collector, stop_on_signals
 from lms.kit.relay import OutboxRelay
 from lms.kit.web.logs import configure_logging
 from lms.kit.worker import Loop, run_side_by_side
@@ -69,6 +69,8 @@ def main(definition: ServiceDefinition, argv: list[str] | None = None) -> int:
     configure_logging(f"{definition.name}.{process}", settings.log_level)
     if process in definition.commands:
         return definition.commands[process](settings, rest)
+    if process != "web":  # gunicorn's workers settle after loading the app (lms.kit.gunicorn)
+        settle_collector()
     kinds = {"web": _web, "relay": _relay, "consume": _consume, "worker": _worker, "migrate": _migrate}
     return {**kinds, "dlq": _dlq}[process](definition, settings, rest)
 

@@ -39,7 +39,7 @@ from lms.kit.db import make_engine, make_session_factory
 from lms.kit.inbox import InboxConsumer
 from lms.kit.messaging import metadata as messaging_metadata
 from lms.kit.outbox import Outbox
-from lms.kit.process import stop_on_signals
+from lms.kit.process import settle_collector, stop_on_signals
 from lms.kit.relay import OutboxRelay
 
 EVENT_TYPE = "lms.ledger.entry.recorded.v1"
@@ -159,6 +159,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     engine = make_engine(args.db)
+    settle_collector()  # as a service's relay and consume processes do
     stop = stop_on_signals()
     if args.process == "relay":
         OutboxRelay(engine, args.bootstrap).run(stop)
