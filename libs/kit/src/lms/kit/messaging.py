@@ -24,7 +24,7 @@ metadata = MetaData()
 # Outbox rows are spread over lanes by key; a relay holds a lane while it publishes,
 # so rows of one key are published by one relay at a time, in id order.
 LANES = 8
-OUTBOX_CHANNEL = "lms_outbox"  # notified by each transaction that adds events (PostgreSQL)
+OUTBOX_CHANNEL = "lms_outbox"  # the outbox trigger notifies it as events commit (PostgreSQL)
 
 outbox = Table(
     "outbox",

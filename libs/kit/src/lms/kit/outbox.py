@@ -15,8 +15,7 @@ from lms.contracts.events import EventType
 from lms.kit import context, jsoncodec
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.db import insert_rows
-from lms.kit.messaging import OUTBOX_CHANNEL, lane_of, outbox
-from lms.kit.wakeup import notify
+from lms.kit.messaging import lane_of, outbox
 
 
 class Outbox:
@@ -79,8 +78,7 @@ PENDING = "lms.outbox.pending"
 def _write_pending_events(session: Session) -> None:
     rows = session.info.pop(PENDING, None)
     if rows:
-        insert_rows(session, outbox, rows)
-        notify(session, OUTBOX_CHANNEL)  # wakes the relays when this commits
+        insert_rows(session, outbox, rows)  # its trigger wakes the relays at commit (lms.kit.wakeup)
 
 
 @sa_event.listens_for(Session, "after_rollback")

@@ -1,7 +1,9 @@
 """Waking an idle poller when there is work, instead of polling the database many times a second.
 
-On PostgreSQL a writer `notify()`s a channel inside its transaction (delivered when it commits,
-dropped when it rolls back) and the poller `Wakeup.wait()`s on its own listening connection: it
+On PostgreSQL a table the poller watches carries a statement-level trigger (`wake_on_insert`)
+that notifies a channel whenever rows are inserted or copied into it: PostgreSQL delivers the
+notification when the transaction commits and drops it when it rolls back, and the writer
+spends no round trip on it. The poller `Wakeup.wait()`s on its own listening connection: it
 looks again at once after a commit and otherwise only every `idle_s`. On SQLite, where there is
 no such channel between processes, `wait()` sleeps `poll_s`.
 
@@ -12,23 +14,49 @@ the table itself, the notification only tells it when.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from typing import Any
 
 import psycopg
 from sqlalchemy import Connection, Engine, text
-from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 STOP_HEARD_S = 0.25
 
 
-def notify(session: Session | Connection, channel: str) -> None:
-    """Tell `channel`'s listeners when this transaction commits (PostgreSQL; nothing elsewhere)."""
-    dialect = session.get_bind().dialect if isinstance(session, Session) else session.dialect
-    if dialect.name == "postgresql":
-        session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": channel})
+_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+_WAKE_FUNCTION = """
+CREATE OR REPLACE FUNCTION lms_wake_listeners() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify(TG_ARGV[0], '');
+    RETURN NULL;
+END $$
+"""
+
+
+def wake_on_insert(connection: Connection, table: str, channel: str) -> None:
+    """From now on, every INSERT or COPY into `table` notifies `channel` when it commits
+    (PostgreSQL; nothing on SQLite). For a migration: `wake_on_insert(op.get_bind(), ...)`."""
+    if connection.dialect.name != "postgresql":
+        return
+    if not (_NAME.match(table) and _NAME.match(channel)):
+        raise ValueError(f"not a plain lower-case name: {table!r}, {channel!r}")
+    connection.execute(text(_WAKE_FUNCTION))
+    connection.execute(text(f"DROP TRIGGER IF EXISTS {table}_wakes_listeners ON {table}"))
+    connection.execute(
+        text(
+            f"CREATE TRIGGER {table}_wakes_listeners AFTER INSERT ON {table}"
+            f" FOR EACH STATEMENT EXECUTE FUNCTION lms_wake_listeners('{channel}')"
+        )
+    )
+
+
+def stop_waking_on_insert(connection: Connection, table: str) -> None:
+    """Undo `wake_on_insert` (a migration's downgrade)."""
+    if connection.dialect.name == "postgresql" and _NAME.match(table):
+        connection.execute(text(f"DROP TRIGGER IF EXISTS {table}_wakes_listeners ON {table}"))
 
 
 class Wakeup:

@@ -16,12 +16,11 @@ from sqlalchemy.orm import Session
 from lms.contracts.events import EventType
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.outbox import Outbox
-from lms.kit.wakeup import notify
 from lms.progress.db import webhook_deliveries, webhooks
 from lms.progress.service.xapi_store import XapiIdentity
 
 ACTIVE_WEBHOOKS = "lms.progress.webhooks"
-DELIVERIES_CHANNEL = "lms_webhook_deliveries"  # wakes the dispatchers (PostgreSQL)
+DELIVERIES_CHANNEL = "lms_webhook_deliveries"  # notified as deliveries commit (PostgreSQL)
 
 
 def publish(
@@ -33,8 +32,7 @@ def publish(
     event = outbox.add_event(session, event_type, data=data)
     rows = [_delivery(hook_id, event, data) for hook_id in _subscribers(session, event_type.name)]
     if rows:
-        session.execute(insert(webhook_deliveries), rows)
-        notify(session, DELIVERIES_CHANNEL)
+        session.execute(insert(webhook_deliveries), rows)  # its trigger wakes the dispatchers
     return event
 
 
