@@ -28,14 +28,13 @@ from sqlalchemy import (
     String,
     Table,
     func,
-    insert,
     select,
 )
 from sqlalchemy.orm import Session
 
 from lms.contracts import Registry, default_registry
 from lms.kit.cloudevents import CloudEvent
-from lms.kit.db import make_engine, make_session_factory
+from lms.kit.db import insert_rows, make_engine, make_session_factory
 from lms.kit.inbox import InboxConsumer
 from lms.kit.messaging import OUTBOX_CHANNEL
 from lms.kit.messaging import metadata as messaging_metadata
@@ -108,10 +107,8 @@ def apply_entries(session: Session, events: list[CloudEvent]) -> None:
         if event.data.get("poison"):
             raise ValueError(f"entry {event.data['key']}/{event.data['seq']} is poison")
     now = datetime.now(UTC)
-    session.execute(
-        insert(applied),
-        [{"key": e.data["key"], "seq": e.data["seq"], "event_id": e.id, "applied_at": now} for e in events],
-    )
+    rows = [{"key": e.data["key"], "seq": e.data["seq"], "event_id": e.id, "applied_at": now} for e in events]
+    insert_rows(session, applied, rows)  # COPY from a few rows on PostgreSQL, as services write
 
 
 def consumer(engine: Engine, bootstrap: str, topic: str, group: str, **kwargs: object) -> InboxConsumer:
