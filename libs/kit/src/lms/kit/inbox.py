@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from lms.contracts import PayloadInvalid, Registry, default_registry
 from lms.kit.cloudevents import CloudEvent, InvalidEvent, from_kafka
 from lms.kit.db import insert_rows
-from lms.kit.kafka import make_consumer, make_producer
+from lms.kit.kafka import make_consumer, make_producer, pace_fetches
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
 from lms.kit.messaging import inbox
 from lms.kit.metrics import EVENTS_APPLIED, EVENTS_DEAD_LETTERED, EVENTS_DUPLICATE
@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 Handler = Callable[[Session, CloudEvent], None]
 BatchHandler = Callable[[Session, list[CloudEvent]], None]
 TRANSIENT_DB_ERRORS = (OperationalError, InterfaceError, DisconnectionError)
+IDLE_AFTER_S = 5.0  # no records for this long: brokers may hold fetches longer (pace_fetches)
 
 
 def dlq_topic(topic: str, group: str) -> str:
@@ -77,6 +78,7 @@ class InboxConsumer:
         registry: Registry | None = None,
         max_attempts: int = 3,
         retry_backoff_s: float = 0.2,
+        idle_after_s: float = IDLE_AFTER_S,
         consumer: KafkaConsumer | None = None,
         producer: KafkaProducer | None = None,
         **consumer_overrides: Any,
@@ -90,10 +92,12 @@ class InboxConsumer:
         self.registry = registry or default_registry()
         self.max_attempts = max_attempts
         self.retry_backoff_s = retry_backoff_s
+        self.idle_after_s = idle_after_s
         self._consumer = consumer
         self._producer = producer
         self._consumer_overrides = consumer_overrides
         self._commit_pending = False
+        self._records_at = time.monotonic()
 
     # -- lifecycle -----------------------------------------------------------------
     def run(self, stop: threading.Event) -> None:
@@ -156,6 +160,10 @@ class InboxConsumer:
         assert self._consumer is not None
         polled = self._consumer.poll(timeout_ms=timeout_ms)
         records = [record for batch in polled.values() for record in batch]
+        now = time.monotonic()
+        if records:
+            self._records_at = now
+        pace_fetches(self._consumer, busy=now - self._records_at < self.idle_after_s)
         if not records:
             if self._commit_pending:  # the last batch's commit failed and no batch came since
                 self._commit(0)
