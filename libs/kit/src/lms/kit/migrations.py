@@ -22,7 +22,9 @@ from alembic.config import Config
 from sqlalchemy import MetaData
 
 from lms.kit.db import make_engine
+from lms.kit.messaging import OUTBOX_CHANNEL
 from lms.kit.messaging import metadata as messaging_metadata
+from lms.kit.wakeup import stop_waking_on_insert, wake_on_insert
 
 
 def packaged(package: str) -> Path:
@@ -71,3 +73,12 @@ def create_messaging_tables() -> None:
 
 def drop_messaging_tables() -> None:
     messaging_metadata.drop_all(op.get_bind())
+
+
+def wake_relays() -> None:
+    """For a revision: the outbox notifies the relays as events commit (PostgreSQL; lms.kit.wakeup)."""
+    wake_on_insert(op.get_bind(), "outbox", OUTBOX_CHANNEL)
+
+
+def stop_waking_relays() -> None:
+    stop_waking_on_insert(op.get_bind(), "outbox")

@@ -1,16 +1,11 @@
-"""the outbox wakes the relays when events commit
-
-A statement-level trigger notifies the pollers' channel (PostgreSQL only; see lms.kit.wakeup),
-so a writing transaction no longer sends its own pg_notify.
+"""insights: the outbox wakes the relays as events commit
 
 Revision ID: 0002
 Revises: 0001
 Create Date: 2026-12-02 08:00:00
 """
 
-from alembic import op
-
-from lms.kit.wakeup import stop_waking_on_insert, wake_on_insert
+from lms.kit.migrations import stop_waking_relays, wake_relays
 
 revision = "0002"
 down_revision = "0001"
@@ -19,8 +14,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    wake_on_insert(op.get_bind(), "outbox", "lms_outbox")  # lms.kit.messaging.OUTBOX_CHANNEL
+    wake_relays()
 
 
 def downgrade() -> None:
-    stop_waking_on_insert(op.get_bind(), "outbox")
+    stop_waking_relays()

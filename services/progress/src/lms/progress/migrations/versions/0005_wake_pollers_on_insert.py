@@ -1,7 +1,4 @@
-"""the outbox and webhook deliveries wake their pollers when rows commit
-
-A statement-level trigger notifies the pollers' channel (PostgreSQL only; see lms.kit.wakeup),
-so a writing transaction no longer sends its own pg_notify.
+"""progress: the outbox and the webhook deliveries wake their pollers as rows commit
 
 Revision ID: 0005
 Revises: 0004
@@ -10,6 +7,7 @@ Create Date: 2026-12-02 08:00:00
 
 from alembic import op
 
+from lms.kit.migrations import stop_waking_relays, wake_relays
 from lms.kit.wakeup import stop_waking_on_insert, wake_on_insert
 
 revision = "0005"
@@ -19,10 +17,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    wake_on_insert(op.get_bind(), "outbox", "lms_outbox")  # lms.kit.messaging.OUTBOX_CHANNEL
+    wake_relays()
     wake_on_insert(op.get_bind(), "webhook_deliveries", "lms_webhook_deliveries")
 
 
 def downgrade() -> None:
     stop_waking_on_insert(op.get_bind(), "webhook_deliveries")
-    stop_waking_on_insert(op.get_bind(), "outbox")
+    stop_waking_relays()
