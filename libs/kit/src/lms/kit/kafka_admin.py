@@ -70,13 +70,17 @@ def wait_ready(bootstrap: str, timeout_s: float = 90, brokers: int = 1) -> None:
     wait_until(bootstrap, registered, timeout_s, f"{brokers} broker(s) serving metadata")
 
 
-def active_controller(bootstrap: str) -> int:
-    """The node id of the KRaft quorum's leader (the active controller)."""
-    admin = KafkaAdminClient(bootstrap_servers=bootstrap.split(","), request_timeout_ms=10_000)
-    try:
-        return admin.describe_metadata_quorum()["topics"][0]["partitions"][0]["leader_id"]
-    finally:
-        admin.close()
+def active_controller(bootstrap: str, timeout_s: float = 60) -> int:
+    """The node id of the KRaft quorum's leader (the active controller). Asked again while the
+    node the client picks does not answer (one just killed or still starting)."""
+    found: list[int] = []
+
+    def leader(admin: KafkaAdminClient) -> bool:
+        found.append(admin.describe_metadata_quorum()["topics"][0]["partitions"][0]["leader_id"])
+        return True
+
+    wait_until(bootstrap, leader, timeout_s, "the metadata quorum's leader")
+    return found[-1]
 
 
 def fully_replicated(admin: KafkaAdminClient, topics: list[str]) -> bool:

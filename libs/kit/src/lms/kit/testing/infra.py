@@ -73,13 +73,21 @@ class KafkaCluster(KafkaServer):
     def start_node(self, node: int) -> None:
         self._launcher("node-start", str(node))
 
+    def node_bootstrap(self, node: int) -> str:
+        """The client address of one node (the cluster's bootstrap lists node 1, 2, 3 in order)."""
+        return self.bootstrap.split(",")[self.nodes.index(node)]
+
     def active_controller(self) -> int:
         """The node that leads the KRaft metadata quorum now."""
         return active_controller(self.bootstrap)
 
     def wait_in_sync(self, topics: list[str], timeout_s: float = 180) -> None:
-        """Until every node is back and every partition of `topics` has all replicas in sync."""
-        wait_ready(self.bootstrap, timeout_s, brokers=len(self.nodes))
+        """Until every node is back and every partition of `topics` has all replicas in sync.
+
+        Each node is asked on its own address: right after a SIGKILL the quorum still lists the
+        dead node as a live broker, and its replicas as in sync, until its session times out."""
+        for node in self.nodes:
+            wait_ready(self.node_bootstrap(node), timeout_s, brokers=len(self.nodes))
         wait_until(
             self.bootstrap, lambda admin: fully_replicated(admin, topics), timeout_s, "replicas in sync"
         )
