@@ -23,4 +23,4 @@ def dumps(value: Any) -> bytes:
 
 def dumps_text(value: Any) -> str:
     """`value` as compact JSON text (for drivers that bind text, such as SQLite's)."""
-    return orjson.dumps(value, option=_OPTIONS).decode()
+    return dumps(value).decode()

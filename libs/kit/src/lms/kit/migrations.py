@@ -19,7 +19,7 @@ from pathlib import Path
 
 from alembic import command, context, op
 from alembic.config import Config
-from sqlalchemy import MetaData
+from sqlalchemy import Connection, MetaData
 
 from lms.kit.db import make_engine
 from lms.kit.messaging import OUTBOX_CHANNEL
@@ -75,9 +75,10 @@ def drop_messaging_tables() -> None:
     messaging_metadata.drop_all(op.get_bind())
 
 
-def wake_relays() -> None:
-    """For a revision: the outbox notifies the relays as events commit (PostgreSQL; lms.kit.wakeup)."""
-    wake_on_insert(op.get_bind(), "outbox", OUTBOX_CHANNEL)
+def wake_relays(connection: Connection | None = None) -> None:
+    """The outbox notifies the relays as events commit (PostgreSQL; lms.kit.wakeup); in a
+    revision, on the migration's connection."""
+    wake_on_insert(connection or op.get_bind(), "outbox", OUTBOX_CHANNEL)
 
 
 def stop_waking_relays() -> None:

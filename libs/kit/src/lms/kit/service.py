@@ -67,10 +67,10 @@ def main(definition: ServiceDefinition, argv: list[str] | None = None) -> int:
     process, rest = argv[0], argv[1:]
     settings = load_settings(definition.name)
     configure_logging(f"{definition.name}.{process}", settings.log_level)
-    if process in definition.commands:
-        return definition.commands[process](settings, rest)
     if process != "web":  # gunicorn's workers settle after loading the app (lms.kit.gunicorn)
         settle_collector()
+    if process in definition.commands:
+        return definition.commands[process](settings, rest)
     kinds = {"web": _web, "relay": _relay, "consume": _consume, "worker": _worker, "migrate": _migrate}
     return {**kinds, "dlq": _dlq}[process](definition, settings, rest)
 

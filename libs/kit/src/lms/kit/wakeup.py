@@ -41,22 +41,27 @@ def wake_on_insert(connection: Connection, table: str, channel: str) -> None:
     (PostgreSQL; nothing on SQLite). For a migration: `wake_on_insert(op.get_bind(), ...)`."""
     if connection.dialect.name != "postgresql":
         return
-    if not (_NAME.match(table) and _NAME.match(channel)):
-        raise ValueError(f"not a plain lower-case name: {table!r}, {channel!r}")
+    stop_waking_on_insert(connection, table)
     connection.execute(text(_WAKE_FUNCTION))
-    connection.execute(text(f"DROP TRIGGER IF EXISTS {table}_wakes_listeners ON {table}"))
     connection.execute(
         text(
             f"CREATE TRIGGER {table}_wakes_listeners AFTER INSERT ON {table}"
-            f" FOR EACH STATEMENT EXECUTE FUNCTION lms_wake_listeners('{channel}')"
+            f" FOR EACH STATEMENT EXECUTE FUNCTION lms_wake_listeners('{_plain(channel)}')"
         )
     )
 
 
 def stop_waking_on_insert(connection: Connection, table: str) -> None:
     """Undo `wake_on_insert` (a migration's downgrade)."""
-    if connection.dialect.name == "postgresql" and _NAME.match(table):
-        connection.execute(text(f"DROP TRIGGER IF EXISTS {table}_wakes_listeners ON {table}"))
+    if connection.dialect.name == "postgresql":
+        connection.execute(text(f"DROP TRIGGER IF EXISTS {_plain(table)}_wakes_listeners ON {table}"))
+
+
+def _plain(name: str) -> str:
+    """`name`, checked to be safe to write into DDL as it is."""
+    if not _NAME.match(name):
+        raise ValueError(f"not a plain lower-case name: {name!r}")
+    return name
 
 
 class Wakeup:

@@ -36,12 +36,11 @@ from lms.contracts import Registry, default_registry
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.db import insert_rows, make_engine, make_session_factory
 from lms.kit.inbox import InboxConsumer
-from lms.kit.messaging import OUTBOX_CHANNEL
 from lms.kit.messaging import metadata as messaging_metadata
+from lms.kit.migrations import wake_relays
 from lms.kit.outbox import Outbox
 from lms.kit.process import settle_collector, stop_on_signals
 from lms.kit.relay import OutboxRelay
-from lms.kit.wakeup import wake_on_insert
 
 EVENT_TYPE = "lms.ledger.entry.recorded.v1"
 SCHEMA = {
@@ -78,7 +77,7 @@ def create_schema(engine: Engine) -> None:
     messaging_metadata.create_all(engine)
     metadata.create_all(engine)
     with engine.begin() as connection:
-        wake_on_insert(connection, "outbox", OUTBOX_CHANNEL)
+        wake_relays(connection)
 
 
 class Writer:
