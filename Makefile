@@ -45,8 +45,8 @@ kafka-cluster-down: ## stop the local three-node Kafka cluster
 	KAFKA_CLUSTER=1 infra/kafka/kafka.sh stop
 
 .PHONY: kafka-test-down
-kafka-test-down: ## stop the broker the tests started (port 19092)
-	KAFKA_PORT=19092 KAFKA_DIR=$(LMS_RUN_DIR)/kafka-test infra/kafka/kafka.sh stop
+kafka-test-down: ## stop the broker the tests started (port 19092, or LMS_TEST_KAFKA_PORT)
+	KAFKA_PORT=$${LMS_TEST_KAFKA_PORT:-19092} KAFKA_DIR=$(LMS_RUN_DIR)/kafka-test infra/kafka/kafka.sh stop
 
 .PHONY: pg-up
 pg-up: ## start the private PostgreSQL cluster (port 55432)

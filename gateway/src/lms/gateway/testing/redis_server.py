@@ -6,12 +6,13 @@ import os
 import subprocess
 from pathlib import Path
 
-TEST_REDIS_PORT = "56379"
+TEST_REDIS_PORT = os.environ.get("LMS_TEST_REDIS_PORT", "56379")
 
 
 def start_redis(repo: Path) -> str:
     """`LMS_TEST_REDIS_URL` when set; else the private instance of `infra/redis/redis.sh` on port
-    56379 (installed with apt-get when absent and root). It keeps running for the next test run."""
+    56379 or `LMS_TEST_REDIS_PORT` (installed with apt-get when absent and root). It keeps running
+    for the next test run."""
     if external := os.environ.get("LMS_TEST_REDIS_URL"):
         return external
     env = {**os.environ, "REDIS_PORT": TEST_REDIS_PORT}

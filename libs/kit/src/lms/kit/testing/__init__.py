@@ -5,7 +5,8 @@ Where they come from, in order:
 - `LMS_TEST_DOCKER=1` with a Docker engine that answers: testcontainers (apache/kafka, postgres);
 - `KAFKA_CLUSTER=1`: the local three-node Kafka cluster (19192-19194) instead of one broker;
 - otherwise the local launchers `infra/kafka/kafka.sh` and `infra/postgres/pg.sh`, on ports of
-  their own (19092, 55439) so a running `make run` suite is never touched.
+  their own (19092, 55439; `LMS_TEST_KAFKA_PORT`, `LMS_TEST_PG_PORT` to move them) so a running
+  `make run` suite is never touched.
 A test that needs three brokers whatever the session runs on asks for `kafka_cluster`.
 Every run gets a unique id; topics, groups and databases carry it, so runs never collide.
 A service's integration conftest defines `harness = harness_fixture(DEFINITION, JWT)`

@@ -13,9 +13,12 @@ import psycopg
 
 from lms.kit.kafka_admin import active_controller, fully_replicated, wait_ready, wait_until
 
-TEST_KAFKA_PORT = "19092"
-TEST_KAFKA_CLUSTER_PORT = 19192  # nodes 1-3 on 19192-19194 (controllers 19292-19294)
-TEST_PG_PORT = "55439"
+# Ports of the servers the tests start; a second checkout testing on the same machine at the same
+# time picks others (LMS_TEST_KAFKA_PORT, LMS_TEST_KAFKA_CLUSTER_PORT, LMS_TEST_PG_PORT).
+TEST_KAFKA_PORT = os.environ.get("LMS_TEST_KAFKA_PORT", "19092")
+# nodes 1-3 on 19192-19194 (controllers 19292-19294)
+TEST_KAFKA_CLUSTER_PORT = int(os.environ.get("LMS_TEST_KAFKA_CLUSTER_PORT", "19192"))
+TEST_PG_PORT = os.environ.get("LMS_TEST_PG_PORT", "55439")
 
 
 def docker_wanted() -> bool:
