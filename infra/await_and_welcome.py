@@ -1,4 +1,5 @@
-"""Wait until the gateway and every upstream are ready, then print how to use the suite."""
+"""Wait until the gateway and every upstream are ready, import the flagship courses, then print how
+to use the suite."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from lms.kit.auth import mint_token
 from lms.kit.config import load_jwt_settings
+from lms.tools import cli, dev
 
 GATEWAY = os.environ.get("LMS_GATEWAY_URL", "http://127.0.0.1:8080")
 
@@ -43,27 +45,33 @@ def web_services() -> list[str]:
 
 
 def main() -> int:
-    jwt = load_jwt_settings(os.environ, Path(os.environ.get("LMS_RUN_DIR", ".run")))
+    run_dir = Path(os.environ.get("LMS_RUN_DIR", ".run"))
+    jwt = load_jwt_settings(os.environ, run_dir)
     if not ready(mint_token(jwt, "make-run", ["admin"], ttl_s=600)):
         print(f"the suite did not become ready at {GATEWAY}/readyz within 3 minutes", file=sys.stderr)
         return 1
+    # the flagship courses, as the dev author whose token is printed below (idempotent)
+    if cli.main(["import", "courses", "--url", GATEWAY, "--author", dev.AUTHOR.sub]) != 0:
+        print("course import failed: see above; the suite keeps running", file=sys.stderr)
     tokens = {
-        "learner (alice)": mint_token(jwt, "alice", ["learner"], "Alice Learner"),
-        "author (ann)": mint_token(jwt, "ann", ["author"], "Ann Author"),
-        "hr (hana)": mint_token(jwt, "hana", ["hr"], "Hana HR"),
+        f"{person.role} ({person.sub})": mint_token(jwt, person.sub, [person.role], person.name)
+        for person in (dev.LEARNER, dev.AUTHOR, dev.HR)
     }
+    hr_token = tokens[f"{dev.HR.role} ({dev.HR.sub})"]
     lines = [
         "",
         "LMS suite is ready.",
-        f"  gateway:  {GATEWAY}/api/v1",
-        f"  docs:     {GATEWAY}/docs",
-        f"  openapi:  {GATEWAY}/openapi.json",
+        f"  gateway:   {GATEWAY}/api/v1",
+        f"  docs:      {GATEWAY}/docs",
+        f"  openapi:   {GATEWAY}/openapi.json",
+        f"  dashboard: {GATEWAY}/dashboard#token={hr_token}",
         "  tokens (8 h; `make token SUB=… ROLES=…` for more):",
         *[f"    {who:16} {token}" for who, token in tokens.items()],
-        "  try:     curl -H 'Authorization: Bearer <learner token>' " + f"{GATEWAY}/api/v1/courses",
+        "  try:      curl -H 'Authorization: Bearer <learner token>' " + f"{GATEWAY}/api/v1/courses",
+        "  then, in a second terminal: make demo",
         "",
     ]
-    (Path(os.environ.get("LMS_RUN_DIR", ".run")) / "tokens.json").write_text(json.dumps(tokens, indent=2))
+    (run_dir / "tokens.json").write_text(json.dumps(tokens, indent=2))
     print("\n".join(lines), flush=True)
     return 0
 

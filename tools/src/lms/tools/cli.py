@@ -18,6 +18,7 @@ import httpx
 
 from lms.kit.auth import ROLES, mint_token
 from lms.kit.config import load_jwt_settings
+from lms.tools.dev import AUTHOR
 
 DEFAULT_URL = "http://127.0.0.1:8080"
 
@@ -123,6 +124,9 @@ def register_import(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--url", default=os.environ.get("LMS_URL", DEFAULT_URL))
     parser.add_argument("--token", default=os.environ.get("LMS_TOKEN"), help="an author token (default: dev)")
+    parser.add_argument(
+        "--author", default=AUTHOR.sub, help=f"without --token: the dev author to import as ({AUTHOR.sub})"
+    )
     parser.set_defaults(run=_import)
 
 
@@ -130,7 +134,7 @@ def _import(args: argparse.Namespace) -> int:
     from lms.tools.coursepack import PackError
     from lms.tools.importer import Importer, ImportFailed
 
-    token = args.token or mint_token(_jwt_settings(), f"cli:{getpass.getuser()}", ["author"], ttl_s=600)
+    token = args.token or mint_token(_jwt_settings(), args.author, ["author"], AUTHOR.name, ttl_s=600)
     headers = {"Authorization": f"Bearer {token}"}
     with httpx.Client(base_url=args.url.rstrip("/"), headers=headers, timeout=30) as client:
         try:

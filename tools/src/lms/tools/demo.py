@@ -21,6 +21,7 @@ import httpx
 from lms.contracts import events
 from lms.kit.auth import mint_token
 from lms.kit.config import load_jwt_settings
+from lms.tools.dev import AUTHOR, HR
 from lms.tools.importer import Importer
 from lms.tools.journeys import Learner, course_by_slug, definitions, eventually, responses
 from lms.tools.webhook_receiver import Receiver, signature_valid
@@ -62,9 +63,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"demo: nothing answers at {args.url}; start the suite with `make run`", file=sys.stderr)
         return 1
     with (
-        client("ann", "author", "Ann Author", root=True) as author,
+        client(AUTHOR.sub, AUTHOR.role, AUTHOR.name, root=True) as author,
         client(learner_id, "learner", "Dana Demo") as learner_http,
-        client("hana", "hr", "Hana HR") as hr,
+        client(HR.sub, HR.role, HR.name) as hr,
     ):
         return story(args, author, Learner(learner_http), learner_http, hr)
 
@@ -163,11 +164,14 @@ def story(
     )
 
     step("7. Anyone verifies the certificate (no token)")
-    certificate = httpx.get(f"{args.url}/api/v1/certificates/{done['certificate_code']}").json()
+    answer = httpx.get(f"{args.url}/api/v1/certificates/{done['certificate_code']}")
+    certificate = answer.json()
     say(json.dumps(certificate), 3)
+    verified = answer.status_code == 200 and certificate.get("code") == done["certificate_code"]
+    say(f"certificate {'verified' if verified else 'NOT VERIFIED'}", 3)
     receiver.close()
     say()
-    return 0 if ok else 1
+    return 0 if ok and verified else 1
 
 
 if __name__ == "__main__":
