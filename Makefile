@@ -114,10 +114,12 @@ test-unit: sync ## only the tests that need no broker or database
 	$(UV) run --locked pytest -m "not integration" $(PYTEST_ARGS)
 
 .PHONY: bench
-bench: sync ## run the benchmarks (each prints its figures)
+# every script of bench/ (load.py and suite.py are their helpers); the journey starts its own suite
+BENCHES := $(filter-out journey load suite,$(basename $(notdir $(wildcard bench/*.py))))
+bench: sync ## run every benchmark (each prints its figures and a ratio to a same-run baseline)
 	infra/kafka/kafka.sh fetch
-	for b in outbox_pipeline catalogue projector submit gateway insights; do \
-	  [ -f bench/$$b.py ] && $(PY) bench/$$b.py; done
+	for b in $(BENCHES); do echo "== bench/$$b.py"; LMS_ENV=dev $(PY) bench/$$b.py; done
+	echo "== bench/journey.py --start-suite"; LMS_ENV=dev $(PY) bench/journey.py --start-suite
 
 .PHONY: demo
 demo: sync ## the suite's story in the terminal (against a running `make run`)
