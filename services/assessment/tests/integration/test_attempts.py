@@ -141,3 +141,25 @@ def test_hr_reads_attempts_and_scores_but_never_a_reflection(api, users, quiz, r
     listed = api.get(f"/assessments/{aid}/attempts?learner_id={users['ann'][0]}", users["hr"]).get_json()
     assert [a["percent"] for a in listed] == [0.75]
     assert reflection in api.get(f"/attempts/{attempt_id}", users["ann"]).get_data(as_text=True)
+
+
+def test_a_page_of_attempts_by_status_is_full_when_enough_attempts_have_that_status(
+    api, users, quiz, clock, responses, unique
+):
+    users = {**users, "cat": (unique("cat"), "learner")}
+    aid = quiz(time_limit_s=60)
+    start = lambda who: api.post(f"/assessments/{aid}/attempts", users[who]).get_json()["attempt_id"]  # noqa: E731
+    graded = start("cat")
+    api.post(f"/attempts/{graded}/submit", users["cat"], json={"responses": responses})
+    expired = [start("ann"), start("bob")]
+    clock.advance(60 + 5 + 1)  # past the limit and the grace: both are expired now
+    running = [start("ann"), start("bob")]
+
+    def page(status: str) -> list[str]:
+        listed = api.get(f"/assessments/{aid}/attempts?status={status}&limit=2", users["hr"]).get_json()
+        assert {a["status"] for a in listed} <= {status}
+        return sorted(a["attempt_id"] for a in listed)  # started at the same instant: any order
+
+    assert page("expired") == sorted(expired)
+    assert page("in_progress") == sorted(running)
+    assert page("graded") == [graded]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import ColumnElement, and_, bindparam, not_, select
 from sqlalchemy.orm import Session
 
 from lms.assessment.db import attempts
@@ -88,13 +89,23 @@ def list_attempts(
     query = select(attempts).where(attempts.c.assessment_id == assessment_id)
     if learner_id is not None:
         query = query.where(attempts.c.learner_id == learner_id)
-    if status is not None and status != EXPIRED:
-        query = query.where(attempts.c.status == status)
+    now = ctx.clock()
+    if status is not None:
+        query = query.where(_having_status(status, now - timedelta(seconds=ctx.grace_s)))
     limit, offset = page
     with ctx.sessions() as session:
         rows = session.execute(
             query.order_by(attempts.c.started_at, attempts.c.id).limit(limit).offset(offset)
         ).all()
-    now = ctx.clock()
-    found = [attempt_summary(row, status_of(row, now, ctx.grace_s)) for row in rows]
-    return [a for a in found if status is None or a["status"] == status]
+    return [attempt_summary(row, status_of(row, now, ctx.grace_s)) for row in rows]
+
+
+def _having_status(status: str, expired_before: datetime) -> ColumnElement[bool]:
+    """`status_of` as a filter, so that a page holds `limit` attempts of that status: `expired` and
+    `in_progress` are both stored as in progress, told apart by the time limit and its grace."""
+    expired = and_(attempts.c.expires_at.is_not(None), attempts.c.expires_at < expired_before)
+    if status == EXPIRED:
+        return and_(attempts.c.status == IN_PROGRESS, expired)
+    if status == IN_PROGRESS:
+        return and_(attempts.c.status == IN_PROGRESS, not_(expired))
+    return attempts.c.status == status
