@@ -43,9 +43,6 @@ class RouteTable:
             candidate = candidate.rpartition("/")[0]
         return self._routes.get("/")
 
-    def prefixes_of(self, upstream: Upstream) -> list[str]:
-        return sorted(p for p, u in self._all.items() if u == upstream)
-
     def items(self) -> list[tuple[str, Upstream]]:
         return sorted(self._all.items())
 
