@@ -19,14 +19,6 @@ DEPTRY = Path(sys.executable).with_name("deptry")
 
 # Imported by a library at run time, never by our code.
 NEVER_IMPORTED = {"lms-kit": ["crc32c"]}  # kafka-python verifies record batches with it
-# RELAXED until their rewrite (issue 11, item 1) lands: these members import the framework through
-# the kit without declaring it; progress also imports kafka and tqdm. Delete the entries then.
-UNDECLARED = {
-    "lms-progress": ["alembic", "flask", "flask_smorest", "marshmallow", "sqlalchemy", "kafka", "tqdm"],
-}
-# RELAXED until events are declared once (issue 11, item 3): these declare lms-contracts ahead of
-# producing through `lms.contracts.events`. Delete the entries then.
-UNUSED = {"lms-assessment": ["lms-contracts"]}
 
 
 @dataclass(frozen=True)
@@ -80,7 +72,7 @@ def _imported(node: ast.AST) -> list[str]:
 def workspace_problems(member: Member, by_module: dict[str, str]) -> list[str]:
     needed = {by_module[m] for m in lms_imports(member)}
     declared = {d for d in member.declared if d in by_module.values()}
-    unused = declared - needed - set(UNUSED.get(member.name, []))
+    unused = declared - needed
     return [f"{member.name}: imports lms.{m} without declaring {d}" for m, d in _named(needed - declared)] + [
         f"{member.name}: declares {d} but never imports it" for d in sorted(unused)
     ]
@@ -92,8 +84,6 @@ def _named(dists: set[str]) -> list[tuple[str, str]]:
 
 def deptry(member: Member, workspace: list[str]) -> bool:
     ignores = [f"DEP002={'|'.join(workspace + NEVER_IMPORTED.get(member.name, []))}"]
-    if member.name in UNDECLARED:
-        ignores.append(f"DEP003={'|'.join(UNDECLARED[member.name])}")
     options = ["--known-first-party", "lms", "--no-ansi", "--per-rule-ignores", ",".join(ignores)]
     command = [str(DEPTRY), "src", *options]
     result = subprocess.run(command, cwd=member.folder, capture_output=True, text=True)
