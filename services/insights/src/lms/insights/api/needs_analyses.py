@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 
 from lms.insights.api.common import context
 from lms.insights.api.schemas import NeedsAnalysisIn, NeedsAnalysisOut, ReportOut
-from lms.insights.service import analyses
+from lms.insights.service import analyses, presenters
 from lms.kit.web import current_principal, requires
 
 blp = Blueprint("needs-analyses", __name__, description="Team needs analyses (aggregates only)")
@@ -40,7 +40,7 @@ class Report(MethodView):
     @blp.response(200, ReportOut)
     def get(self, analysis_id: str) -> Any:
         """The report: aggregates once closed and with enough respondents, else counts only."""
-        return analyses.report(context(), current_principal(), analysis_id)
+        return presenters.labelled_report(context(), current_principal(), analysis_id)
 
 
 @blp.route("/needs-analyses/<analysis_id>/close")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-COMPETENCY_PREFIX = "competency:"
+from lms.insights.domain.labels import COMPETENCY_PREFIX, label_of
+
 LEADERS_COURSE_SLUG = "training-that-targets-the-real-need"
 
 
@@ -17,9 +18,12 @@ class SystemCause:
     """A cause in how the work is organised: a leader acts on it, training alone does not."""
 
     tag: str
-    label: str
     finding: str
     leader_competencies: tuple[str, ...]  # taught by the leaders' course modules with these
+
+    @property
+    def label(self) -> str:
+        return label_of(self.tag)
 
 
 SYSTEM_CAUSES: dict[str, SystemCause] = {
@@ -27,7 +31,6 @@ SYSTEM_CAUSES: dict[str, SystemCause] = {
     for cause in (
         SystemCause(
             "system:metrics",
-            "targets on call length or volume",
             "Most of the team say a target on call length or call count pushes them to hurry "
             "customers or pass them on. Measure what customers value (satisfaction, resolution "
             "at first contact) instead of the minutes a call takes.",
@@ -35,21 +38,18 @@ SYSTEM_CAUSES: dict[str, SystemCause] = {
         ),
         SystemCause(
             "system:policy",
-            "rules that trap staff in calls",
             "Most of the team say a rule keeps them on calls that can no longer go anywhere. Write "
             "down when a call may be ended politely, and back the people who use that guideline.",
             ("designing-call-boundaries",),
         ),
         SystemCause(
             "system:tools-knowledge",
-            "missing tools or information",
             "Most of the team say they lack the systems or the information to solve what customers "
             "bring. Check what they are missing before buying product training.",
             ("diagnosing-training-needs",),
         ),
         SystemCause(
             "wellbeing:emotional-load",
-            "distress carried with no time to recover",
             "Most of the team say they carry customers' distress from one contact into the next "
             "with no time to recover. Plan recovery time into the schedule and make it normal to "
             "talk about a hard call.",
@@ -57,7 +57,6 @@ SYSTEM_CAUSES: dict[str, SystemCause] = {
         ),
         SystemCause(
             "wellbeing:difficult-contacts",
-            "contacts no technique can turn around",
             "Most of the team say a share of contacts cannot be satisfied whatever they do, and "
             "blame themselves for it. Say openly that some contacts are unresolvable and give "
             "staff a backed way to close them.",
