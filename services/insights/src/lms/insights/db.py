@@ -17,6 +17,7 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    Text,
 )
 
 from lms.kit.db import Json, Timestamp, service_metadata
@@ -41,6 +42,15 @@ users = Table(
     Column("manager_learner_id", String(256)),
     Column("active", Boolean, nullable=False),
     Column("changed_at", Timestamp, nullable=False),
+)
+
+courses = Table(
+    "courses",
+    metadata,
+    Column("course_id", String(64), primary_key=True),
+    Column("slug", String(200), nullable=False),
+    Column("title", Text),  # none for a course known before titles were kept, until it is published again
+    Column("version", Integer, nullable=False),
 )
 
 course_modules = Table(

@@ -7,15 +7,17 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from lms.insights.db import completions, course_modules, diagnostics
+from lms.insights.db import completions, course_modules, courses, diagnostics
 from lms.insights.domain.report import ModuleRef
 from lms.insights.service.upsert import insert_ignoring_conflicts, parse_time, upsert
 from lms.kit.cloudevents import CloudEvent
 
 
 def apply_course_published(session: Session, event: CloudEvent) -> None:
-    """Keep the modules of the newest published version of each course."""
+    """Keep the title and the modules of the newest published version of each course."""
     data = event.data
+    course = {k: data[k] for k in ("course_id", "slug", "title", "version")}
+    upsert(session, courses, course, ["course_id"], newer_than="version")
     stored = session.scalar(
         select(course_modules.c.course_version)
         .where(course_modules.c.course_id == data["course_id"])
@@ -68,6 +70,12 @@ def apply_diagnostic_completed(session: Session, event: CloudEvent) -> None:
             "completed_at": completed_at,
         }
         upsert(session, diagnostics, row, ["learner_id", "competency"], newer_than="completed_at")
+
+
+def course_titles(session: Session) -> dict[str, str]:
+    """course id -> its title (the words of its slug for one known before titles were kept)."""
+    rows = session.execute(select(courses.c.course_id, courses.c.slug, courses.c.title))
+    return {r.course_id: r.title or r.slug.replace("-", " ").capitalize() for r in rows}
 
 
 def current_modules(session: Session) -> list[ModuleRef]:
