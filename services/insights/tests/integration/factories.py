@@ -11,6 +11,7 @@ from lms.contracts.events import SURVEY_PARTICIPATED, SURVEY_RESPONDED
 
 LEADERS_COURSE = {
     "slug": "training-that-targets-the-real-need",
+    "title": "For team leaders: training that targets the real need",
     "modules": [
         ("finding-the-real-need", ["diagnosing-training-needs"]),
         ("metrics-that-work-against-service", ["choosing-service-metrics"]),
@@ -20,6 +21,7 @@ LEADERS_COURSE = {
 }
 QUESTIONING_COURSE = {
     "slug": "questioning-skills",
+    "title": "Questioning skills",
     "modules": [
         ("things-and-people", ["asking-about-impact"]),
         ("beyond-the-standard-opener", ["question-sequencing"]),
@@ -32,10 +34,10 @@ def now() -> str:
     return datetime.now(UTC).isoformat().replace("+00:00", "Z")
 
 
-def team(team_id: str, members: list[str], manager: str | None) -> dict[str, Any]:
+def team(team_id: str, members: list[str], manager: str | None, name: str | None = None) -> dict[str, Any]:
     return {
         "team_id": team_id,
-        "display_name": f"Team {team_id[:8]}",
+        "display_name": name or f"Team {team_id[:8]}",
         "members": members,
         "manager_learner_id": manager,
         "deleted": False,
@@ -43,14 +45,14 @@ def team(team_id: str, members: list[str], manager: str | None) -> dict[str, Any
     }
 
 
-def course(course: dict[str, Any], course_id: str | None = None) -> dict[str, Any]:
+def course(course: dict[str, Any], course_id: str | None = None, version: int = 1) -> dict[str, Any]:
     course_id = course_id or str(uuid.uuid4())
     modules = [
         {
             "module_id": f"{course_id[:8]}-{key}",
             "key": key,
             "position": i,
-            "title": key.replace("-", " ").title(),
+            "title": key.replace("-", " ").capitalize(),
             "required": True,
             "competencies": comps,
             "assessment_id": None,
@@ -69,8 +71,8 @@ def course(course: dict[str, Any], course_id: str | None = None) -> dict[str, An
     return {
         "course_id": course_id,
         "slug": course["slug"],
-        "title": course["slug"],
-        "version": 1,
+        "title": course.get("title", course["slug"]),
+        "version": version,
         "published_at": now(),
         "modules": modules,
     }

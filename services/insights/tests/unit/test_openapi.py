@@ -17,6 +17,7 @@ CONTRACT = {
     ("get", "/api/v1/teams/{team_id}/kpis"),
     ("get", "/api/v1/teams/{team_id}/impact"),
     ("get", "/api/v1/dashboard/charts"),
+    ("get", "/api/v1/dashboard/choices"),
 }
 
 

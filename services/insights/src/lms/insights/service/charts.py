@@ -1,14 +1,26 @@
-"""Vega-Lite specs of the leader dashboard, generated with altair from aggregates only."""
+"""Vega-Lite specs of the leader dashboard, generated with altair from aggregates only.
+
+Every chart fills the width of its box (phones included), names things in words, and uses
+colours that stay apart for colour-blind readers (Okabe and Ito's palette).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from lms.insights.domain.labels import KIND_LABELS, kind_of
+
 if TYPE_CHECKING:
     import altair as alt
 
-WIDTH = 520
+BLUE, ORANGE, GREEN, INK = "#0072B2", "#E69F00", "#009E73", "#1d2733"
+KIND_COLOURS = {
+    KIND_LABELS["system"]: BLUE,
+    KIND_LABELS["wellbeing"]: ORANGE,
+    KIND_LABELS["competency"]: GREEN,
+}
+HEIGHT = 180
 
 
 def _altair() -> Any:
@@ -19,66 +31,112 @@ def _altair() -> Any:
 
 
 def causes_chart(causes: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """Share of the team reporting each cause, coloured by kind (system, wellbeing, skill)."""
+    """Share of the respondents reporting each cause, largest first, coloured by kind; each cause
+    is named above its bar, so no name is cut short on a narrow screen."""
     alt = _altair()
-    rows = [{**c, "kind": c["cause"].split(":", 1)[0]} for c in causes]
-    chart = (
-        alt.Chart(alt.Data(values=rows), title="What the team reports")
-        .mark_bar()
-        .encode(
-            x=alt.X(
-                "share:Q",
-                title="share of respondents",
-                scale=alt.Scale(domain=[0, 1]),
-                axis=alt.Axis(format="%"),
-            ),
-            y=alt.Y("cause:N", sort="-x", title=None),
-            color=alt.Color("kind:N", title="kind"),
-            tooltip=[
-                "cause:N",
-                alt.Tooltip("share:Q", format=".0%"),
-                alt.Tooltip("strength:Q", format=".2f"),
-            ],
-        )
-        .properties(width=WIDTH)
+    rows = [
+        {"cause": c["label"], "kind": kind_of(c["cause"]), "share": c["share"], "answered": c["answered"]}
+        for c in causes
+    ]
+    order = alt.EncodingSortField("share", op="max", order="descending")
+    base = alt.Chart(alt.Data(values=rows)).encode(y=alt.Y("cause:N", sort=order, axis=None, title=None))
+    share = alt.X(
+        "share:Q",
+        title="share of those who answered",
+        scale=alt.Scale(domain=[0, 1]),
+        axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1], grid=True),
     )
-    return chart.to_dict()
+    bars = base.mark_bar(height=14, yOffset=8).encode(
+        x=share,
+        color=alt.Color(
+            "kind:N",
+            title=None,
+            scale=alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values())),
+            legend=alt.Legend(orient="bottom", direction="vertical", labelFontSize=12, labelLimit=320),
+        ),
+        tooltip=[
+            alt.Tooltip("cause:N", title="cause"),
+            alt.Tooltip("share:Q", format=".0%", title="reported by"),
+            alt.Tooltip("answered:Q", title="answered"),
+        ],
+    )
+    names = base.mark_text(align="left", baseline="middle", yOffset=-8, fontSize=13, color=INK).encode(
+        x=alt.datum(0), text="cause:N"
+    )
+    shares = base.mark_text(align="left", baseline="middle", dx=4, yOffset=8, fontSize=12, color=INK).encode(
+        x="share:Q", text=alt.Text("share:Q", format=".0%")
+    )
+    chart = alt.layer(bars, names, shares).properties(
+        width="container",
+        height=alt.Step(44),
+        padding={"left": 5, "top": 5, "bottom": 5, "right": 40},  # room for "100%" after a full bar
+        description="Share of the team's respondents who report each cause, largest first.",
+    )
+    return _spec(chart)
 
 
 def completions_chart(points: Sequence[dict[str, Any]], members: int) -> dict[str, Any]:
-    """How many of the team had completed the course, day by day."""
+    """How many of the team had completed the course, day by day, against "most of the team"."""
     alt = _altair()
-    chart = (
-        alt.Chart(alt.Data(values=list(points)), title=f"Completions (team of {members})")
-        .mark_line(point=True, interpolate="step-after")
-        .encode(x=alt.X("day:T", title="day"), y=alt.Y("completed:Q", title="members completed"))
-        .properties(width=WIDTH, height=180)
+    most = members // 2 + 1
+    line = (
+        alt.Chart(alt.Data(values=list(points)))
+        .mark_line(point=True, interpolate="step-after", color=BLUE)
+        .encode(
+            x=alt.X("day:T", title=None, axis=alt.Axis(format="%d %b", labelOverlap=True)),
+            y=alt.Y("completed:Q", title="members completed", scale=alt.Scale(domain=[0, members])),
+            tooltip=[alt.Tooltip("day:T", title="day"), alt.Tooltip("completed:Q", title="completed")],
+        )
     )
-    return chart.to_dict()
+    mark = alt.Chart(alt.Data(values=[{"most": most, "text": f"most of the team ({most})"}]))
+    rule = mark.mark_rule(strokeDash=[4, 4], color=ORANGE).encode(y="most:Q")
+    note = mark.mark_text(align="left", baseline="bottom", dy=-3, x=4, color=INK).encode(
+        y="most:Q", text="text:N"
+    )
+    chart = alt.layer(line, rule, note).properties(
+        width="container",
+        height=HEIGHT,
+        description=f"Members of the team of {members} who had completed the course, day by day.",
+    )
+    return _spec(chart)
 
 
-def kpi_chart(metric: str, values: Sequence[dict[str, Any]], window: dict[str, Any]) -> dict[str, Any]:
-    """One KPI over time, the training window shaded."""
+def kpi_chart(
+    label: str, better: str, unit: str, values: Sequence[dict[str, Any]], window: dict[str, Any]
+) -> dict[str, Any]:
+    """One KPI over time, the training window shaded; ratios read as percentages."""
     alt = _altair()
+    number = ".0%" if unit == "ratio" else ","
     line = (
         alt.Chart(alt.Data(values=list(values)))
-        .mark_line(point=True)
+        .mark_line(point=True, color=BLUE)
         .encode(
-            x=alt.X("period_start:T", title="period"),
-            y=alt.Y("value:Q", title=metric),
-            tooltip=["period_start:T", "period_end:T", "value:Q"],
+            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)),
+            y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=False), axis=alt.Axis(format=number)),
+            tooltip=[
+                alt.Tooltip("period_start:T", title="from"),
+                alt.Tooltip("period_end:T", title="to"),
+                alt.Tooltip("value:Q", title=label, format=number),
+            ],
         )
     )
     layers: list[alt.Chart] = [line]
     if window.get("opened"):
         shade = {"start": window["opened"], "end": window.get("closed") or window["opened"]}
-        layers.insert(
-            0,
-            alt.Chart(alt.Data(values=[shade]))
-            .mark_rect(opacity=0.18, color="#e4a11b")
-            .encode(x="start:T", x2="end:T"),
-        )
-    chart = alt.layer(*layers, title=f"{metric}: before and after (training window shaded)").properties(
-        width=WIDTH, height=180
+        band = alt.Chart(alt.Data(values=[shade])).mark_rect(opacity=0.25, color=ORANGE)
+        layers.insert(0, band.encode(x="start:T", x2="end:T"))
+    chart = alt.layer(*layers).properties(
+        title=alt.TitleParams(label, subtitle=better, anchor="start", fontSize=14),
+        width="container",
+        height=HEIGHT,
+        description=f"{label} per reporting period; the shaded band is the training window.",
     )
-    return chart.to_dict()
+    return _spec(chart)
+
+
+def _spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The spec, fitted to its box's width, its axes lettered to be read on a phone."""
+    spec = chart.to_dict()
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    spec["config"] = {**spec.get("config", {}), "axis": {"labelFontSize": 11, "titleFontSize": 11}}
+    return spec
