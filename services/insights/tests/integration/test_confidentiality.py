@@ -92,6 +92,8 @@ def walk(api, roles: dict[str, tuple[str, ...]], team_id: str, analysis_id: str,
             api.get(f"/needs-analyses/{aid}", who)
             api.get(f"/needs-analyses/{aid}/report", who)
             api.get(f"/dashboard/charts?team_id={team_id}&course_id=c&needs_analysis_id={aid}", who)
+        api.get("/dashboard/choices", who)
+        api.get(f"/dashboard/charts?team_id={team_id}", who)  # the defaults the page opens on
         api.get(f"/teams/{team_id}/kpis", who)
         api.get(f"/teams/{team_id}/impact?course_id=c", who)
         api.get("/kpi-metrics", who)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from lms.insights.domain.choices import AnalysisRef
-from lms.insights.service.notes import kpi_summary, why_no_causes
+from lms.insights.service.notes import answered, kpi_summary, why_no_causes
 
 NOW = datetime(2026, 12, 7, 12, tzinfo=UTC)
 CLOSED = AnalysisRef("a", "t", NOW - timedelta(days=30), NOW - timedelta(days=16), NOW - timedelta(days=16))
@@ -40,3 +40,10 @@ def test_a_kpi_summary_reads_ratios_as_percentages_and_seconds_as_seconds_or_giv
     assert kpi_summary({**fcr, "caution": "Too few periods to say anything."}, "ratio") == (
         "Too few periods to say anything."
     )
+
+
+def test_the_causes_shown_say_who_answered_and_when_the_analysis_closed():
+    assert answered({"respondents": 8, "invited": 8}, CLOSED) == (
+        "All 8 people invited answered; the analysis closed on 21 November 2026."
+    )
+    assert answered({"respondents": 6, "invited": 8}, CLOSED).startswith("6 of the 8 people invited answered")

@@ -31,48 +31,70 @@ def _altair() -> Any:
 
 
 def causes_chart(causes: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """Share of the respondents reporting each cause, largest first, coloured by kind; each cause
-    is named above its bar, so no name is cut short on a narrow screen."""
+    """Share of the respondents reporting each cause, largest first, coloured by kind. Each cause
+    is named with its share above its bar (axis labels moved into the plot), so no name is cut
+    short on a narrow screen; specs carry no text marks, as no reply carries a `text` field."""
     alt = _altair()
     rows = [
-        {"cause": c["label"], "kind": kind_of(c["cause"]), "share": c["share"], "answered": c["answered"]}
+        {
+            "cause": c["label"],
+            "named": f"{c['label']}: {_percent(c['share'])}",
+            "kind": kind_of(c["cause"]),
+            "share": c["share"],
+            "answered": c["answered"],
+        }
         for c in causes
     ]
-    order = alt.EncodingSortField("share", op="max", order="descending")
-    base = alt.Chart(alt.Data(values=rows)).encode(y=alt.Y("cause:N", sort=order, axis=None, title=None))
-    share = alt.X(
-        "share:Q",
-        title="share of those who answered",
-        scale=alt.Scale(domain=[0, 1]),
-        axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1], grid=True),
+    names_above_bars = alt.Axis(
+        domain=False,
+        ticks=False,
+        labelAlign="left",
+        labelBaseline="bottom",
+        labelPadding=0,
+        labelOffset=-4,
+        labelLimit=1000,
+        labelFontSize=13,
+        labelColor=INK,
     )
-    bars = base.mark_bar(height=14, yOffset=8).encode(
-        x=share,
-        color=alt.Color(
-            "kind:N",
-            title=None,
-            scale=alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values())),
-            legend=alt.Legend(orient="bottom", direction="vertical", labelFontSize=12, labelLimit=320),
-        ),
-        tooltip=[
-            alt.Tooltip("cause:N", title="cause"),
-            alt.Tooltip("share:Q", format=".0%", title="reported by"),
-            alt.Tooltip("answered:Q", title="answered"),
-        ],
-    )
-    names = base.mark_text(align="left", baseline="middle", yOffset=-8, fontSize=13, color=INK).encode(
-        x=alt.datum(0), text="cause:N"
-    )
-    shares = base.mark_text(align="left", baseline="middle", dx=4, yOffset=8, fontSize=12, color=INK).encode(
-        x="share:Q", text=alt.Text("share:Q", format=".0%")
-    )
-    chart = alt.layer(bars, names, shares).properties(
-        width="container",
-        height=alt.Step(44),
-        padding={"left": 5, "top": 5, "bottom": 5, "right": 40},  # room for "100%" after a full bar
-        description="Share of the team's respondents who report each cause, largest first.",
+    chart = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar(height=14, yOffset=10)
+        .encode(
+            y=alt.Y(
+                "named:N",
+                sort=alt.EncodingSortField("share", order="descending"),
+                title=None,
+                axis=names_above_bars,
+            ),
+            x=alt.X(
+                "share:Q",
+                title="share of those who answered",
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1]),
+            ),
+            color=alt.Color(
+                "kind:N",
+                title=None,
+                scale=alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values())),
+                legend=alt.Legend(orient="bottom", direction="vertical", labelFontSize=12, labelLimit=320),
+            ),
+            tooltip=[
+                alt.Tooltip("cause:N", title="cause"),
+                alt.Tooltip("share:Q", format=".0%", title="reported by"),
+                alt.Tooltip("answered:Q", title="answered"),
+            ],
+        )
+        .properties(
+            width="container",
+            height=alt.Step(44),
+            description="Share of the team's respondents who report each cause, largest first.",
+        )
     )
     return _spec(chart)
+
+
+def _percent(share: float) -> str:
+    return f"{int(share * 100 + 0.5)}%"
 
 
 def completions_chart(points: Sequence[dict[str, Any]], members: int) -> dict[str, Any]:
@@ -88,12 +110,12 @@ def completions_chart(points: Sequence[dict[str, Any]], members: int) -> dict[st
             tooltip=[alt.Tooltip("day:T", title="day"), alt.Tooltip("completed:Q", title="completed")],
         )
     )
-    mark = alt.Chart(alt.Data(values=[{"most": most, "text": f"most of the team ({most})"}]))
-    rule = mark.mark_rule(strokeDash=[4, 4], color=ORANGE).encode(y="most:Q")
-    note = mark.mark_text(align="left", baseline="bottom", dy=-3, x=4, color=INK).encode(
-        y="most:Q", text="text:N"
+    rule = (
+        alt.Chart(alt.Data(values=[{"most": most}]))
+        .mark_rule(strokeDash=[4, 4], color=ORANGE, strokeWidth=2)
+        .encode(y="most:Q", tooltip=[alt.Tooltip("most:Q", title="most of the team")])
     )
-    chart = alt.layer(line, rule, note).properties(
+    chart = alt.layer(line, rule).properties(
         width="container",
         height=HEIGHT,
         description=f"Members of the team of {members} who had completed the course, day by day.",
@@ -102,9 +124,10 @@ def completions_chart(points: Sequence[dict[str, Any]], members: int) -> dict[st
 
 
 def kpi_chart(
-    label: str, better: str, unit: str, values: Sequence[dict[str, Any]], window: dict[str, Any]
+    label: str, unit: str, values: Sequence[dict[str, Any]], window: dict[str, Any]
 ) -> dict[str, Any]:
-    """One KPI over time, the training window shaded; ratios read as percentages."""
+    """One KPI over time, the training window shaded; ratios read as percentages. The page heads
+    it with the metric's name (a heading a screen reader finds, not text inside the drawing)."""
     alt = _altair()
     number = ".0%" if unit == "ratio" else ","
     line = (
@@ -126,7 +149,6 @@ def kpi_chart(
         band = alt.Chart(alt.Data(values=[shade])).mark_rect(opacity=0.25, color=ORANGE)
         layers.insert(0, band.encode(x="start:T", x2="end:T"))
     chart = alt.layer(*layers).properties(
-        title=alt.TitleParams(label, subtitle=better, anchor="start", fontSize=14),
         width="container",
         height=HEIGHT,
         description=f"{label} per reporting period; the shaded band is the training window.",

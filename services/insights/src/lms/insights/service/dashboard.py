@@ -20,7 +20,7 @@ from lms.insights.service.catalog import course_titles
 from lms.insights.service.choices import analyses_of, courses_done
 from lms.insights.service.context import Context
 from lms.insights.service.directory import Team
-from lms.insights.service.notes import kpi_summary, long_day, why_no_causes
+from lms.insights.service.notes import answered, kpi_summary, why_no_causes
 from lms.insights.service.viewer import team_visible_to
 from lms.kit.auth import Principal
 
@@ -76,10 +76,7 @@ def _causes(
     return {
         "causes": charts.causes_chart(report["causes"]),
         "causes_state": "shown",
-        "causes_note": (
-            f"{report['respondents']} of the {report['invited']} people invited answered; "
-            f"the analysis closed on {long_day(analysis.closing())}."
-        ),
+        "causes_note": answered(report, analysis),
         "findings": _findings(report),
     }
 
@@ -137,13 +134,13 @@ def _kpi(
     figures: dict[str, Any] | None,
 ) -> dict[str, Any]:
     label = metric_label(metric)
-    better = "higher is better" if metric["higher_is_better"] else "lower is better"
     return {
         "metric": metric["name"],
         "label": label,
+        "better": "higher is better" if metric["higher_is_better"] else "lower is better",
         "figures": figures,
         "summary": kpi_summary(figures, metric["unit"]) if figures else None,
-        "spec": charts.kpi_chart(label, better, metric["unit"], values, window),
+        "spec": charts.kpi_chart(label, metric["unit"], values, window),
     }
 
 

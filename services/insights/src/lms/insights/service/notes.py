@@ -12,6 +12,13 @@ def long_day(moment: datetime) -> str:
     return f"{moment.day} {moment:%B %Y}"
 
 
+def answered(report: dict[str, Any], analysis: AnalysisRef) -> str:
+    """Who the shown causes come from, and when the analysis closed."""
+    respondents, invited = report["respondents"], report["invited"]
+    who = f"All {invited}" if respondents == invited else f"{respondents} of the {invited}"
+    return f"{who} people invited answered; the analysis closed on {long_day(analysis.closing())}."
+
+
 def why_no_causes(
     report: dict[str, Any] | None, analysis: AnalysisRef | None, now: datetime
 ) -> tuple[str, str]:

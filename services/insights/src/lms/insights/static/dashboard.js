@@ -161,6 +161,13 @@
     var box = clear("kpis");
     charts.kpis.forEach(function (kpi, i) {
       var figure = document.createElement("div");
+      var heading = document.createElement("h3");
+      heading.textContent = kpi.label;
+      var better = document.createElement("p");
+      better.className = "better";
+      better.textContent = kpi.better;
+      figure.appendChild(heading);
+      figure.appendChild(better);
       var chart = document.createElement("div");
       chart.id = "kpi-" + i;
       chart.className = "chart kpi";
