@@ -129,7 +129,7 @@ def kpi_chart(
     """One KPI over time, the training window shaded; ratios read as percentages. The page heads
     it with the metric's name (a heading a screen reader finds, not text inside the drawing)."""
     alt = _altair()
-    number = ".0%" if unit == "ratio" else ","
+    number = ".0%" if unit == "ratio" else ",~f"
     line = (
         alt.Chart(alt.Data(values=list(values)))
         .mark_line(point=True, color=BLUE)
