@@ -1,10 +1,12 @@
 """Every service's migrations give its outbox (and progress its webhook deliveries) the trigger that
-wakes idle relays and dispatchers when rows commit; a downgrade removes it, an upgrade restores it."""
+wakes idle relays and dispatchers when rows commit; downgrading past the revision that adds it
+removes it, an upgrade restores it (later revisions may follow that one)."""
 
 from __future__ import annotations
 
 import pytest
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from lms.kit.db import make_engine
@@ -35,12 +37,19 @@ def waking_tables(url: str) -> set[str]:
     return tables
 
 
+def waking_revision(url: str, migrations) -> str:
+    """The revision that adds the triggers (`NNNN_wake_pollers_on_insert.py`)."""
+    scripts = ScriptDirectory.from_config(config(url, migrations))
+    (found,) = [r.revision for r in scripts.walk_revisions() if r.path.endswith("_wake_pollers_on_insert.py")]
+    return found
+
+
 @pytest.mark.parametrize("service", sorted(WAKING))
 def test_the_migrations_make_the_inserted_rows_wake_their_pollers(service, pg_url):
     migrations = packaged(f"lms.{service}")
     upgrade(pg_url, migrations)
     assert waking_tables(pg_url) == WAKING[service]
-    command.downgrade(config(pg_url, migrations), "-1")
+    command.downgrade(config(pg_url, migrations), f"{waking_revision(pg_url, migrations)}-1")
     assert waking_tables(pg_url) == set()
     upgrade(pg_url, migrations)
     assert waking_tables(pg_url) == WAKING[service]
