@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -21,7 +22,7 @@ def dashboard_choices(ctx: Context, principal: Principal) -> dict[str, Any]:
     """Teams with names, courses with titles, analyses with their state; empty lists for a viewer
     who may see no team."""
     with ctx.uow() as uow:
-        teams = teams_visible_to(uow.session, principal)
+        teams = teams_visible_to(ctx, uow.session, principal)
         analyses = analyses_of(uow.session, [t.team_id for t in teams])
         titles = course_titles(uow.session) if teams else {}
     now = ctx.clock()
@@ -64,7 +65,7 @@ def _team_view(team: Team) -> dict[str, Any]:
     return {"team_id": team.team_id, "display_name": team.display_name, "members": len(team.members)}
 
 
-def _analysis_view(analysis: AnalysisRef, now: Any) -> dict[str, Any]:
+def _analysis_view(analysis: AnalysisRef, now: datetime) -> dict[str, Any]:
     return {
         "id": analysis.id,
         "team_id": analysis.team_id,

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lms.insights.db import needs_analyses
+from lms.insights.db import iso, needs_analyses
 from lms.insights.domain.choices import AnalysisRef, default_analysis, default_course
 from lms.insights.domain.errors import NotFound
 from lms.insights.service import charts, impact, metrics, presenters, series
@@ -31,7 +31,7 @@ def dashboard_charts(
     """Causes (when the analysis shows aggregates), completions and each KPI before/after."""
     now = ctx.clock()
     with ctx.uow() as uow:
-        team = team_visible_to(uow.session, principal, team_id)
+        team = team_visible_to(ctx, uow.session, principal, team_id)
         analysis = _analysis(uow.session, team, analysis_id, now)
         course_id = course_id or default_course(courses_done(uow.session, team))
         title = course_titles(uow.session).get(course_id) if course_id else None
@@ -60,7 +60,7 @@ def _analysis(session: Session, team: Team, analysis_id: str | None, now: dateti
 def _analysis_view(analysis: AnalysisRef | None, now: datetime) -> dict[str, Any] | None:
     if analysis is None:
         return None
-    return {"id": analysis.id, "status": analysis.status(now), "closes_at": analysis.closes_at.isoformat()}
+    return {"id": analysis.id, "status": analysis.status(now), "closes_at": iso(analysis.closes_at)}
 
 
 def _causes(

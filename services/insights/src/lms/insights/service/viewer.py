@@ -1,7 +1,7 @@
 """Which teams a dashboard viewer may see: the team-access rule, asked in this one place.
 
 `may_see` is the only call into the rule; when the suite's shared access rule replaces
-insights' own, it is the one line to change.
+insights' own, its body is the one line to change (the context carries what the rule needs).
 """
 
 from __future__ import annotations
@@ -11,26 +11,27 @@ from sqlalchemy.orm import Session
 
 from lms.insights.db import teams
 from lms.insights.domain.errors import NotFound
+from lms.insights.service.context import Context
 from lms.insights.service.directory import OVERSEERS, Team, find_team, manages
 from lms.kit.auth import Principal
 
 
-def may_see(session: Session, principal: Principal, team: Team) -> bool:
+def may_see(ctx: Context, session: Session, principal: Principal, team: Team) -> bool:
     """HR and admins see every team; anyone else the teams the access rule lets them manage."""
     return principal.has_any(*OVERSEERS) or manages(session, principal.sub, team)
 
 
-def teams_visible_to(session: Session, principal: Principal) -> list[Team]:
+def teams_visible_to(ctx: Context, session: Session, principal: Principal) -> list[Team]:
     """The viewer's teams, by display name."""
     rows = session.execute(select(teams).where(teams.c.deleted.is_(False)))
     found = [Team(r.team_id, r.display_name, r.manager_learner_id, tuple(r.members)) for r in rows]
-    visible = [team for team in found if may_see(session, principal, team)]
+    visible = [team for team in found if may_see(ctx, session, principal, team)]
     return sorted(visible, key=lambda team: (team.display_name.casefold(), team.team_id))
 
 
-def team_visible_to(session: Session, principal: Principal, team_id: str) -> Team:
+def team_visible_to(ctx: Context, session: Session, principal: Principal, team_id: str) -> Team:
     """One team the viewer may see; any other is unknown to them (404)."""
     team = find_team(session, team_id)
-    if team is None or not may_see(session, principal, team):
+    if team is None or not may_see(ctx, session, principal, team):
         raise NotFound(f"No team {team_id} that you may see.")
     return team
