@@ -31,8 +31,8 @@ class Coordinator:
 
 
 class Applying(InboxConsumer):
-    def _apply(self, records: list[Any]) -> None:
-        pass
+    def _apply(self, records: list[Any]) -> int:
+        return len(records)
 
 
 def consumer_over(coordinator: Coordinator) -> InboxConsumer:

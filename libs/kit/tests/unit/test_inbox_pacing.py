@@ -29,8 +29,8 @@ class Scripted:
 
 
 class Applying(InboxConsumer):
-    def _apply(self, records: list[Any]) -> None:
-        pass
+    def _apply(self, records: list[Any]) -> int:
+        return len(records)
 
 
 @pytest.fixture

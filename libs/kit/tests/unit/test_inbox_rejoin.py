@@ -46,10 +46,11 @@ class Rejoining(InboxConsumer):
             self._consumer = Client(broken=not self.clients, batches=[[1, 2], [3]])
             self.clients.append(self._consumer)
 
-    def _apply(self, records: list[Any]) -> None:
+    def _apply(self, records: list[Any]) -> int:
         self.applied += [record.offset for record in records]
         if self.applied == [1, 2, 3]:
             self.stop.set()
+        return len(records)
 
 
 def test_a_client_failing_in_poll_is_replaced_and_the_records_are_applied():

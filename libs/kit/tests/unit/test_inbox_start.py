@@ -7,6 +7,7 @@ import threading
 from kafka.errors import KafkaTimeoutError
 
 from lms.kit.inbox import InboxConsumer
+from lms.kit.liveness import Liveness
 
 
 class FlakyStart(InboxConsumer):
@@ -17,6 +18,7 @@ class FlakyStart(InboxConsumer):
         self.stop = stop
         self._consumer = None
         self._producer = None
+        self.liveness = Liveness("g")
 
     def start(self) -> None:
         self.attempts += 1

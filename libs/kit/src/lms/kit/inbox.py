@@ -9,9 +9,16 @@ For every polled batch:
 A crash between 3's two commits redelivers the batch, and step 2 turns it into a no-op.
 
 When the batch transaction fails, each event is retried alone (its own transaction,
-`max_attempts` times); one that still fails goes to `<topic>.dlq.<group>` with the error
-in its headers, and the ones behind it carry on. A database that cannot be reached is not
-the events' fault: the consumer seeks back and retries the batch until it is reachable.
+`max_attempts` times in a row, without sleeping: a handler's failure that is not the database's
+does not pass with time); one that still fails goes to `<topic>.dlq.<group>` with the error in
+its headers, and the ones behind it carry on. The one-by-one pass returns to the poll loop
+after `alone_budget_s`, committing what it finished and seeking back the rest, so thousands of
+failing events never keep the consumer from polling longer than Kafka's max poll interval
+(decision 0081). A database that cannot be reached is not the events' fault: the consumer
+seeks back and retries from the first unfinished event until it is reachable.
+
+A consumer that makes no progress (see `lms.kit.liveness`) for `stall_after_s` logs why, once,
+and replaces its Kafka client with a fresh one; its readiness check fails until it applies again.
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ from lms.kit.cloudevents import CloudEvent, InvalidEvent, from_kafka
 from lms.kit.db import insert_rows
 from lms.kit.kafka import make_consumer, make_producer, pace_fetches
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
+from lms.kit.liveness import STALL_AFTER_S, Liveness, consumer_lag, member_problem
 from lms.kit.messaging import inbox
 from lms.kit.metrics import EVENTS_APPLIED, EVENTS_DEAD_LETTERED, EVENTS_DUPLICATE
 
@@ -45,6 +53,7 @@ Handler = Callable[[Session, CloudEvent], None]
 BatchHandler = Callable[[Session, list[CloudEvent]], None]
 TRANSIENT_DB_ERRORS = (OperationalError, InterfaceError, DisconnectionError)
 IDLE_AFTER_S = 5.0  # no records for this long: brokers may hold fetches longer (pace_fetches)
+MAX_ALONE_BUDGET_S = 30.0  # a one-by-one pass returns to the poll loop after this long at most
 
 
 def dlq_topic(topic: str, group: str) -> str:
@@ -77,8 +86,8 @@ class InboxConsumer:
         batch_handlers: Mapping[str, BatchHandler] | None = None,
         registry: Registry | None = None,
         max_attempts: int = 3,
-        retry_backoff_s: float = 0.2,
         idle_after_s: float = IDLE_AFTER_S,
+        stall_after_s: float = STALL_AFTER_S,
         consumer: KafkaConsumer | None = None,
         producer: KafkaProducer | None = None,
         **consumer_overrides: Any,
@@ -91,8 +100,11 @@ class InboxConsumer:
         self.batch_handlers = dict(batch_handlers or {})
         self.registry = registry or default_registry()
         self.max_attempts = max_attempts
-        self.retry_backoff_s = retry_backoff_s
         self.idle_after_s = idle_after_s
+        self.liveness = Liveness(group, stall_after_s)
+        # a fifth of the max poll interval: the pass, its commit and the next poll fit well inside it
+        max_poll_interval_s = consumer_overrides.get("max_poll_interval_ms", 300_000) / 1000
+        self.alone_budget_s = min(MAX_ALONE_BUDGET_S, max_poll_interval_s / 5)
         self._consumer = consumer
         self._producer = producer
         self._consumer_overrides = consumer_overrides
@@ -116,12 +128,22 @@ class InboxConsumer:
                     # raises UnknownBrokerIdError when a dead broker left the metadata while a
                     # fetch to it was being built); rejoin with a fresh client. Either way nothing
                     # uncommitted is lost: it comes back, and the inbox drops what was applied.
+                    self.liveness.failed(exc)
                     backoff = min(5.0, backoff * 2 or 0.2)
                     log.warning("%s (%s); retrying in %.1f s", type(exc).__name__, exc, backoff)
                     if isinstance(exc, KafkaError):
                         self.close()
                     stop.wait(backoff)
+                self._rejoin_if_stalled()
         finally:
+            self.close()
+
+    def _rejoin_if_stalled(self) -> None:
+        """A client that made no progress for the bound is dropped; the next poll starts a fresh
+        one. kafka-python can stay stuck looking for a group coordinator (decision 0080)."""
+        why = self.liveness.due_for_rejoin()
+        if why is not None:
+            log.error("consumer group %s: %s; rejoining with a fresh Kafka client", self.group, why)
             self.close()
 
     def _start_until(self, stop: threading.Event) -> bool:
@@ -133,6 +155,7 @@ class InboxConsumer:
                 self.start()
                 return True
             except KafkaError as exc:
+                self.liveness.failed(exc)
                 log.warning("cannot join the group yet (%s); retrying in %.1f s", exc, backoff)
                 self.close()
                 stop.wait(backoff)
@@ -167,14 +190,17 @@ class InboxConsumer:
         if not records:
             if self._commit_pending:  # the last batch's commit failed and no batch came since
                 self._commit(0)
+            self._polled(0)
             return 0
-        try:
-            self._apply(records)
-        except BatchDeferred:
-            self._seek_back(polled)
-            raise
-        self._commit(len(records))
+        done = self._apply(records)
+        self._commit(done)
+        self._polled(done)
         return len(records)
+
+    def _polled(self, applied: int) -> None:
+        assert self._consumer is not None
+        lag = consumer_lag(self._consumer)
+        self.liveness.polled(applied=applied, lag=lag, problem=member_problem(self._consumer))
 
     def _commit(self, applied: int) -> None:
         """Commit the positions of the applied records; on failure, try again at the next poll."""
@@ -189,25 +215,52 @@ class InboxConsumer:
             self._commit_pending = True
             log.warning("offset commit failed after applying %d records: %s", applied, exc)
 
-    def _seek_back(self, polled: Mapping[TopicPartition, list[Any]]) -> None:
+    def _seek_back(self, records: list[Any]) -> None:
+        """The next poll starts again at the first of `records` in each of their partitions."""
         assert self._consumer is not None
-        for partition, batch in polled.items():
-            self._consumer.seek(partition, batch[0].offset)
+        first: dict[TopicPartition, int] = {}
+        for record in records:
+            first.setdefault(TopicPartition(record.topic, record.partition), record.offset)
+        for partition, offset in first.items():
+            self._consumer.seek(partition, offset)
 
-    def _apply(self, records: list[Any]) -> None:
+    def _apply(self, records: list[Any]) -> int:
+        """Apply `records` (one partition after another, as polled); returns how many are done.
+        Those not done were sought back: the next poll returns them again."""
         items = [self._parse(record) for record in records]
-        poison = [item for item in items if item.error is not None]
         good = [item for item in items if item.error is None]
         try:
             self._apply_events([item.event for item in good])  # type: ignore[misc]
         except TRANSIENT_DB_ERRORS as exc:
+            self._seek_back(records)
             raise BatchDeferred(str(exc)) from exc
         except Exception:
             log.info("batch of %d failed; applying one by one", len(good), exc_info=True)
-            for item in good:
-                self._apply_alone(item)
-        for item in poison:  # malformed or off-contract: retrying cannot help
-            self._dead_letter(item, attempts=0)
+            return self._apply_one_by_one(items)
+        for item in items:
+            if item.error is not None:  # malformed or off-contract: retrying cannot help
+                self._dead_letter(item, attempts=0)
+        return len(items)
+
+    def _apply_one_by_one(self, items: list[_Item]) -> int:
+        """Each event in its own transaction, until done or out of `alone_budget_s`; the rest
+        (and, when the database or the DLQ goes away, the event at hand) is sought back."""
+        deadline = time.monotonic() + self.alone_budget_s
+        for done, item in enumerate(items):
+            if done and time.monotonic() > deadline:
+                log.info("applied %d of %d one by one; back to polling for the rest", done, len(items))
+                self._seek_back([item.record for item in items[done:]])
+                return done
+            try:
+                if item.error is None:
+                    self._apply_alone(item)
+                else:
+                    self._dead_letter(item, attempts=0)
+            except BatchDeferred:
+                self._seek_back([item.record for item in items[done:]])
+                self._commit(done)
+                raise
+        return len(items)
 
     def _parse(self, record: Any) -> _Item:
         try:
@@ -239,7 +292,6 @@ class InboxConsumer:
                     self.max_attempts,
                     exc,
                 )
-                time.sleep(self.retry_backoff_s * attempt)
         self._dead_letter(item, attempts=self.max_attempts)
 
     def _apply_events(self, events: list[CloudEvent]) -> None:

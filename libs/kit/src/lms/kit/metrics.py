@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter, Gauge, Histogram
 
 HTTP_REQUESTS = Counter("lms_http_requests_total", "HTTP requests answered", ["method", "endpoint", "status"])
 HTTP_LATENCY = Histogram(
@@ -13,3 +13,12 @@ OUTBOX_RELAY_FAILURES = Counter("lms_outbox_relay_failures_total", "Relay passes
 EVENTS_APPLIED = Counter("lms_inbox_events_applied_total", "Events applied by a consumer", ["group"])
 EVENTS_DUPLICATE = Counter("lms_inbox_events_duplicate_total", "Redelivered events skipped", ["group"])
 EVENTS_DEAD_LETTERED = Counter("lms_inbox_dead_letters_total", "Events sent to a DLQ", ["group"])
+INBOX_LAG = Gauge(
+    "lms_inbox_lag", "Records between a consumer's positions and its partitions' ends", ["group"]
+)
+INBOX_LAST_POLL = Gauge(
+    "lms_inbox_last_poll_timestamp_seconds", "When a consumer last polled as a member of its group", ["group"]
+)
+INBOX_REJOINS = Counter(
+    "lms_inbox_rejoins_total", "Kafka clients a stalled consumer replaced with fresh ones", ["group"]
+)

@@ -4,6 +4,7 @@ web       gunicorn serving the Flask app (gthread workers, keep-alive)
 relay     outbox -> Kafka
 consume   Kafka -> handlers, through the inbox
 worker    relay, consume and the service's background loops as threads of one process
+          (both take `--probe HOST:PORT`, or LMS_PROBE_BIND, to serve /healthz, /readyz, /metrics)
 migrate   Alembic upgrade to head (`--make "message"` autogenerates a revision)
 dlq       list | redrive dead letters of this service's consumer group
 """
@@ -25,12 +26,18 @@ from flask import Flask
 from lms.kit import dlq
 from lms.kit.config import Settings, load_settings
 from lms.kit.db import make_engine, make_session_factory
+from lms.kit.grouplag import GroupProgress
 from lms.kit.inbox import BatchHandler, Handler, InboxConsumer, dlq_topic
+from lms.kit.liveness import STALL_AFTER_S
 from lms.kit.migrations import make_revision, upgrade
+from lms.kit.probe import probe_bind, serving_probe
 from lms.kit.process import settle_collector, stop_on_signals
 from lms.kit.relay import OutboxRelay
+from lms.kit.web.health import Check, database_check
 from lms.kit.web.logs import configure_logging
 from lms.kit.worker import Loop, run_side_by_side
+
+STALL_ENV = "LMS_CONSUMER_STALL_AFTER_S"
 
 
 @dataclass
@@ -83,8 +90,26 @@ def _web(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> 
     args = parser.parse_args(argv)
     from lms.kit.gunicorn import serve
 
-    serve(lambda: definition.create_app(settings), bind=args.bind, workers=args.workers, threads=args.threads)
+    serve(lambda: web_app(definition, settings), bind=args.bind, workers=args.workers, threads=args.threads)
     return 0
+
+
+def web_app(definition: ServiceDefinition, settings: Settings) -> Flask:
+    """The service's app; when the service consumes, its readiness also fails while the consumer
+    group stays behind without committing (`lms.kit.grouplag`)."""
+    app = definition.create_app(settings)
+    if definition.handlers is not None and definition.consumes:
+        topics = [settings.topic_of(service) for service in definition.consumes]
+        progress = GroupProgress.of(
+            settings.kafka_bootstrap, settings.consumer_group, topics, stall_after_s=stall_after_s()
+        )
+        app.extensions["lms.readiness"]["consumer"] = progress.check
+    return app
+
+
+def stall_after_s() -> float:
+    """How long a consumer may make no progress before it is unready and rejoins (60 s)."""
+    return float(os.environ.get(STALL_ENV) or STALL_AFTER_S)
 
 
 def _relay(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> int:
@@ -105,22 +130,41 @@ def consumer_for(definition: ServiceDefinition, settings: Settings, **kwargs: An
         topics=[settings.topic_of(service) for service in definition.consumes],
         handlers=definition.handlers(settings),
         batch_handlers=definition.batch_handlers(settings) if definition.batch_handlers else None,
+        stall_after_s=stall_after_s(),
         **kwargs,
     )
 
 
+def _probe_option(definition: ServiceDefinition, process: str, argv: list[str]) -> str | None:
+    parser = argparse.ArgumentParser(prog=f"lms.{definition.name} {process}")
+    parser.add_argument("--probe", metavar="HOST:PORT", help="serve /healthz, /readyz and /metrics there")
+    return probe_bind(parser.parse_args(argv).probe)
+
+
 def _consume(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> int:
-    consumer_for(definition, settings).run(stop_on_signals())
+    bind = _probe_option(definition, "consume", argv)
+    consumer = consumer_for(definition, settings)
+    readiness = {
+        "database": database_check(make_engine(settings.database_url)),
+        "consumer": consumer.liveness.check,
+    }
+    with serving_probe(bind, settings, readiness):
+        consumer.run(stop_on_signals())
     return 0
 
 
 def _worker(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> int:
     """The relay, the consumer (when the service consumes) and its loops in one process."""
+    bind = _probe_option(definition, "worker", argv)
     loops: dict[str, Loop] = {"relay": partial(_relay_until, settings)} if definition.outbox else {}
+    readiness: dict[str, Check] = {"database": database_check(make_engine(settings.database_url))}
     if definition.handlers is not None:
-        loops["consume"] = lambda stop: consumer_for(definition, settings).run(stop)
+        consumer = consumer_for(definition, settings)
+        loops["consume"] = consumer.run
+        readiness["consumer"] = consumer.liveness.check
     loops |= {name: partial(loop, settings) for name, loop in definition.loops.items()}
-    return run_side_by_side(loops, stop_on_signals())
+    with serving_probe(bind, settings, readiness):
+        return run_side_by_side(loops, stop_on_signals())
 
 
 def _migrate(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> int:
