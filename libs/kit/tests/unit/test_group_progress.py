@@ -37,7 +37,9 @@ class Clock:
 @pytest.fixture
 def world():
     brokers, clock = Brokers(), Clock()
-    progress = GroupProgress(brokers, "lms.insights", stall_after_s=60, cache_s=5, clock=clock)
+    progress = GroupProgress(
+        brokers, "lms.insights", stall_after_s=60, cache_s=5, clock=clock, spawn=lambda read: read()
+    )
     return brokers, clock, progress
 
 
@@ -48,7 +50,7 @@ def test_a_group_behind_that_commits_nothing_is_stalled_after_the_bound(world):
     clock.now = 59
     progress.check()
     clock.now = 66
-    with pytest.raises(Stalled, match="lms.insights: 40 records behind and nothing committed for 66 s"):
+    with pytest.raises(Stalled, match=r"lms\.insights: 40 records behind and nothing committed for 66 s"):
         progress.check()
     brokers.committed, brokers.lag = 30, 10  # it moves again
     clock.now = 71
@@ -70,6 +72,18 @@ def test_offsets_that_cannot_be_read_for_the_bound_count_as_no_progress(world):
     progress.check()
     clock.now = 61
     with pytest.raises(Stalled, match="offsets unreadable \\(TimeoutError"):
+        progress.check()
+
+
+def test_a_read_that_hangs_does_not_hold_the_probe_and_counts_as_no_progress():
+    clock, started = Clock(), []
+    progress = GroupProgress(Brokers(), "lms.insights", stall_after_s=60, clock=clock, spawn=started.append)
+    progress.check()  # the read started in the background, and never finishes
+    clock.now = 30
+    progress.check()
+    assert len(started) == 1  # no second read while the first hangs
+    clock.now = 61
+    with pytest.raises(Stalled, match=r"offsets unreadable \(no answer for 61 s\) for 61 s"):
         progress.check()
 
 

@@ -73,7 +73,11 @@ def _left(deadline: float) -> int:
 
 
 class GroupProgress:
-    """A readiness check: fails while `group` is behind and has committed nothing for the bound."""
+    """A readiness check: fails while `group` is behind and has committed nothing for the bound.
+
+    The offsets are read in the background, at most every `cache_s` while the check is asked: a
+    probe never waits on a broker (a client that cannot bootstrap blocks for 30 s), and a read
+    that hangs simply leaves the last progress where it was, so the check turns red in time."""
 
     def __init__(
         self,
@@ -83,14 +87,18 @@ class GroupProgress:
         stall_after_s: float = STALL_AFTER_S,
         cache_s: float = 5.0,
         clock: Callable[[], float] = time.monotonic,
+        spawn: Callable[[Callable[[], None]], None] | None = None,
     ):
         self.reader, self.group = reader, group
         self.stall_after_s, self.cache_s, self._clock = stall_after_s, cache_s, clock
-        self._lock = threading.Lock()
+        self._spawn = spawn or _in_thread
+        self._lock = threading.RLock()  # a spawn that reads at once (tests) re-enters it
         self._progress_at = clock()
         self._read_at: float | None = None
+        self._reading = False
+        self._done_at = self._progress_at
         self._committed: Offsets | None = None
-        self._why = "not read yet"
+        self._why = "offsets not read yet"
 
     @classmethod
     def of(cls, bootstrap: str, group: str, topics: Iterable[str], **options: Any) -> GroupProgress:
@@ -99,21 +107,45 @@ class GroupProgress:
     def check(self) -> None:
         with self._lock:
             now = self._clock()
-            if self._read_at is None or now - self._read_at >= self.cache_s:
-                self._observe(now)
-            idle = now - self._progress_at
+            if self._read_at is None:  # the first probe starts the watch, not the process start
+                self._progress_at = self._done_at = now
+            stale = self._read_at is None or now - self._read_at >= self.cache_s
+            if stale and not self._reading:
+                self._reading, self._read_at = True, now
+                self._spawn(self._observe)
+            idle = self._evidence_at(now) - self._progress_at
             if idle > self.stall_after_s:
-                raise Stalled(f"consumer group {self.group}: {self._why} for {idle:.0f} s")
+                raise Stalled(f"consumer group {self.group}: {self._reason(now)} for {idle:.0f} s")
 
-    def _observe(self, now: float) -> None:
-        self._read_at = now
+    def _overdue(self, now: float) -> bool:
+        return self._reading and self._read_at is not None and now - self._read_at > READ_BUDGET_S
+
+    def _evidence_at(self, now: float) -> float:
+        """Until when the reads tell anything: the last one that finished, or now while one is
+        overdue (after a quiet spell without probes, the first probe judges nothing)."""
+        return now if self._overdue(now) else self._done_at
+
+    def _reason(self, now: float) -> str:
+        if self._overdue(now) and self._read_at is not None:
+            return f"offsets unreadable (no answer for {now - self._read_at:.0f} s)"
+        return self._why
+
+    def _observe(self) -> None:
         try:
             committed, lag = self.reader.read()
         except Exception as exc:  # any failure to read counts as no progress, with its reason
-            self._why = f"offsets unreadable ({type(exc).__name__}: {exc})"[:300]
+            with self._lock:
+                self._reading, self._done_at = False, self._clock()
+                self._why = f"offsets unreadable ({type(exc).__name__}: {exc})"[:300]
             return
-        if lag == 0 or committed != self._committed:
-            self._progress_at = now
-        else:
-            self._why = f"{lag} records behind and nothing committed"
-        self._committed = committed
+        with self._lock:
+            self._reading, self._done_at = False, self._clock()
+            if lag == 0 or committed != self._committed:
+                self._progress_at = self._clock()
+            else:
+                self._why = f"{lag} records behind and nothing committed"
+            self._committed = committed
+
+
+def _in_thread(read: Callable[[], None]) -> None:
+    threading.Thread(target=read, name="group-progress", daemon=True).start()

@@ -23,7 +23,7 @@ from lms.kit.config import Settings
 from lms.kit.web import create_app
 from lms.kit.web.health import Check
 
-PROBE_BIND_ENV = "LMS_PROBE_BIND"
+PROBE_BIND_VAR = "LMS_PROBE_BIND"
 log = logging.getLogger(__name__)
 
 
@@ -36,7 +36,7 @@ class _QuietHandler(WSGIRequestHandler):
 
 def probe_bind(option: str | None) -> str | None:
     """The address to serve probes on: the command line's, else `LMS_PROBE_BIND`, else none."""
-    return option or os.environ.get(PROBE_BIND_ENV) or None
+    return option or os.environ.get(PROBE_BIND_VAR) or None
 
 
 @contextmanager

@@ -37,7 +37,7 @@ from lms.kit.web.health import Check, database_check
 from lms.kit.web.logs import configure_logging
 from lms.kit.worker import Loop, run_side_by_side
 
-STALL_ENV = "LMS_CONSUMER_STALL_AFTER_S"
+STALL_AFTER_VAR = "LMS_CONSUMER_STALL_AFTER_S"
 
 
 @dataclass
@@ -109,7 +109,7 @@ def web_app(definition: ServiceDefinition, settings: Settings) -> Flask:
 
 def stall_after_s() -> float:
     """How long a consumer may make no progress before it is unready and rejoins (60 s)."""
-    return float(os.environ.get(STALL_ENV) or STALL_AFTER_S)
+    return float(os.environ.get(STALL_AFTER_VAR) or STALL_AFTER_S)
 
 
 def _relay(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> int:
@@ -186,6 +186,5 @@ def _dlq(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> 
     if not argv or argv[0] not in ("list", "redrive"):
         print("usage: dlq list|redrive [--event-id ID]\n  topics: " + ", ".join(topics), file=sys.stderr)
         return 2
-    for topic in topics:
-        dlq.main([argv[0], topic, *argv[1:]], bootstrap=settings.kafka_bootstrap)
-    return 0
+    codes = [dlq.main([argv[0], topic, *argv[1:]], bootstrap=settings.kafka_bootstrap) for topic in topics]
+    return max(codes, default=0)  # a redrive that could not publish a letter fails the command
