@@ -119,15 +119,19 @@ def test_a_client_that_cannot_find_its_coordinator_is_replaced_and_readiness_is_
         stop.set()
         runner.join(timeout=10)
 
-    stuck, fresh = consumer.clients
+    stuck, _fresh = consumer.clients
     assert (stuck.closed, consumer.applied) == (True, [0])
     reds = [state for state in seen if state.startswith("red")]
     assert reds, "readiness never turned red while the consumer made no progress"
-    assert "lms.insights" in reds[0] and "group coordinator unknown" in reds[0]
+    assert "lms.insights" in reds[0]
+    assert "group coordinator unknown" in reds[0]
     assert seen[-1] == "green"
-    lines = [r.getMessage() for r in caplog.records if "rejoining with a fresh Kafka client" in r.getMessage()]
+    lines = [
+        r.getMessage() for r in caplog.records if "rejoining with a fresh Kafka client" in r.getMessage()
+    ]
     assert len(lines) == 1
-    assert "consumer group lms.insights" in lines[0] and "group coordinator unknown" in lines[0]
+    assert "consumer group lms.insights" in lines[0]
+    assert "group coordinator unknown" in lines[0]
 
 
 class Clock:
@@ -146,7 +150,9 @@ def test_a_member_with_lag_that_applies_nothing_is_stalled_but_an_idle_caught_up
         busy.polled(applied=0, lag=12, problem=None)
         idle.polled(applied=0, lag=0, problem=None)
     idle.check()
-    with pytest.raises(Stalled, match="busy: no progress for 50 s \\(12 records behind and nothing applied\\)"):
+    with pytest.raises(
+        Stalled, match="busy: no progress for 50 s \\(12 records behind and nothing applied\\)"
+    ):
         busy.check()
     assert busy.due_for_rejoin() is not None
     assert busy.due_for_rejoin() is None  # once per bound, not at every poll
