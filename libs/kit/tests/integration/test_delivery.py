@@ -150,7 +150,7 @@ def test_a_poison_message_goes_to_the_dlq_and_the_ones_behind_it_are_applied(
     producer.close()
 
     group = unique("ledger")
-    consumer = ledger.consumer(sink, kafka.bootstrap, topic, group, retry_backoff_s=0.01)
+    consumer = ledger.consumer(sink, kafka.bootstrap, topic, group)
     try:
         assert wait_for(lambda: consumer.poll_once(200) >= 0 and ledger.applied_count(sink) >= 2, 60)
     finally:
@@ -208,7 +208,7 @@ def test_dead_letters_are_listed_and_a_redrive_applies_them_once_the_handler_is_
     producer.flush()
     producer.close()
     group = unique("ledger")
-    broken = ledger.consumer(sink, kafka.bootstrap, topic, group, retry_backoff_s=0.01)
+    broken = ledger.consumer(sink, kafka.bootstrap, topic, group)
     try:
         assert wait_for(
             lambda: broken.poll_once(200) >= 0 and len(read_topic(kafka, dlq_topic(topic, group))) == 1, 60
