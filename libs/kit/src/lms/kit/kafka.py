@@ -62,6 +62,9 @@ def make_consumer(bootstrap: str, group: str, *topics: str, **overrides: Any) ->
         "max_poll_records": 2000,
         "fetch_max_wait_ms": BUSY_FETCH_WAIT_MS,  # see pace_fetches
         "reconnect_backoff_max_ms": 2_000,
+        # a group that joined before a topic's partitions reached the metadata is assigned nothing
+        # until the next refresh; kafka-python's default waits five minutes (decision 0080)
+        "metadata_max_age_ms": 30_000,
         "client_id": f"lms-{group}",
     }
     config.update(overrides)
