@@ -16,9 +16,10 @@ from lms.contracts.registry import Registry, default_registry
 SERVICES = {
     "curriculum": "Courses, modules, lessons and their published versions.",
     "assessment": "Assessments, attempts, grading and diagnostics.",
-    "progress": "Enrolments, completions and certificates.",
+    "progress": "Enrolments, completions, certificates and the xAPI statements derived from them.",
     "people": "The directory: people (SCIM users), teams and manager lines.",
     "insights": "Needs analyses (aggregates only) and the training's impact.",
+    "records": "The learning record store: xAPI statements it accepted.",
 }
 CE_HEADERS = {
     "type": "object",

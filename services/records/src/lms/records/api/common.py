@@ -1,0 +1,70 @@
+"""What the views share: the service context, the caller, replies, and refusals as problems.
+
+Every response under /xapi names the xAPI version it speaks; refusals are RFC 9457 problems
+(xAPI prescribes no error body) with the status the specification gives each kind.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from email.utils import format_datetime
+from typing import Any
+
+from flask import Flask, Response, current_app, request
+
+from lms.kit.auth import Principal
+from lms.kit.web import current_principal, problem_response
+from lms.records.api.xapi_request import answered_version
+from lms.records.domain import errors, versions
+from lms.records.service.context import Context
+
+PREFIX = "/xapi"
+STATUS = {
+    errors.Invalid: 400,
+    errors.Unauthorised: 401,
+    errors.Forbidden: 403,
+    errors.NotFound: 404,
+    errors.Conflict: 409,
+    errors.PreconditionFailed: 412,
+    errors.PreconditionRequired: 428,
+}
+
+
+def context() -> Context:
+    return current_app.extensions["lms.records"]
+
+
+def caller() -> Principal:
+    return current_principal()
+
+
+def json_reply(value: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    body = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Response(body, status=status, headers=headers or {}, content_type="application/json")
+
+
+def no_content(headers: dict[str, str] | None = None) -> Response:
+    return Response(status=204, headers=headers or {})
+
+
+def http_date(moment: datetime) -> str:
+    return format_datetime(moment, usegmt=True)
+
+
+def problem_of(error: errors.XapiError) -> Response:
+    status = next(code for kind, code in STATUS.items() if isinstance(error, kind))
+    return problem_response(status, error.detail)
+
+
+def _versioned(response: Response) -> Response:
+    if request.path == PREFIX or request.path.startswith(PREFIX + "/"):
+        response.headers[versions.HEADER] = answered_version()
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+def install(app: Flask, ctx: Context) -> None:
+    app.extensions["lms.records"] = ctx
+    app.register_error_handler(errors.XapiError, problem_of)
+    app.after_request(_versioned)

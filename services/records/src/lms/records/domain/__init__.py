@@ -1,0 +1,1 @@
+"""The xAPI rules, pure: statement validation, comparison, formats, queries, documents."""

@@ -1,0 +1,1 @@
+"""Validation of statements and of the agents and activities that request parameters name."""

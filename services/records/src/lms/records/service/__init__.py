@@ -1,0 +1,1 @@
+"""Use cases of the LRS, one transaction each; who may do what is decided here."""
