@@ -29,13 +29,14 @@ from lms.kit.testing.infra import KafkaCluster, KafkaServer, PostgresServer
 from lms.kit.testing.proc import Process
 
 SECRET = "e2e-secret-e2e-secret-e2e-secret-0123"
-SERVICES = ("curriculum", "assessment", "progress", "insights", "people")
+SERVICES = ("curriculum", "assessment", "progress", "insights", "people", "records")
 PROCESSES = {
     "curriculum": ["web", "relay", "consume"],
     "assessment": ["web", "relay", "consume"],
     "progress": ["web", "relay", "consume", "deliver", "schedule"],
     "insights": ["web", "relay", "consume"],
     "people": ["web", "relay"],
+    "records": ["web", "relay", "consume"],
 }
 
 

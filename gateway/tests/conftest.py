@@ -24,7 +24,7 @@ from lms.gateway.testing.standins import standin
 from lms.kit.config import JwtSettings, Settings
 from lms.kit.migrations import upgrade
 
-SERVICES = ("curriculum", "assessment", "progress", "people", "insights")
+SERVICES = ("curriculum", "assessment", "progress", "people", "insights", "records")
 
 
 @dataclass

@@ -7,7 +7,7 @@ from lms.gateway.testing.helpers import assert_problem, bearer
 from lms.gateway.testing.servers import free_port
 
 ADMIN = bearer("root", "admin")
-SERVICES = ("curriculum", "assessment", "progress", "people", "insights")
+SERVICES = ("curriculum", "assessment", "progress", "people", "insights", "records")
 
 
 def test_healthz_reports_every_upstream_to_admins(client):

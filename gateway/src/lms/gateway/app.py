@@ -8,7 +8,7 @@ from flask import Flask, Response, jsonify
 from sqlalchemy import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lms.gateway import budgets, health, limits, tracing
+from lms.gateway import budgets, health, limits, tracing, xapi
 from lms.gateway.apikeys.api import blp as api_keys_blueprint
 from lms.gateway.apikeys.exchange import ApiKeyExchange
 from lms.gateway.apikeys.store import ApiKeyStore
@@ -71,18 +71,18 @@ def create_app(settings: Settings | None = None, config: GatewayConfig | None = 
 
 
 def _install_hooks(app: Flask, gateway: Gateway, edge: Edge) -> None:
-    """In order: our request id, body and CORS checks, identity without the database, the rate
+    """In order: our request id, body and CORS checks, xAPI's version, identity without the database, the rate
     limits, the API-key look-up, then the 401/403 decision."""
     app.before_request(tracing.assign_request_id)
     app.teardown_request(tracing.forget_client_request_id)
     tokens = VerifiedTokens(app.extensions["lms.verifier"])
     limiter = limits.make_limiter(gateway.config)
     authenticator = Authenticator(tokens, gateway.exchange, budgets.key_guard(limiter, gateway.config))
-    app.before_request(lambda: edge.check() or authenticator.identify())
+    app.before_request(lambda: edge.check() or xapi.check() or authenticator.identify())
     limits.install(app, gateway.config, limiter)
     app.before_request(authenticator.exchange)
     app.before_request(authenticator.require)
-    app.after_request(lambda response: edge.decorate(limits.add_headers(limiter, response)))
+    app.after_request(lambda response: xapi.decorate(edge.decorate(limits.add_headers(limiter, response))))
 
 
 def _jwks(signer: Signer) -> Response:

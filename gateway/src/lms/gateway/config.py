@@ -16,6 +16,7 @@ SERVICE_URLS = {
     "progress": "http://127.0.0.1:8103",
     "people": "http://127.0.0.1:8104",
     "insights": "http://127.0.0.1:8105",
+    "records": "http://127.0.0.1:8106",
 }
 DEFAULT_ROUTES = {
     "/api/v1/courses": "curriculum",
@@ -42,6 +43,7 @@ DEFAULT_ROUTES = {
     "/api/v1/dashboard": "insights",
     "/dashboard": "insights",
     "/scim/v2": "people",
+    "/xapi": "records",
 }
 COSTLY_LIMITS = {"import": "10/minute", "submit": "60/minute", "export": "10/minute"}
 MIB = 1024 * 1024

@@ -16,10 +16,12 @@ from lms.kit.web import Problem
 
 ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"
 ALLOWED_HEADERS = (
-    "Authorization, Content-Type, Idempotency-Key, If-Match, If-None-Match, X-API-Key, X-Request-ID"
+    "Authorization, Content-Type, Idempotency-Key, If-Match, If-None-Match, X-API-Key, X-Request-ID, "
+    "X-Experience-API-Version"
 )
 EXPOSED_HEADERS = (
-    "ETag, X-Request-ID, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset"
+    "ETag, X-Request-ID, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, "
+    "Last-Modified, X-Experience-API-Version, X-Experience-API-Consistent-Through"
 )
 PREFLIGHT_MAX_AGE = "600"
 

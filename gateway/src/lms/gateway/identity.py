@@ -1,10 +1,12 @@
 """Who is calling: a bearer JWT (verified here and again by the service) or an API key.
 
-API keys come as `X-API-Key` or, as identity providers send them for SCIM, as a bearer token
-(`Authorization: Bearer lms_…`: a key never looks like a JWT). Hooks run in this order:
+API keys come as `X-API-Key`, as identity providers send them for SCIM as a bearer token
+(`Authorization: Bearer lms_…`: a key never looks like a JWT), or as xAPI clients send them in
+HTTP Basic (lms.gateway.xapi). Hooks run in this order:
 `identify` (no database work: verifies a JWT or notes the key presented), the rate limits
 (keyed by principal or key, else IP), `exchange` (the key's database look-up, behind a per-IP
-budget for unknown keys), then `require` (401 unless public; the `scim` scope on /scim/v2).
+budget for unknown keys), then `require` (401 unless public; the `scim` scope on /scim/v2, one of
+the xapi scopes on /xapi).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 
 from flask import g, request
 
+from lms.gateway import xapi
 from lms.gateway.apikeys.exchange import ApiKeyExchange, scopes_of
 from lms.gateway.apikeys.store import KEY_PREFIX
 from lms.kit.auth import AuthError, Principal, TokenVerifier
@@ -26,11 +29,11 @@ from lms.kit.web import Problem
 
 PUBLIC_GET = re.compile(
     r"^/(healthz|readyz|openapi\.json|docs(/.*)?|\.well-known/jwks\.json|api/v1/certificates/[^/]+"
-    r"|dashboard(/static/[^/]+)?)$"
+    r"|dashboard(/static/[^/]+)?|xapi/about)$"
 )
 INVALID_TOKEN = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="lms", ApiKey header="X-API-Key"'}
-SCOPED_PREFIXES = {"/scim/v2": "scim"}
+SCOPED_PREFIXES = {"/scim/v2": ("scim",), "/xapi": ("xapi", "xapi:read", "xapi:write")}
 
 
 def is_public(method: str, path: str) -> bool:
@@ -77,7 +80,9 @@ def presented_key() -> str | None:
         return key
     scheme, _, token = environ.get("HTTP_AUTHORIZATION", "").partition(" ")
     token = token.strip()
-    return token if scheme.lower() == "bearer" and token.startswith(KEY_PREFIX) else None
+    if scheme.lower() == "bearer" and token.startswith(KEY_PREFIX):
+        return token
+    return xapi.basic_key() if xapi.under(request.path) else None
 
 
 class Authenticator:
@@ -123,9 +128,9 @@ class Authenticator:
             if not is_public(request.method, request.path):
                 raise g.auth_problem
             return
-        scope = next((s for p, s in SCOPED_PREFIXES.items() if _under(request.path, p)), None)
-        if scope and caller.api_key and scope not in scopes_of(caller.principal):
-            raise Problem(403, f"This API key lacks the '{scope}' scope {request.path} needs.")
+        needed = next((s for p, s in SCOPED_PREFIXES.items() if _under(request.path, p)), ())
+        if needed and caller.api_key and not scopes_of(caller.principal) & set(needed):
+            raise Problem(403, f"This API key lacks the '{needed[0]}' scope {request.path} needs.")
 
     @staticmethod
     def _bearer() -> str:

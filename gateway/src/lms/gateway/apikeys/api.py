@@ -14,8 +14,9 @@ from lms.kit.web import BEARER, Problem, current_principal, requires
 from lms.kit.web.schemas import Reply, Strict
 
 blp = Blueprint("api-keys", __name__, description="API keys for systems (HR sync): admin only")
-# what a key may do beyond its roles: `scim` provisioning at /scim/v2, `metrics` monitoring details
-SCOPES = ("scim", "metrics")
+# what a key may do beyond its roles: `scim` provisioning at /scim/v2, `metrics` monitoring details,
+# the learning record store at /xapi: `xapi` (read and write), `xapi:read`, `xapi:write`
+SCOPES = ("scim", "metrics", "xapi", "xapi:read", "xapi:write")
 
 
 class ApiKeyIn(Strict):
@@ -27,7 +28,9 @@ class ApiKeyIn(Strict):
         ma.fields.String(validate=ma.validate.OneOf(SCOPES)),
         load_default=list,
         metadata={
-            "description": "`scim`: provision at /scim/v2; `metrics`: read /metrics and health details"
+            "description": "`scim`: provision at /scim/v2; `metrics`: read /metrics and health details; "
+            "`xapi`, `xapi:read`, `xapi:write`: the learning record store at /xapi (HTTP Basic: user "
+            "`key_prefix`, password the key)"
         },
     )
 

@@ -14,6 +14,12 @@ from sqlalchemy import Engine, insert, select, update
 from lms.gateway.apikeys.db import api_keys
 
 KEY_PREFIX = "lms_"  # a key never looks like a JWT (those start with "eyJ")
+PREFIX_LENGTH = len(KEY_PREFIX) + 8  # "lms_" and the first 8 characters of the key's id
+
+
+def public_prefix(plaintext: str) -> str:
+    """The part of a key that is not secret (its `key_prefix`): what HTTP Basic sends as the user."""
+    return plaintext[:PREFIX_LENGTH]
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class ApiKeyStore:
         """A new key and its plaintext, which is shown once and never stored."""
         key_id = str(uuid.uuid4())
         prefix = f"{KEY_PREFIX}{key_id[:8]}"
+        assert len(prefix) == PREFIX_LENGTH
         plaintext = f"{prefix}_{secrets.token_urlsafe(32)}"
         scopes = sorted(set(scopes or ()))
         record = ApiKey(

@@ -1,4 +1,4 @@
-"""Small stand-ins for the services: real paths of API.md on the kit's base (people: /scim/v2).
+"""Small stand-ins for the services: real paths of API.md on the kit's base (/scim/v2 and /xapi too).
 
 They authorise like the real services (`requires`), record what they receive in
 `app.extensions["seen"]`, and each publishes an OpenAPI document the gateway can merge.
@@ -150,8 +150,10 @@ def _csv(rows: int) -> Iterator[bytes]:
         yield f"{n},e{n},learner-{n},c1,2025-01-01T00:00:00Z\n".encode()
 
 
-def scim_whoami(rest: str) -> Response:
-    """What the people stand-in answers under /scim/v2: who the verified caller is."""
+def whoami(rest: str) -> Response:
+    """What the people (/scim/v2) and records (/xapi) stand-ins answer: who the verified caller is."""
+    if "Authorization" not in request.headers:
+        return Response(json.dumps({"sub": None}), mimetype="application/json")
     principal = current_principal()
     claims = principal.claims or {}
     return Response(
@@ -161,12 +163,14 @@ def scim_whoami(rest: str) -> Response:
 
 
 def standin(service: str, jwt: JwtSettings) -> Flask:
-    """The stand-in app of `service` (curriculum, assessment, progress, people or insights)."""
+    """The stand-in app of `service` (curriculum, assessment, progress, people, insights or records)."""
     blueprints = {"curriculum": [courses], "assessment": [assessments], "progress": [progress]}
     settings = Settings(service=service, jwt=jwt)
     app = create_app(settings, title=f"{service} (stand-in)", blueprints=blueprints.get(service, []))
     if service == "people":
-        app.add_url_rule("/scim/v2/<path:rest>", "scim", scim_whoami, methods=["GET", "POST"])
+        app.add_url_rule("/scim/v2/<path:rest>", "scim", whoami, methods=["GET", "POST"])
+    if service == "records":
+        app.add_url_rule("/xapi/<path:rest>", "xapi", whoami, methods=["GET", "POST", "PUT"])
     seen: list[tuple[str, str, dict[str, str]]] = []
     app.extensions["seen"] = seen
     app.before_request(lambda: seen.append((request.method, request.path, dict(request.headers))))
