@@ -36,7 +36,7 @@ if [[ -z ${KAFKA_BOOTSTRAP_SERVERS:-} ]]; then  # every process reaches the brok
   export KAFKA_BOOTSTRAP_SERVERS
 fi
 
-services=(curriculum assessment progress people insights gateway)
+services=(curriculum assessment progress people insights records gateway)
 if [[ ${LMS_DATABASE:-sqlite} == postgres ]]; then
   infra/postgres/pg.sh start
   for s in "${services[@]}"; do
