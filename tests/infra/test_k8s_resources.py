@@ -96,7 +96,8 @@ def test_each_service_has_its_own_postgresql_cluster(overlay):
     name, render = overlay
     clusters = of_kind(render, "Cluster")
     assert set(clusters) == {
-        f"{s}-pg" for s in ("curriculum", "assessment", "progress", "people", "insights", "records", "gateway")
+        f"{s}-pg"
+        for s in ("curriculum", "assessment", "progress", "people", "insights", "records", "gateway")
     }
     assert {c["spec"]["instances"] for c in clusters.values()} == {SIZES[name]}
 
