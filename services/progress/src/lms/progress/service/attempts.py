@@ -11,16 +11,20 @@ from sqlalchemy.orm import Session
 
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.db import insert_ignore
-from lms.progress.db import attempts, xapi_statements
+from lms.kit.outbox import Outbox
+from lms.progress.db import attempts
 from lms.progress.domain.completion import Pass, best_passes
-from lms.progress.service.xapi_store import XapiIdentity, attempt_row
+from lms.progress.service.xapi_store import XapiIdentity, attempt_row, keep_statements
 
 
-def record_attempts(session: Session, identity: XapiIdentity, events: list[CloudEvent]) -> None:
-    """The attempts and their xAPI statements, in two multi-row inserts (idempotent by id)."""
+def record_attempts(
+    session: Session, identity: XapiIdentity, events: list[CloudEvent], outbox: Outbox | None = None
+) -> None:
+    """The attempts and their xAPI statements, in two multi-row inserts (idempotent by id); new
+    statements are announced to the record store through `outbox`."""
     insert_ignore(session, attempts, [_attempt_row(event.data) for event in events])
     quizzes = [e for e in events if e.data.get("assessment_kind", "quiz") == "quiz"]
-    insert_ignore(session, xapi_statements, [attempt_row(identity, e.id, e.data) for e in quizzes])
+    keep_statements(session, outbox, [attempt_row(identity, e.id, e.data) for e in quizzes])
 
 
 def _attempt_row(data: dict[str, Any]) -> dict[str, Any]:

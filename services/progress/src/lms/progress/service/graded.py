@@ -30,7 +30,7 @@ Affected = tuple[Standing, list[dict[str, Any]]]
 
 def apply_attempts_graded(channels: Channels, session: Session, events: list[CloudEvent]) -> None:
     """The consumer's batch handler of `attempt.graded`."""
-    record_attempts(session, channels.xapi, events)
+    record_attempts(session, channels.xapi, events, channels.outbox)
     passes = [event.data for event in events if event.data["passed"]]
     affected = _affected(session, passes) if passes else []
     if not affected:
@@ -45,7 +45,7 @@ def apply_attempts_graded(channels: Channels, session: Session, events: list[Clo
     for standing, triggers in affected:
         learner = standing.enrolment.learner_id
         _apply(session, channels, standing, triggers, evidence[learner], now, writes)
-    writes.flush(session)
+    writes.flush(session, channels.outbox)
 
 
 def _affected(session: Session, passes: list[dict[str, Any]]) -> list[Affected]:

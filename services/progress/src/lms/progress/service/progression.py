@@ -75,7 +75,7 @@ def advance(session: Session, channels: Channels, enrolment_id: str) -> Evaluati
     evaluation = evaluate(standing.structure, standing.lessons, passes)
     writes = Writes()
     record(session, channels, standing, evaluation, channels.clock(), writes)
-    writes.flush(session)
+    writes.flush(session, channels.outbox)
     return evaluation
 
 

@@ -15,9 +15,11 @@ from typing import Any
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from lms.kit.db import insert_ignore, insert_rows
-from lms.progress.db import completions, enrolments, module_completions, people, xapi_statements
+from lms.kit.db import insert_rows
+from lms.kit.outbox import Outbox
+from lms.progress.db import completions, enrolments, module_completions, people
 from lms.progress.service import cycles
+from lms.progress.service.xapi_store import keep_statements
 
 
 @dataclass
@@ -52,10 +54,11 @@ class Writes:
         self.know_people(session, [learner_id])
         return self.hr[learner_id]
 
-    def flush(self, session: Session) -> None:
+    def flush(self, session: Session, outbox: Outbox | None = None) -> None:
+        """Write the run's rows; its new xAPI statements are announced through `outbox`."""
         insert_rows(session, module_completions, self.modules)
         insert_rows(session, completions, self.completions)
-        insert_ignore(session, xapi_statements, self.statements)
+        keep_statements(session, outbox, self.statements)
         _update_enrolments(session, self.enrolments)
         cycles.completed_many(session, self.completed)
         self.modules, self.completions, self.statements = [], [], []

@@ -8,6 +8,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy.orm import Session
+
+from lms.contracts import events
+from lms.kit.db import insert_ignore
+from lms.kit.outbox import Outbox
+from lms.progress.db import xapi_statements
 from lms.progress.domain import xapi
 
 ASSESSMENT = "http://adlnet.gov/expapi/activities/assessment"
@@ -38,6 +44,16 @@ class XapiIdentity:
         if self.pseudonym_key:
             return xapi.pseudonym_actor(learner_id, self.pseudonym_key, self.home_page)
         return xapi.account_actor(learner_id, self.home_page)
+
+
+def keep_statements(session: Session, outbox: Outbox | None, rows: list[dict[str, Any]]) -> None:
+    """Insert statement rows (idempotent by id) and announce each new one to the record store
+    (`outbox` None, a replay, announces nothing)."""
+    new = set(insert_ignore(session, xapi_statements, rows, returning="id"))
+    for row in rows if outbox is not None else []:
+        if row["id"] in new:
+            data = {"statement_id": row["id"], "actor_name": row["actor_name"], "statement": row["statement"]}
+            outbox.add_event(session, events.STATEMENT_RECORDED, data=data)
 
 
 def completion_statement(

@@ -7,7 +7,7 @@ Every response under /xapi names the xAPI version it speaks; refusals are RFC 94
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import Any
 
@@ -49,7 +49,7 @@ def no_content(headers: dict[str, str] | None = None) -> Response:
 
 
 def http_date(moment: datetime) -> str:
-    return format_datetime(moment, usegmt=True)
+    return format_datetime(moment.astimezone(UTC), usegmt=True)
 
 
 def problem_of(error: errors.XapiError) -> Response:

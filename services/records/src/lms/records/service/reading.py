@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -82,7 +82,7 @@ def _served(payload: str, stored: datetime) -> dict[str, Any]:
 
 def stored_text(moment: datetime) -> str:
     """A stored time as ISO 8601 in UTC, to the microsecond."""
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _shaped(
