@@ -115,7 +115,9 @@ def test_an_earlier_client_polling_with_the_numeric_cursor_still_gets_everything
     assert len(seen) == len(set(seen)) == 4
 
 
-def test_each_statement_is_announced_to_the_record_store_once_even_when_its_fact_arrives_twice(world, history):
+def test_each_statement_is_announced_to_the_record_store_once_even_when_its_fact_arrives_twice(
+    world, history
+):
     """Issue 26, one record of learning: progress announces every statement it derives
     (`lms.progress.statement.recorded.v1`) so the LRS keeps it; a redelivered fact announces nothing new."""
     world.grade("ben", "quiz-1", percent=0.8, event=world.sent[-1])  # the last fact, delivered again

@@ -19,7 +19,9 @@ def get(client, writer, query: str, expect: int = 200):
     return response.get_json()
 
 
-def test_a_batch_is_stored_whole_or_not_at_all_and_an_id_keeps_its_first_statement(client, writer, new_statement):
+def test_a_batch_is_stored_whole_or_not_at_all_and_an_id_keeps_its_first_statement(
+    client, writer, new_statement
+):
     first, second = new_statement(id=str(uuid.uuid4())), new_statement(id=str(uuid.uuid4()))
     broken = {**new_statement(), "verb": {"id": "not an iri"}}
     refused = client.post("/xapi/statements", json=[first, broken], headers=writer)
@@ -30,7 +32,10 @@ def test_a_batch_is_stored_whole_or_not_at_all_and_an_id_keeps_its_first_stateme
         first["id"],
         second["id"],
     ]
-    assert client.put(f"/xapi/statements?statementId={first['id']}", json=first, headers=writer).status_code == 204
+    assert (
+        client.put(f"/xapi/statements?statementId={first['id']}", json=first, headers=writer).status_code
+        == 204
+    )
     taken = {**second, "id": first["id"]}
     assert client.post("/xapi/statements", json=taken, headers=writer).status_code == 409
     assert get(client, writer, f"statementId={first['id']}")["object"] == first["object"]
@@ -56,7 +61,9 @@ def test_a_voided_statement_is_found_only_by_its_voided_id_and_its_referrers_sti
 
 def test_stored_is_set_on_commit_and_pages_continue_with_more(client, writer, new_statement):
     actor = new_statement()["actor"]
-    posted = client.post("/xapi/statements", json=[new_statement(actor=actor) for _ in range(3)], headers=writer)
+    posted = client.post(
+        "/xapi/statements", json=[new_statement(actor=actor) for _ in range(3)], headers=writer
+    )
     query = f"agent={quote(json.dumps(actor))}&limit=2&ascending=true"
     page = get(client, writer, query)
     assert [s["id"] for s in page["statements"]] == posted.get_json()[:2]
@@ -75,6 +82,9 @@ def test_authority_names_the_key_that_wrote_and_a_reader_without_the_scope_is_re
     assert stored["authority"]["account"]["name"] == "apikey:hr-sync"
     learner = {**harness.bearer("ana", "learner"), "X-Experience-API-Version": "1.0.3"}
     assert client.get("/xapi/statements", headers=learner).status_code == 403
-    reader = {**harness.bearer("apikey:bi", extra={"scope": "xapi:read"}), "X-Experience-API-Version": "2.0.0"}
+    reader = {
+        **harness.bearer("apikey:bi", extra={"scope": "xapi:read"}),
+        "X-Experience-API-Version": "2.0.0",
+    }
     assert client.get(f"/xapi/statements?statementId={statement_id}", headers=reader).status_code == 200
     assert client.post("/xapi/statements", json=new_statement(), headers=reader).status_code == 403
