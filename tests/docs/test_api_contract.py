@@ -117,3 +117,21 @@ def test_every_integer_a_client_sends_is_bounded(gateway):
         inputs = {"parameters": operation.get("parameters", []), "body": operation.get("requestBody", {})}
         unbounded += integers_without_bounds(inputs, f"{method} {path}", components)
     assert not unbounded, "\n".join(unbounded)
+
+
+XAPI_ROW = re.compile(r"^\| `(/xapi/[^`]*)` \| ([^|]+) \|", re.MULTILINE)
+
+
+def test_every_resource_of_the_record_store_the_page_names_is_served_with_its_methods(tmp_path):
+    """The xAPI resources (outside `/api/v1`, not in the OpenAPI document: the xAPI specification
+    is their contract) are routes of the records service with the methods the page lists."""
+    records = importlib.import_module("lms.records.__main__").DEFINITION
+    app = records.create_app(Settings(service="records", database_url=f"sqlite:///{tmp_path}/r.db", jwt=JWT))
+    served = {rule.rule: rule.methods or set() for rule in app.url_map.iter_rules()}
+    rows = XAPI_ROW.findall(API_MD)
+    assert len(rows) >= 7
+    for path, methods in rows:
+        named = set(re.findall(r"\b(GET|HEAD|PUT|POST|DELETE)\b", methods))
+        assert named, path
+        assert named <= served.get(path, set()), (path, named, served.get(path))
+    assert DEFAULT_ROUTES["/xapi"] == "records"
