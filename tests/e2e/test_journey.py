@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import httpx
@@ -71,6 +72,9 @@ def test_a_learner_is_pointed_to_modules_fails_then_passes_completes_and_hr_sees
         ]
         statements = hr.get("/xapi/statements", params={"limit": 1000}).json()["statements"]
         assert {"completed", "passed", "failed"} <= {s["verb"]["display"]["en-US"] for s in statements}
+        derived = [s for s in statements if s["context"].get("registration") == enrolment["id"]]
+        assert [s["verb"]["display"]["en-US"] for s in derived] == ["completed"]
+        assert_the_record_store_holds_it_once(suite, derived[0])
 
     headers, body = eventually(lambda: webhook_receiver.received and webhook_receiver.received[0])
     secret = hook.json()["secret"]
@@ -80,3 +84,15 @@ def test_a_learner_is_pointed_to_modules_fails_then_passes_completes_and_hr_sees
     assert done["certificate_code"].encode() in body
     certificate = httpx.get(f"{suite.url}/api/v1/certificates/{done['certificate_code']}").json()
     assert (certificate["name"], certificate["course"]) == ("Journey Learner", course["title"])
+
+
+def assert_the_record_store_holds_it_once(suite, statement: dict) -> None:
+    """Issue 26, one record of learning: the statement progress derived is in the LRS, once,
+    found by the learner and the registration as any client's statement would be."""
+    query = {"agent": json.dumps(statement["actor"]), "registration": statement["context"]["registration"]}
+    with suite.client("hana", "hr", root=True) as lrs:
+        lrs.headers["X-Experience-API-Version"] = "1.0.3"
+        found = eventually(lambda: lrs.get("/xapi/statements", params=query).json()["statements"] or None)
+    assert [s["id"] for s in found] == [statement["id"]]
+    assert found[0]["authority"]["account"]["name"] == "lms:progress"
+    assert (found[0]["verb"], found[0]["object"]["id"]) == (statement["verb"], statement["object"]["id"])

@@ -64,3 +64,8 @@ def test_query_parameters_are_checked_like_statements():
             queries.parse(bad)
     with pytest.raises(Invalid):
         queries.parse({"statementId": ["9e2d6a0e-2f1a-4c0c-9a4e-1f2b3c4d5e6f"], "limit": ["1"]})
+
+
+def test_an_agent_that_cannot_be_stored_is_refused():
+    with pytest.raises(Invalid):
+        queries.agent_param('{"mbox": "mailto:\\udc80@example.com"}')

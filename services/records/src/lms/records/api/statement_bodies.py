@@ -36,10 +36,13 @@ def read(request: XapiRequest) -> tuple[Any, dict[str, Attachment]]:
 
 
 def parse_json(body: bytes) -> Any:
+    """The body as JSON, refusing what cannot be stored: NaN, Infinity, lone UTF-16 surrogates."""
     try:
-        return json.loads(body, parse_constant=_no_constant)
-    except (ValueError, UnicodeDecodeError):
-        raise Invalid("The body is not valid JSON.") from None
+        value = json.loads(body, parse_constant=_no_constant)
+        json.dumps(value, ensure_ascii=False).encode()
+    except (ValueError, UnicodeError):
+        raise Invalid("The body is not valid JSON (or holds a lone UTF-16 surrogate).") from None
+    return value
 
 
 def _no_constant(name: str) -> None:

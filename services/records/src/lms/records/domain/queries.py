@@ -139,7 +139,8 @@ def agent_param(raw: str, name: str = "agent") -> dict[str, Any]:
     """An Agent or Identified Group given as JSON in a parameter."""
     try:
         agent = json.loads(raw)
-    except ValueError:
+        json.dumps(agent, ensure_ascii=False).encode()
+    except (ValueError, UnicodeError):
         raise Invalid(f"{name} must be an Agent or Group as JSON.") from None
     actors.identified(agent, name)
     return agent

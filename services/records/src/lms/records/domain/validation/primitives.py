@@ -88,7 +88,10 @@ def parse_timestamp(value: Any) -> datetime | None:
     offset = _offset(match.groups()[7:])
     if offset is False:
         return None
-    return (moment + timedelta(microseconds=micros)).replace(tzinfo=offset or UTC).astimezone(UTC)
+    try:
+        return (moment + timedelta(microseconds=micros)).replace(tzinfo=offset or UTC).astimezone(UTC)
+    except OverflowError:  # an offset that moves the first or last instant out of the calendar
+        return None
 
 
 def _offset(parts: tuple[str | None, ...]) -> timezone | bool | None:
