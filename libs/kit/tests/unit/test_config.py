@@ -53,6 +53,7 @@ def test_topics_file_is_parsed_with_partitions_and_configs():
         "x.lms.progress.events",
         "x.lms.people.events",
         "x.lms.insights.events",
+        "x.lms.records.events",
     ]
     assert specs[0] == TopicSpec("x.lms.curriculum.events", 6, {"retention.ms": "-1"})
 
