@@ -35,7 +35,7 @@ def target_from(environ: Mapping[str, str]) -> Target | None:
     user, password = environ.get("LMS_XAPI_FORWARD_USER", ""), environ.get("LMS_XAPI_FORWARD_PASSWORD", "")
     credentials = base64.b64encode(f"{user}:{password}".encode()).decode()
     return Target(
-        name=urlsplit(url).netloc + urlsplit(url).path,
+        name=(urlsplit(url).netloc + urlsplit(url).path)[:200],  # the cursor's key
         endpoint=url,
         authorization=f"Basic {credentials}",
         version=environ.get("LMS_XAPI_FORWARD_VERSION", "1.0.3"),
