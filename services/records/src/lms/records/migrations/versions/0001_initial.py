@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
-from lms.kit.migrations import create_messaging_tables, drop_messaging_tables, wake_relays
+from lms.kit.migrations import create_messaging_tables, drop_messaging_tables
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -25,7 +25,6 @@ ROW_ID = sa.BigInteger().with_variant(sa.Integer, "sqlite")
 
 def upgrade() -> None:
     create_messaging_tables()
-    wake_relays()
     _statements()
     op.create_table(
         "statement_sequence",
