@@ -20,6 +20,7 @@ WAKING = {
     "insights": {"outbox"},
     "people": {"outbox"},
     "progress": {"outbox", "webhook_deliveries"},
+    "records": {"outbox"},
 }
 
 
