@@ -40,9 +40,8 @@ def suite_source() -> Path:
     """The shared, read-only copy: beside the checkout (CI, /work/main) or beside its worktrees."""
     if configured := os.environ.get("LMS_LRS_CONFORMANCE_SUITE"):
         return Path(configured)
-    candidates = [
-        base / "shared" / "tools" / "adl-lrs-conformance" for base in (ROOT.parent, ROOT.parent.parent)
-    ]
+    bases = (ROOT.parent, ROOT.parent.parent, Path("/work"))  # the last: this workplace's own copy
+    candidates = [base / "shared" / "tools" / "adl-lrs-conformance" for base in bases]
     found = next((c for c in candidates if (c / "bin" / "console_runner.js").exists()), None)
     assert found, f"ADL's LRS conformance suite is not in {[str(c) for c in candidates]}"
     return found
