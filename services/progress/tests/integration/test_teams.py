@@ -4,7 +4,7 @@ follow the team (joiners assigned, leavers' and deactivated people's open work c
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -191,3 +191,59 @@ def test_a_manager_may_assign_their_reports_by_name_but_not_someone_elses(world,
     )
     assert no.status_code == 403
     assert get(world, f"/enrolments?learner_id={d.id('dan')}", "hana", "hr").get_json() == []
+
+
+def test_a_learner_never_reads_a_colleagues_cycle_through_the_team_assignment_they_share(world, org):
+    d, course_id = org
+    made = post(world, "/assignments", {"course_id": course_id, "team_id": d.id("desk")}, "hana", "hr")
+    assert made.status_code == 201, made.get_json()
+    bob = rows(world, d.id("desk"), "hana", "hr")[d.id("bob")]
+    world.complete(d.id("bob"), bob["enrolment_id"], f"l-{course_id[:6]}")
+    (own,) = get(world, f"/assignments?learner_id={d.id('bob')}", d.id("bob"), "learner").get_json()["items"]
+    code = own["current_cycle"]["certificate_code"]
+    assert code
+
+    colleague = get(world, f"/assignments?learner_id={d.id('bob')}", d.id("cat"), "learner")
+    assert colleague.status_code == 200
+    assert colleague.get_json()["items"] == []
+    assert code not in colleague.get_data(as_text=True)
+    manager = get(world, f"/assignments?learner_id={d.id('bob')}", d.id("ann"), "learner").get_json()
+    assert [a["current_cycle"]["certificate_code"] for a in manager["items"]] == [code]
+
+
+def test_one_rule_for_a_teams_manager_across_team_progress_compliance_and_certifications(world, org):
+    """ann is bob's line manager; zed is the named manager of a team with bob and dan in it."""
+    d, course_id = org
+    mixed = d.team("mixed", ["bob", "dan"], manager="zed")
+    world.drain()
+    made = post(world, "/assignments", {"course_id": course_id, "team_id": mixed}, "hana", "hr")
+    assert made.status_code == 201, made.get_json()
+
+    assert set(rows(world, mixed, d.id("ann"), "learner")) == {d.id("bob")}
+    report = get(world, f"/reports/compliance?team_id={mixed}", d.id("ann"), "learner")
+    assert report.status_code == 200, report.get_json()
+    assert [p["learner_id"] for p in report.get_json()["never_started"]] == [d.id("bob")]
+    assert report.get_json()["assigned"] == 1
+
+    assert set(rows(world, mixed, d.id("zed"), "learner")) == {d.id("bob"), d.id("dan")}
+    whole = get(world, f"/reports/compliance?team_id={mixed}", d.id("zed"), "learner").get_json()
+    assert whole["assigned"] == 2
+    assert get(world, f"/learners/{d.id('bob')}/certifications", d.id("zed"), "learner").status_code == 200
+    assert get(world, f"/learners/{d.id('bob')}/certifications", d.id("ann"), "learner").status_code == 200
+
+    assert get(world, f"/reports/compliance?team_id={mixed}", d.id("cat"), "learner").status_code == 403
+    assert get(world, f"/learners/{d.id('bob')}/certifications", d.id("cat"), "learner").status_code == 403
+    assert get(world, f"/teams/{mixed}/progress", d.id("cat"), "learner").status_code == 404
+
+
+def test_team_views_tell_overdue_by_the_services_clock(world, compliance_org):
+    org = compliance_org
+    org.person("boss")
+    org.person("ida", manager="boss")
+    team = org.team("late", ["ida"], manager="boss")
+    world.drain()
+    org.assign("late", due_in_days=7)
+    org.clock.now += timedelta(days=8)
+    for path in (f"/teams/{team}/progress", "/me/team"):
+        (row,) = get(world, path, org.id("boss"), "learner").get_json()["items"]
+        assert row["overdue"] is True, path

@@ -6,6 +6,7 @@ import os
 
 from flask import Flask
 
+from lms.kit.access import manager_depth
 from lms.kit.config import Settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.outbox import Outbox
@@ -33,7 +34,7 @@ def create_app(
         curriculum=curriculum or (CurriculumReader(curriculum_url) if curriculum_url else None),
         xapi=XapiIdentity.from_env(settings.env),
         outbound=outbound or SafeClient.for_env(settings.env),
-        manager_depth=int(os.environ.get("LMS_MANAGER_DEPTH", "3")),
+        manager_depth=manager_depth(),
         clock=clock_from_env(settings.env),
     )
     return create_service_app(

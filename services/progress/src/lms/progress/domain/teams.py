@@ -1,58 +1,14 @@
-"""Teams and manager lines, as the directory (the people service) describes them.
+"""Teams as the directory (the people service) describes them.
 
-Pure rules: who manages whom (directly, or indirectly to a depth), who may see a team, what
-a change of membership means for a team's assignments, and where an assigned learner stands.
+Pure rules: what a change of membership means for a team's assignments, and where an assigned
+learner stands. Who manages whom and who may see a team is the suite's one access rule,
+`lms.kit.access`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import datetime, timedelta
-
-
-@dataclass(frozen=True)
-class Viewer:
-    """The caller as the directory sees them: HR/admins see everyone; a manager their reports."""
-
-    learner_id: str
-    sees_everyone: bool
-    reports: frozenset[str]  # direct and indirect reports, to the configured depth
-
-
-def reports_of(manager_id: str, managers: Mapping[str, str | None], depth: int) -> frozenset[str]:
-    """Everyone whose manager line reaches `manager_id` within `depth` steps (cycles are cut)."""
-    direct: dict[str, list[str]] = {}
-    for person, manager in managers.items():
-        if manager and manager != person:
-            direct.setdefault(manager, []).append(person)
-    found: set[str] = set()
-    frontier = [manager_id]
-    for _ in range(max(depth, 0)):
-        frontier = [p for m in frontier for p in direct.get(m, ()) if p not in found and p != manager_id]
-        if not frontier:
-            break
-        found.update(frontier)
-    return frozenset(found)
-
-
-def visible_members(viewer: Viewer, team_manager_id: str | None, members: Iterable[str]) -> list[str]:
-    """The members of a team the viewer may see: all of them for HR and the team's own manager,
-    otherwise only the viewer's reports."""
-    members = sorted(members)
-    if viewer.sees_everyone or (team_manager_id is not None and team_manager_id == viewer.learner_id):
-        return members
-    return [m for m in members if m in viewer.reports]
-
-
-def may_assign(viewer: Viewer, team_manager_id: str | None, learners: Iterable[str]) -> bool:
-    """HR may assign anyone; a manager their own team (as its manager) or their own reports."""
-    if viewer.sees_everyone:
-        return True
-    learners = set(learners)
-    if team_manager_id is not None and team_manager_id == viewer.learner_id:
-        return True
-    return bool(learners) and learners <= viewer.reports
 
 
 def membership_change(before: Iterable[str], after: Iterable[str]) -> tuple[set[str], set[str]]:

@@ -11,9 +11,9 @@ from lms.kit.auth import Principal
 from lms.progress.db import assignments, completions, cycles
 from lms.progress.domain.compliance import cycle_state
 from lms.progress.domain.errors import Forbidden
+from lms.progress.service.access import access_for
 from lms.progress.service.context import Context
 from lms.progress.service.cycles import policy_of
-from lms.progress.service.team_views import viewer_for
 
 POLICY_COLUMNS = [
     assignments.c[name]
@@ -31,10 +31,8 @@ def certifications_of(ctx: Context, principal: Principal, learner_id: str | None
     """The caller's own cycles (learner_id None), or a learner's for HR and their managers."""
     learner_id = learner_id or principal.sub
     with ctx.sessions() as session:
-        if learner_id != principal.sub:
-            viewer = viewer_for(session, principal, ctx.manager_depth)
-            if not (viewer.sees_everyone or learner_id in viewer.reports):
-                raise Forbidden("Only HR and the learner's managers see their certifications.")
+        if not access_for(session, principal, ctx.manager_depth).sees(learner_id):
+            raise Forbidden("Only HR and the learner's managers see their certifications.")
         now = ctx.clock()
         return {"learner_id": learner_id, "items": [_item(r, now) for r in _cycles(session, learner_id)]}
 

@@ -6,18 +6,20 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
+from lms.kit.access import Access
 from lms.kit.auth import Principal
-from lms.progress.db import assigned_learners, assignments, cycles, enrolments, people, teams
+from lms.progress.db import assigned_learners, assignments, cycles, enrolments, people
 from lms.progress.domain.errors import Forbidden
 from lms.progress.domain.export import safe_cell
 from lms.progress.domain.standing import CycleFacts, standing
+from lms.progress.service.access import access_for, team_of
 from lms.progress.service.context import Context
 
 GROUPS = ("compliant", "expiring", "overdue", "never_started", "in_progress")
@@ -34,10 +36,11 @@ CSV_COLUMNS = (
 
 
 def report(ctx: Context, principal: Principal, team_id: str | None, course_id: str | None) -> dict[str, Any]:
-    """HR: any team (or all); a team's manager: their team."""
+    """HR: any team (or all); a team's manager: their team; a manager of some of its members: those."""
     with ctx.sessions() as session:
-        _authorise(session, principal, team_id)
-        people_rows = _standings(session, team_id, course_id, ctx.clock())
+        shown = _shown(session, access_for(session, principal, ctx.manager_depth), team_id)
+        standings = _standings(session, team_id, course_id, ctx.clock())
+    people_rows = [p for p in standings if shown(p["learner_id"])]
     compliant = [p for p in people_rows if p["standing"] in ("compliant", "expiring")]
     by_group = {group: [p for p in people_rows if p["standing"] == group] for group in GROUPS}
     assigned = len(people_rows)
@@ -73,16 +76,14 @@ def _text(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def _authorise(session: Session, principal: Principal, team_id: str | None) -> None:
-    if principal.has_any("hr", "admin"):
-        return
-    manager = (
-        session.scalar(select(teams.c.manager_learner_id).where(teams.c.team_id == team_id))
-        if team_id
-        else None
-    )
-    if manager is None or manager != principal.sub:
-        raise Forbidden("Only HR and the team's manager see its compliance report.")
+def _shown(session: Session, access: Access, team_id: str | None) -> Callable[[str], bool]:
+    """Whose rows the caller may read: everyone (HR), the team's members they see, or 403."""
+    if access.overseer:
+        return lambda _learner: True
+    view = access.team(team_of(session, team_id))
+    if not view.visible:
+        raise Forbidden("Only HR and the team's managers see its compliance report.")
+    return lambda learner: view.whole or learner in view.members
 
 
 def _standings(

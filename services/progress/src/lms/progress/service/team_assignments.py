@@ -16,16 +16,17 @@ from typing import Any
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
+from lms.kit.access import Access, Team
 from lms.kit.auth import Principal
-from lms.progress.db import assigned_learners, assignments, enrolments, people, team_members, teams
+from lms.progress.db import assigned_learners, assignments, enrolments, people
 from lms.progress.domain.compliance import Policy, policy_problems
 from lms.progress.domain.errors import Forbidden, Invalid, NotFound
-from lms.progress.domain.teams import Viewer, due_date, may_assign
+from lms.progress.domain.teams import due_date
 from lms.progress.service import catalog
+from lms.progress.service.access import access_for, team_of
 from lms.progress.service.context import Context
 from lms.progress.service.cycles import open_cycle
 from lms.progress.service.enrolling import Enrolment, enrol_assigned, ensure_known
-from lms.progress.service.team_views import viewer_for
 
 # (session, request) -> the learner's enrolment id (an existing one is reused), or None when the
 # course takes no new enrolments.
@@ -55,17 +56,17 @@ def assign_course(
         course = catalog.course(session, request.course_id)
         if course is None or course.retired_at is not None:
             raise Invalid(f"Course {request.course_id} is unknown, unpublished or retired.")
-        viewer = viewer_for(session, principal, ctx.manager_depth)
-        return create(session, viewer, request, ctx.clock(), enrol)
+        access = access_for(session, principal, ctx.manager_depth)
+        return create(session, access, request, ctx.clock(), enrol)
 
 
 def create(
-    session: Session, viewer: Viewer, request: AssignmentRequest, now: datetime, enrol: Enrol
+    session: Session, access: Access, request: AssignmentRequest, now: datetime, enrol: Enrol
 ) -> dict[str, Any]:
     """Record the assignment and assign each (active) learner; refused before anything is written."""
     team = _team(session, request.team_id) if request.team_id else None
-    learners = _members(session, request.team_id) if team else list(dict.fromkeys(request.learner_ids))
-    if not may_assign(viewer, team.manager_learner_id if team else None, learners):
+    learners = sorted(team.members) if team else list(dict.fromkeys(request.learner_ids))
+    if not may_assign(access, team, learners):
         raise Forbidden("You may assign only your own team or the people who report to you.")
     assignment = {
         "id": str(uuid.uuid4()),
@@ -73,7 +74,7 @@ def create(
         "team_id": request.team_id,
         "due_at": request.due_at,
         "due_in_days": request.due_in_days,
-        "created_by": viewer.learner_id,
+        "created_by": access.viewer,
         "created_at": now,
         "status": "active",
         **asdict(request.policy),
@@ -82,6 +83,14 @@ def create(
     session.execute(insert(assignments).values(**assignment))
     assigned = sum(_assign(session, assignment, learner, now, enrol) for learner in active(session, learners))
     return {**assignment, "learner_ids": None if team else learners, "assigned": assigned}
+
+
+def may_assign(access: Access, team: Team | None, learners: list[str]) -> bool:
+    """A team: whoever sees it whole (HR, admins, its manager); named learners: whoever oversees
+    every one of them."""
+    if team is not None:
+        return access.team(team).whole
+    return bool(learners) and access.oversees(learners) == set(learners)
 
 
 def assign_joiners(session: Session, team_id: str, joined: list[str], now: datetime, enrol: Enrol) -> None:
@@ -169,20 +178,8 @@ def _assign(
     return 1 if enrolment_id else 0
 
 
-def _team(session: Session, team_id: str) -> Any:
-    team = session.execute(
-        select(teams).where(teams.c.team_id == team_id, teams.c.deleted.is_(False))
-    ).first()
+def _team(session: Session, team_id: str) -> Team:
+    team = team_of(session, team_id)
     if team is None:
         raise NotFound(f"No team {team_id}.")
     return team
-
-
-def _members(session: Session, team_id: str) -> list[str]:
-    return list(
-        session.scalars(
-            select(team_members.c.learner_id)
-            .where(team_members.c.team_id == team_id)
-            .order_by(team_members.c.learner_id)
-        )
-    )

@@ -1,13 +1,18 @@
-"""What managers and HR read about teams: the teams they may see, and where each person stands."""
+"""What managers and HR read about teams: the teams they may see, and where each person stands.
+
+Who sees what is the suite's one access rule (`lms.kit.access`, decision 0060): per-person rows
+show the members the caller oversees, or the whole team for HR, admins and its manager.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from lms.kit.access import Access
 from lms.kit.auth import Principal
 from lms.progress.db import (
     assigned_learners,
@@ -19,7 +24,8 @@ from lms.progress.db import (
     teams,
 )
 from lms.progress.domain.errors import Forbidden, NotFound
-from lms.progress.domain.teams import Viewer, is_overdue, reports_of, visible_members
+from lms.progress.domain.teams import is_overdue
+from lms.progress.service.access import access_for, team_of
 from lms.progress.service.context import Context
 from lms.progress.service.cycles import current_cycle
 
@@ -27,20 +33,20 @@ from lms.progress.service.cycles import current_cycle
 def teams_of(ctx: Context, principal: Principal) -> dict[str, Any]:
     """HR and admins: every team; a manager: the teams with their people (or that they manage)."""
     with ctx.sessions() as session:
-        return {"items": list_teams(session, viewer_for(session, principal, ctx.manager_depth))}
+        return {"items": list_teams(session, access_for(session, principal, ctx.manager_depth))}
 
 
 def progress_of_team(ctx: Context, principal: Principal, team_id: str) -> dict[str, Any]:
     """Each visible member x each course the team was assigned: where they stand."""
     with ctx.sessions() as session:
-        viewer = viewer_for(session, principal, ctx.manager_depth)
-        return team_progress(session, viewer, team_id, datetime.now(UTC))
+        access = access_for(session, principal, ctx.manager_depth)
+        return team_progress(session, access, team_id, ctx.clock())
 
 
 def progress_of_reports(ctx: Context, principal: Principal) -> dict[str, Any]:
     """A manager's direct and indirect reports x every course assigned to them."""
     with ctx.sessions() as session:
-        return my_team(session, viewer_for(session, principal, ctx.manager_depth), datetime.now(UTC))
+        return my_team(session, access_for(session, principal, ctx.manager_depth), ctx.clock())
 
 
 def assignments_for(
@@ -48,65 +54,58 @@ def assignments_for(
 ) -> dict[str, Any]:
     """Assignments the caller may see, filtered by team and learner."""
     with ctx.sessions() as session:
-        viewer = viewer_for(session, principal, ctx.manager_depth)
-        return {"items": list_assignments(session, viewer, team_id, learner_id, ctx.clock())}
+        access = access_for(session, principal, ctx.manager_depth)
+        return {"items": list_assignments(session, access, team_id, learner_id, ctx.clock())}
 
 
-def viewer_for(session: Session, principal: Principal, depth: int) -> Viewer:
-    rows = session.execute(select(people.c.learner_id, people.c.manager_learner_id))
-    lines = {learner: manager for learner, manager in rows}
-    return Viewer(principal.sub, principal.has_any("hr", "admin"), reports_of(principal.sub, lines, depth))
-
-
-def list_teams(session: Session, viewer: Viewer) -> list[dict[str, Any]]:
-    managed = select(teams.c.team_id).where(teams.c.manager_learner_id == viewer.learner_id)
+def list_teams(session: Session, access: Access) -> list[dict[str, Any]]:
     query = select(teams).where(teams.c.deleted.is_(False)).order_by(teams.c.display_name, teams.c.team_id)
-    if not viewer.sees_everyone:
-        with_reports = select(team_members.c.team_id).where(team_members.c.learner_id.in_(viewer.reports))
-        query = query.where(teams.c.team_id.in_(managed) | teams.c.team_id.in_(with_reports))
+    overseen = frozenset() if access.overseer else access.overseen()
+    if not access.overseer:
+        named = select(teams.c.team_id).where(teams.c.manager_learner_id == access.viewer)
+        with_people = select(team_members.c.team_id).where(team_members.c.learner_id.in_(overseen))
+        query = query.where(teams.c.team_id.in_(named) | teams.c.team_id.in_(with_people))
     rows = session.execute(query).all()
-    if not rows and not viewer.sees_everyone and not viewer.reports:
+    if not rows and not access.overseer and not overseen:
         raise Forbidden("Only HR and managers see teams.")
     return [_team_summary(session, row) for row in rows]
 
 
-def team_progress(session: Session, viewer: Viewer, team_id: str, now: datetime) -> dict[str, Any]:
-    team = session.execute(
-        select(teams).where(teams.c.team_id == team_id, teams.c.deleted.is_(False))
-    ).first()
-    members = _members(session, team_id) if team else []
-    visible = visible_members(viewer, team.manager_learner_id if team else None, members)
-    if team is None or not (visible or viewer.sees_everyone or team.manager_learner_id == viewer.learner_id):
+def team_progress(session: Session, access: Access, team_id: str, now: datetime) -> dict[str, Any]:
+    view = access.team(team_of(session, team_id))
+    if not view.visible:
         raise NotFound(f"No team {team_id}.")
+    name = session.scalar(select(teams.c.display_name).where(teams.c.team_id == team_id))
     scope = select(assignments.c.id).where(assignments.c.team_id == team_id)
-    return {
-        "team_id": team_id,
-        "display_name": team.display_name,
-        "items": _rows(session, visible, scope, now),
-    }
+    items = _rows(session, sorted(view.members), scope, now)
+    return {"team_id": team_id, "display_name": name, "items": items}
 
 
-def my_team(session: Session, viewer: Viewer, now: datetime) -> dict[str, Any]:
-    if not viewer.reports:
+def my_team(session: Session, access: Access, now: datetime) -> dict[str, Any]:
+    reports = access.reports()
+    if not reports:
         raise Forbidden("Nobody reports to you in the directory.")
-    return {"items": _rows(session, sorted(viewer.reports), select(assignments.c.id), now)}
+    return {"items": _rows(session, sorted(reports), select(assignments.c.id), now)}
 
 
 def list_assignments(
-    session: Session, viewer: Viewer, team_id: str | None, learner_id: str | None, now: datetime
+    session: Session, access: Access, team_id: str | None, learner_id: str | None, now: datetime
 ) -> list[dict[str, Any]]:
-    """HR: any; a manager: their teams' and reports' assignments; a learner: their own."""
+    """HR: any; a manager: their teams' and their people's; a learner: their own. Filtering by a
+    learner the caller may not see finds nothing (their cycle is theirs and their managers')."""
+    if learner_id and not access.sees(learner_id):
+        return []
     query = select(assignments).order_by(assignments.c.created_at, assignments.c.id)
     if team_id:
         query = query.where(assignments.c.team_id == team_id)
     if learner_id:
         mine = select(assigned_learners.c.assignment_id).where(assigned_learners.c.learner_id == learner_id)
         query = query.where(assignments.c.id.in_(mine))
-    if not viewer.sees_everyone:
-        allowed = {viewer.learner_id, *viewer.reports}
+    if not access.overseer:
+        allowed = {access.viewer, *access.overseen()}
         theirs = select(assigned_learners.c.assignment_id).where(assigned_learners.c.learner_id.in_(allowed))
-        managed = select(teams.c.team_id).where(teams.c.manager_learner_id == viewer.learner_id)
-        query = query.where(assignments.c.id.in_(theirs) | assignments.c.team_id.in_(managed))
+        named = select(teams.c.team_id).where(teams.c.manager_learner_id == access.viewer)
+        query = query.where(assignments.c.id.in_(theirs) | assignments.c.team_id.in_(named))
     rows = session.execute(query).mappings()
     return [_assignment(session, row, learner_id, now) for row in rows]
 
