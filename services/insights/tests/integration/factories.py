@@ -45,6 +45,16 @@ def team(team_id: str, members: list[str], manager: str | None, name: str | None
     }
 
 
+def user(learner_id: str, manager: str | None) -> dict[str, Any]:
+    return {
+        "user_id": str(uuid.uuid5(uuid.NAMESPACE_URL, learner_id)),
+        "learner_id": learner_id,
+        "manager_learner_id": manager,
+        "active": True,
+        "occurred_at": now(),
+    }
+
+
 def course(course: dict[str, Any], course_id: str | None = None, version: int = 1) -> dict[str, Any]:
     course_id = course_id or str(uuid.uuid4())
     modules = [
@@ -125,6 +135,7 @@ def completed(learner_id: str, course_id: str, at: datetime) -> dict[str, Any]:
 
 EVENTS = {
     "team": events.TEAM_CHANGED,
+    "user": events.USER_PROVISIONED,
     "course": events.COURSE_PUBLISHED,
     "diagnostic": events.DIAGNOSTIC_COMPLETED,
     "completed": events.COURSE_COMPLETED,

@@ -10,6 +10,7 @@ from flask import Flask
 from lms.insights.api import dashboard, kpis, needs_analyses
 from lms.insights.api.common import install
 from lms.insights.service.context import Context, thresholds_from, utcnow
+from lms.kit.access import manager_depth
 from lms.kit.config import Settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.outbox import Outbox
@@ -25,6 +26,7 @@ def make_context(settings: Settings, clock: Callable[[], datetime] = utcnow) -> 
         outbox=Outbox(source="/insights", topic=settings.topic),
         thresholds=thresholds_from(),
         clock=clock,
+        manager_depth=manager_depth(),
     )
 
 

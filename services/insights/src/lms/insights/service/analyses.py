@@ -16,7 +16,7 @@ from lms.contracts import events
 from lms.insights.db import iso, needs_analyses, participations, survey_responses
 from lms.insights.domain.errors import Conflict, Forbidden, Invalid, NotFound
 from lms.insights.service.context import Context
-from lms.insights.service.directory import OVERSEERS, find_team, manages
+from lms.insights.service.directory import OVERSEERS, find_team, sees_whole
 from lms.insights.service.reports import report_of
 from lms.insights.service.summary import closed_event
 from lms.kit.auth import Principal
@@ -30,7 +30,7 @@ def create_analysis(ctx: Context, principal: Principal, body: dict[str, Any]) ->
         team = find_team(uow.session, body["team_id"])
         if team is None:
             raise Invalid("Insights knows no such team.", {"team_id": ["unknown team"]})
-        if not (principal.has_any(*OVERSEERS) or manages(uow.session, principal.sub, team)):
+        if not sees_whole(uow.session, principal, team, ctx.manager_depth):
             raise Forbidden("Only HR, admins and the team's manager may open a needs analysis for it.")
         row = {
             "id": str(uuid.uuid4()),
@@ -49,7 +49,7 @@ def create_analysis(ctx: Context, principal: Principal, body: dict[str, Any]) ->
 
 def read_analysis(ctx: Context, principal: Principal, analysis_id: str) -> dict[str, Any]:
     with ctx.uow() as uow:
-        analysis = _visible(uow.session, principal, analysis_id)
+        analysis = _visible(uow.session, principal, analysis_id, ctx.manager_depth)
         if _due(ctx, analysis):
             analysis = _close(ctx, uow, analysis)
             uow.commit()
@@ -59,7 +59,7 @@ def read_analysis(ctx: Context, principal: Principal, analysis_id: str) -> dict[
 def report(ctx: Context, principal: Principal, analysis_id: str) -> dict[str, Any]:
     """The frozen report of a closed analysis; while open, counts only."""
     with ctx.uow() as uow:
-        analysis = _visible(uow.session, principal, analysis_id)
+        analysis = _visible(uow.session, principal, analysis_id, ctx.manager_depth)
         if _due(ctx, analysis):
             analysis = _close(ctx, uow, analysis)
             uow.commit()
@@ -79,7 +79,7 @@ def report(ctx: Context, principal: Principal, analysis_id: str) -> dict[str, An
 
 def close(ctx: Context, principal: Principal, analysis_id: str) -> dict[str, Any]:
     with ctx.uow() as uow:
-        analysis = _visible(uow.session, principal, analysis_id)
+        analysis = _visible(uow.session, principal, analysis_id, ctx.manager_depth)
         if analysis.closed_at is not None:
             raise Conflict("This needs analysis is already closed.")
         analysis = _close(ctx, uow, analysis)
@@ -127,14 +127,14 @@ def _close(ctx: Context, uow: Any, analysis: Row) -> Row:
     return uow.session.execute(select(needs_analyses).where(needs_analyses.c.id == analysis.id)).one()
 
 
-def _visible(session: Session, principal: Principal, analysis_id: str) -> Row:
+def _visible(session: Session, principal: Principal, analysis_id: str, depth: int) -> Row:
     analysis = session.execute(select(needs_analyses).where(needs_analyses.c.id == analysis_id)).first()
     if analysis is None:
         raise NotFound(f"No needs analysis {analysis_id}.")
     if principal.has_any(*OVERSEERS):
         return analysis
     team = find_team(session, analysis.team_id)
-    if team is None or not manages(session, principal.sub, team):
+    if team is None or not sees_whole(session, principal, team, depth):
         raise NotFound(f"No needs analysis {analysis_id}.")
     return analysis
 

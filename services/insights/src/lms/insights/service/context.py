@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from lms.insights.domain.aggregation import FLOOR, Thresholds
 from lms.insights.domain.causes import LEADERS_COURSE_SLUG
+from lms.kit.access import DEFAULT_DEPTH
 from lms.kit.outbox import Outbox
 from lms.kit.uow import UnitOfWork
 
@@ -41,6 +42,7 @@ class Context:
     thresholds: Thresholds = field(default_factory=Thresholds)
     clock: Callable[[], datetime] = utcnow
     leaders_course_slug: str = LEADERS_COURSE_SLUG
+    manager_depth: int = DEFAULT_DEPTH  # how far down a manager's line they see (LMS_MANAGER_DEPTH)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.sessions, self.outbox)

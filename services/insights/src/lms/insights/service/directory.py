@@ -1,19 +1,23 @@
-"""The local copy of the people directory (teams, manager lines) and who may see a team."""
+"""The local copy of the people directory (teams, manager lines) and who may see a team, by the
+suite's one access rule (`lms.kit.access`, decision 0060)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lms.insights.db import teams, users
-from lms.insights.domain.errors import Forbidden, NotFound
+from lms.insights.domain.errors import NotFound
 from lms.insights.service.upsert import parse_time, upsert
+from lms.kit.access import OVERSEER_ROLES, Access
+from lms.kit.access import Team as KitTeam
 from lms.kit.auth import Principal
 from lms.kit.cloudevents import CloudEvent
 
-OVERSEERS = ("hr", "admin")
+OVERSEERS = OVERSEER_ROLES
 
 
 def apply_team_changed(session: Session, event: CloudEvent) -> None:
@@ -57,32 +61,42 @@ def find_team(session: Session, team_id: str) -> Team | None:
     return Team(row.team_id, row.display_name, row.manager_learner_id, tuple(row.members))
 
 
-def manages(session: Session, learner_id: str, team: Team) -> bool:
-    """The team's manager, or (when the team names none) the manager most of its members report to."""
-    if team.manager_learner_id is not None:
-        return team.manager_learner_id == learner_id
-    if not team.members:
-        return False
-    reports = session.scalars(
-        select(users.c.learner_id).where(
-            users.c.learner_id.in_(team.members), users.c.manager_learner_id == learner_id
-        )
-    ).all()
-    return len(reports) * 2 > len(team.members)
+class Lines:
+    """`lms.kit.access.Directory` over insights' copy: users by id, teams by named manager."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def managers_of(self, learners: Collection[str]) -> Mapping[str, str | None]:
+        lines = select(users.c.learner_id, users.c.manager_learner_id)
+        rows = self.session.execute(lines.where(users.c.learner_id.in_(list(learners))))
+        return {learner: manager for learner, manager in rows}
+
+    def reports_of(self, managers: Collection[str]) -> Collection[str]:
+        query = select(users.c.learner_id).where(users.c.manager_learner_id.in_(list(managers)))
+        return set(self.session.scalars(query))
+
+    def named_members(self, manager: str, learners: Collection[str] | None) -> Collection[str]:
+        live = teams.c.deleted.is_(False)
+        named = select(teams.c.members).where(teams.c.manager_learner_id == manager, live)
+        members = {m for listed in self.session.scalars(named) for m in listed}
+        return members if learners is None else members & set(learners)
 
 
-def visible_team(session: Session, principal: Principal, team_id: str) -> Team:
-    """The team, for HR, admins and its manager; others learn nothing (404)."""
+def sees_whole(session: Session, principal: Principal, team: Team, depth: int) -> bool:
+    """HR, admins, the team's named manager, or a manager of every member (the one access rule:
+    a team's figures describe all of it, so only someone who may see each member sees them)."""
+    rule = Access.of(principal, Lines(session), depth)
+    return rule.team(KitTeam(team.team_id, team.manager_learner_id, frozenset(team.members))).whole
+
+
+def visible_team(session: Session, principal: Principal, team_id: str, depth: int) -> Team:
+    """The team, for whoever sees it whole; others learn nothing (404)."""
     team = find_team(session, team_id)
     if team is None:
         if principal.has_any(*OVERSEERS):
             raise NotFound(f"No team {team_id} is known to insights (yet).")
         raise NotFound(f"No team {team_id} that you manage.")
-    if not (principal.has_any(*OVERSEERS) or manages(session, principal.sub, team)):
+    if not sees_whole(session, principal, team, depth):
         raise NotFound(f"No team {team_id} that you manage.")
     return team
-
-
-def require_overseer_or_manager(session: Session, principal: Principal, team: Team) -> None:
-    if not (principal.has_any(*OVERSEERS) or manages(session, principal.sub, team)):
-        raise Forbidden("Only HR, admins and the team's manager may do this.")

@@ -19,7 +19,7 @@ from lms.kit.auth import Principal
 def team_impact(ctx: Context, principal: Principal, team_id: str, course_id: str) -> dict[str, Any]:
     """Per metric: baseline, after, change and the periods on each side, with cautions."""
     with ctx.uow() as uow:
-        team = visible_team(uow.session, principal, team_id)
+        team = visible_team(uow.session, principal, team_id, ctx.manager_depth)
         window = training_window(team.members, _completed(uow.session, team, course_id))
         series = periods_by_metric(uow.session, team_id)
     return {
@@ -48,6 +48,6 @@ def _completed(session: Session, team: Team, course_id: str) -> dict[str, dateti
 def completions_over_time(ctx: Context, principal: Principal, team_id: str, course_id: str) -> list[dict]:
     """How many of the team had completed the course by each completion day (for the dashboard)."""
     with ctx.uow() as uow:
-        team = visible_team(uow.session, principal, team_id)
+        team = visible_team(uow.session, principal, team_id, ctx.manager_depth)
         done = sorted(d.date() for d in _completed(uow.session, team, course_id).values())
     return [{"day": day.isoformat(), "completed": i} for i, day in enumerate(done, start=1)]

@@ -13,7 +13,7 @@ from lms.insights.db import kpi_history, kpi_metrics, kpi_values
 from lms.insights.domain.errors import Forbidden, Invalid
 from lms.insights.domain.kpis import BUILTIN_METRICS, KpiRow, check_rows, rows_from_csv, rows_from_json
 from lms.insights.service.context import Context
-from lms.insights.service.directory import OVERSEERS, find_team, manages
+from lms.insights.service.directory import OVERSEERS, find_team, sees_whole
 from lms.insights.service.kpi_store import insert_values
 from lms.kit.auth import Principal
 
@@ -32,7 +32,7 @@ def ingest(
             check_rows(
                 rows,
                 metric_names(uow.session),
-                _writer(uow.session, principal),
+                _writer(uow.session, principal, ctx.manager_depth),
                 {k: list(v) for k, v in stored.items()},
             )
         )
@@ -52,7 +52,7 @@ def _refuse(errors: dict[str, list[str]]) -> None:
     raise Invalid(detail, ordered)
 
 
-def _writer(session: Session, principal: Principal) -> Callable[[str], bool]:
+def _writer(session: Session, principal: Principal, depth: int) -> Callable[[str], bool]:
     if principal.has_any(*FEEDERS):
         return lambda _team: True
     decided: dict[str, bool] = {}
@@ -60,7 +60,7 @@ def _writer(session: Session, principal: Principal) -> Callable[[str], bool]:
     def may_write(team_id: str) -> bool:
         if team_id not in decided:
             team = find_team(session, team_id)
-            decided[team_id] = team is not None and manages(session, principal.sub, team)
+            decided[team_id] = team is not None and sees_whole(session, principal, team, depth)
         return decided[team_id]
 
     return may_write

@@ -17,7 +17,7 @@ from lms.kit.auth import Principal
 def team_kpis(ctx: Context, principal: Principal, team_id: str, metric: str | None) -> dict[str, Any]:
     """Every stored value of the team (optionally one metric), oldest period first, with history."""
     with ctx.uow() as uow:
-        visible_team(uow.session, principal, team_id)
+        visible_team(uow.session, principal, team_id, ctx.manager_depth)
         values = uow.session.execute(
             _filtered(kpi_values, team_id, metric).order_by(kpi_values.c.metric, kpi_values.c.period_start)
         ).all()

@@ -12,13 +12,13 @@ from sqlalchemy.orm import Session
 from lms.insights.db import teams
 from lms.insights.domain.errors import NotFound
 from lms.insights.service.context import Context
-from lms.insights.service.directory import OVERSEERS, Team, find_team, manages
+from lms.insights.service.directory import Team, find_team, sees_whole
 from lms.kit.auth import Principal
 
 
 def may_see(ctx: Context, session: Session, principal: Principal, team: Team) -> bool:
     """HR and admins see every team; anyone else the teams the access rule lets them manage."""
-    return principal.has_any(*OVERSEERS) or manages(session, principal.sub, team)
+    return sees_whole(session, principal, team, ctx.manager_depth)
 
 
 def teams_visible_to(ctx: Context, session: Session, principal: Principal) -> list[Team]:
