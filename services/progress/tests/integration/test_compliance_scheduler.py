@@ -147,7 +147,6 @@ def escalated_payloads(ctx) -> list[str]:
         {"remind_before_days": [3, 3]},
         {"escalate_after_days": 0},
         {"grace_days": -1},
-        {"due_at": "2029-12-01T00:00:00Z"},
     ],
     ids=[
         "window>period",
@@ -158,7 +157,6 @@ def escalated_payloads(ctx) -> list[str]:
         "dup",
         "esc0",
         "grace",
-        "past",
     ],
 )
 def test_a_policy_that_cannot_run_is_refused_and_nothing_is_written(world, compliance_org, policy):
@@ -206,3 +204,39 @@ def test_a_course_retired_mid_cycle_sends_no_more_reminders(world, compliance_or
         ("escalated", "dropped", "course retired"),
         ("overdue", "dropped", "course retired"),
     ]
+
+
+def test_an_assignment_migrated_already_overdue_is_overdue_at_once_with_one_notice(world, compliance_org):
+    """An HR system moving from another LMS carries assignments whose due date has passed."""
+    org = compliance_org
+    ctx = world.client.application.extensions["lms.progress"]
+    org.person("boss")
+    org.person("late", manager="boss")
+    org.team("moved", ["late"], manager="boss")
+    world.drain()
+    start = org.clock.now
+    due = (start - timedelta(days=10)).isoformat()
+    made = org.assign("moved", due_at=due, remind_before_days=[14, 3], escalate_after_days=30)
+    assert made["assigned"] == 1
+    (listed,) = world.client.get(
+        f"/api/v1/assignments?learner_id={org.id('late')}", headers=world.token("hr1", "hr")
+    ).get_json()["items"]
+    assert listed["current_cycle"]["state"] == "overdue"
+    scheduler = Scheduler(ctx)
+    for hours in (0, 1, 48):
+        org.clock.now = start + timedelta(hours=hours)
+        scheduler.tick()
+    kinds = [json.loads(p)["notice_id"].split(":")[1] for p in assignment_payloads(ctx, org.id("late"))]
+    assert kinds == ["overdue"]
+    org.clock.now = start + timedelta(days=21)  # 30 days after the due date
+    scheduler.tick()
+    kinds = [json.loads(p)["notice_id"].split(":")[1] for p in assignment_payloads(ctx, org.id("late"))]
+    assert sorted(kinds) == ["escalated", "overdue"]
+
+
+def assignment_payloads(ctx, learner_id: str) -> list[str]:
+    with ctx.sessions() as session:
+        query = select(outbox.c.payload).where(
+            outbox.c.event_type.like("lms.progress.assignment.%"), outbox.c.key == learner_id
+        )
+        return list(session.scalars(query))

@@ -40,8 +40,9 @@ class Policy:
         return completed_at + timedelta(days=self.recertify_every_days)
 
 
-def policy_problems(policy: Policy, due_at: datetime | None, now: datetime) -> dict[str, list[str]]:
-    """Why a policy cannot run, by field (empty when it can)."""
+def policy_problems(policy: Policy) -> dict[str, list[str]]:
+    """Why a policy cannot run, by field (empty when it can). A due date in the past is no
+    problem: an assignment migrated from another LMS may be overdue already."""
     problems: dict[str, list[str]] = {}
     period, window = policy.recertify_every_days, policy.window_days
     if window is not None and period is None:
@@ -53,8 +54,6 @@ def policy_problems(policy: Policy, due_at: datetime | None, now: datetime) -> d
         problems["remind_before_days"] = ["Reminder offsets are whole days before the due date (>= 1)."]
     elif len(set(offsets)) != len(offsets):
         problems["remind_before_days"] = ["Each reminder offset may be given once."]
-    if due_at is not None and due_at <= now:
-        problems["due_at"] = ["The due date is in the past."]
     return problems
 
 
@@ -68,11 +67,12 @@ class Notice:
 def open_cycle_notices(policy: Policy, opened_at: datetime, due_at: datetime | None) -> list[Notice]:
     """What an open cycle will send: reminders before its due date, overdue, escalation.
 
-    A reminder whose day is already past when the cycle opens is not planned."""
+    A reminder or escalation whose day is already past when the cycle opens is not planned; a
+    cycle opened past its due date (migrated overdue) is told it is overdue once, at once."""
     if due_at is None:
         return []
     planned = [Notice(DUE_SOON, d, due_at - timedelta(days=d)) for d in policy.remind_before_days]
-    planned.append(Notice(OVERDUE, 0, due_at))
+    planned.append(Notice(OVERDUE, 0, max(due_at, opened_at)))
     if policy.escalate_after_days is not None:
         days = policy.escalate_after_days
         planned.append(Notice(ESCALATED, days, due_at + timedelta(days=days)))

@@ -47,7 +47,7 @@ def assign_course(
     ctx: Context, principal: Principal, request: AssignmentRequest, authorization: str | None = None
 ) -> dict[str, Any]:
     """HR, or a manager for their own team or reports: assign a course (refused before any write)."""
-    problems = policy_problems(request.policy, request.due_at, ctx.clock())
+    problems = policy_problems(request.policy)
     if problems:
         raise Invalid("The assignment's policy cannot run.", problems)
     ensure_known(ctx, request.course_id, authorization)
