@@ -18,7 +18,7 @@ import jwt
 from lms.kit.cache import BoundedCache
 from lms.kit.config import JwtSettings
 
-ROLES = ("learner", "author", "hr", "admin")
+ROLES = ("learner", "author", "hr", "admin", "ops")  # ops: a system that feeds KPIs (an API key)
 
 
 class AuthError(Exception):
