@@ -7,8 +7,8 @@ is classified here.
 `ROLE` allows whoever holds one of the operation's `x-roles`; a set names the principals (of
 `sweep_world.PRINCIPALS`) the page allows for that object. Admins are never swept: they may do
 everything. Before the refusals, one allowed principal reads the object (2xx), so a refusal
-cannot come from a wrong request; mutations are checked by reading the object as its owner
-before and after.
+cannot come from a wrong request; after a mutation is refused, the object (read by its owner or
+HR) is what it was before.
 """
 
 from __future__ import annotations
