@@ -99,6 +99,24 @@ def test_being_a_member_of_a_team_makes_nobody_its_manager():
     assert access("ann").team(None).visible is False
 
 
+def test_a_list_of_teams_is_seen_as_each_team_is_with_one_walk_down():
+    teams = [
+        Team("desk", "yan", frozenset({"bob", "zed"})),
+        Team("both", None, frozenset({"bob", "eve"})),
+        Team("most", None, frozenset({"bob", "cat", "eve", "zed"})),
+        Team("deep", None, frozenset({"dan"})),
+        Team("lead", None, frozenset({"bob", "cat"})),
+        Team("empty", "ann", frozenset()),
+    ]
+    for viewer in ("ann", "bob", "yan", "zed", "hana"):
+        for depth in (1, 2, 3):
+            rule = access(viewer, *(["hr"] if viewer == "hana" else []), depth=depth)
+            assert rule.teams(teams) == [rule.team(t) for t in teams], (viewer, depth)
+    lines = Lines()
+    access("ann", lines=lines).teams(teams)
+    assert [kind for kind, _ in lines.asked] == ["down", "down", "down"]
+
+
 def test_overseen_gathers_reports_and_named_teams_members():
     assert access("yan").overseen() == {"zed", "bob"}
     assert access("ann", depth=1).overseen() == {"bob", "eve"}

@@ -86,8 +86,17 @@ class Lines:
 def sees_whole(session: Session, principal: Principal, team: Team, depth: int) -> bool:
     """HR, admins, the team's named manager, or a manager of every member (the one access rule:
     a team's figures describe all of it, so only someone who may see each member sees them)."""
-    rule = Access.of(principal, Lines(session), depth)
-    return rule.team(KitTeam(team.team_id, team.manager_learner_id, frozenset(team.members))).whole
+    return Access.of(principal, Lines(session), depth).team(_for_rule(team)).whole
+
+
+def seen_whole(session: Session, principal: Principal, found: list[Team], depth: int) -> list[Team]:
+    """Those of `found` the caller sees whole, finding the caller's people once for the list."""
+    views = Access.of(principal, Lines(session), depth).teams([_for_rule(team) for team in found])
+    return [team for team, view in zip(found, views, strict=True) if view.whole]
+
+
+def _for_rule(team: Team) -> KitTeam:
+    return KitTeam(team.team_id, team.manager_learner_id, frozenset(team.members))
 
 
 def visible_team(session: Session, principal: Principal, team_id: str, depth: int) -> Team:

@@ -1,7 +1,7 @@
 """Which teams a dashboard viewer may see: the team-access rule, asked in this one place.
 
-`may_see` is the only call into the rule; when the suite's shared access rule replaces
-insights' own, its body is the one line to change (the context carries what the rule needs).
+`may_see` asks the suite's one access rule (`lms.kit.access`, decision 0060) about one team,
+`teams_visible_to` about a list of them at once.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from lms.insights.db import teams
 from lms.insights.domain.errors import NotFound
 from lms.insights.service.context import Context
-from lms.insights.service.directory import Team, find_team, sees_whole
+from lms.insights.service.directory import Team, find_team, seen_whole, sees_whole
 from lms.kit.auth import Principal
 
 
@@ -25,7 +25,7 @@ def teams_visible_to(ctx: Context, session: Session, principal: Principal) -> li
     """The viewer's teams, by display name."""
     rows = session.execute(select(teams).where(teams.c.deleted.is_(False)))
     found = [Team(r.team_id, r.display_name, r.manager_learner_id, tuple(r.members)) for r in rows]
-    visible = [team for team in found if may_see(ctx, session, principal, team)]
+    visible = seen_whole(session, principal, found, ctx.manager_depth)
     return sorted(visible, key=lambda team: (team.display_name.casefold(), team.team_id))
 
 
