@@ -72,8 +72,29 @@ $(LMS_RUN_DIR)/jwt-secret: | .venv/.synced
 token: sync $(if $(LMS_JWT_SECRET),,$(LMS_RUN_DIR)/jwt-secret) ## print a dev JWT: make token SUB=alice ROLES=learner[,author,hr,admin]
 	@LMS_ENV=dev $(PY) -m lms.tools.cli token --sub "$(SUB)" --roles "$(ROLES)" --name "$(NAME)"
 
+# The JavaScript side (clients/ts, examples/learner-web): one npm workspace, installed from the lock.
+node_modules/.installed: package.json package-lock.json clients/ts/package.json examples/learner-web/package.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+.PHONY: node-deps
+node-deps: node_modules/.installed ## install the npm workspace (npm ci)
+
+.PHONY: clients
+clients: sync node-deps ## regenerate clients/openapi.json, the TypeScript and the Python client
+	UV=$(UV) clients/generate.sh clients
+
+.PHONY: clients-check
+clients-check: sync node-deps ## fail when `make clients` would change what is committed
+	rm -rf $(LMS_RUN_DIR)/clients-check
+	UV=$(UV) clients/generate.sh $(LMS_RUN_DIR)/clients-check >/dev/null
+	diff -ru clients/openapi.json $(LMS_RUN_DIR)/clients-check/openapi.json
+	diff -ru clients/ts/src/schema.d.ts $(LMS_RUN_DIR)/clients-check/ts/src/schema.d.ts
+	diff -ru -x __pycache__ -x .ruff_cache clients/python $(LMS_RUN_DIR)/clients-check/python
+	@echo "clients are current"
+
 .PHONY: lint
-lint: sync lint-k8s ## ruff, import contracts, declared dependencies, Kubernetes manifests
+lint: sync lint-k8s clients-check ## ruff, import contracts, declared dependencies, Kubernetes manifests, generated clients
 	$(UV) run --locked ruff check .
 	$(UV) run --locked ruff format --check .
 	$(UV) run --locked lint-imports --no-cache

@@ -3,7 +3,7 @@
 `create_app()` gives: problem+json for every error, `X-Request-ID` in and out, bearer-JWT
 verification (`requires(...)` on views), `/healthz`, `/readyz` (details for admins),
 `/metrics` (admins only), JSON logs and an OpenAPI 3.1 document at `/openapi.json` with the
-bearer security scheme.
+bearer security scheme and an `operationId` on every operation (`lms.kit.web.operations`).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from lms.kit.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from lms.kit.web.health import Check
 from lms.kit.web.health import blueprint as health_blueprint
 from lms.kit.web.jsonbody import refuse_unstorable_text
+from lms.kit.web.operations import OperationIds
 from lms.kit.web.problems import (
     PROBLEM_JSON,
     Problem,
@@ -109,7 +110,7 @@ def create_app(
     if configure:
         configure(app)
 
-    api = ServiceApi(app)
+    api = ServiceApi(app, spec_kwargs={"extra_plugins": [OperationIds()]})
     for blueprint in blueprints:
         api.register_blueprint(blueprint, url_prefix="/api/v1")
     app.register_blueprint(health_blueprint)
