@@ -19,7 +19,8 @@ IDENTIFIER = re.compile(r"^[a-z][A-Za-z0-9]*$")
 
 def export_module() -> Any:
     spec = importlib.util.spec_from_file_location("export_openapi", ROOT / "clients" / "export_openapi.py")
-    assert spec and spec.loader
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -36,8 +37,9 @@ def listed() -> dict[tuple[str, str], str]:
 
 
 def test_every_operation_has_a_readable_operation_id_and_a_tag(document):
-    unnamed = [f"{m} {p}" for m, p, op in operations(document) if not IDENTIFIER.match(op.get("operationId", ""))]
-    untagged = [f"{m} {p}" for m, p, op in operations(document) if not op.get("tags")]
+    every = list(operations(document))
+    unnamed = [f"{m} {p}" for m, p, op in every if not IDENTIFIER.match(op.get("operationId", ""))]
+    untagged = [f"{m} {p}" for m, p, op in every if not op.get("tags")]
     assert not unnamed, f"operations without a camelCase operationId: {unnamed}"
     assert not untagged, f"operations without a tag: {untagged}"
 
@@ -54,7 +56,9 @@ def test_the_operation_ids_are_the_committed_ones(document):
     at all. A new operation is added to clients/operations.txt (and `make clients` run)."""
     served = {(m, p): op.get("operationId") for m, p, op in operations(document)}
     expected = listed()
-    changed = {k: (expected[k], served[k]) for k in expected.keys() & served.keys() if expected[k] != served[k]}
+    both = expected.keys() & served.keys()
+    changed = {key: (expected[key], served[key]) for key in both if expected[key] != served[key]}
     assert not changed, f"operationIds changed (listed, served): {changed}"
-    assert not expected.keys() - served.keys(), f"listed but no longer served: {expected.keys() - served.keys()}"
-    assert not served.keys() - expected.keys(), f"served but not listed: {served.keys() - expected.keys()}"
+    gone, new = expected.keys() - served.keys(), served.keys() - expected.keys()
+    assert not gone, f"listed but no longer served: {gone}"
+    assert not new, f"served but not listed in clients/operations.txt: {new}"
