@@ -1188,6 +1188,8 @@ export interface components {
             modules_count?: number;
             lessons_count?: number;
             duration_min?: number;
+            /** @description the course's diagnostic, when it names a published one */
+            diagnostic_id?: string | null;
             modules?: components["schemas"]["ModuleOut"][];
         };
         CoursePatch: {

@@ -31,6 +31,7 @@ class CourseOut:
         modules_count (int | Unset):
         lessons_count (int | Unset):
         duration_min (int | Unset):
+        diagnostic_id (None | str | Unset): the course's diagnostic, when it names a published one
         modules (list[ModuleOut] | Unset):
     """
 
@@ -47,6 +48,7 @@ class CourseOut:
     modules_count: int | Unset = UNSET
     lessons_count: int | Unset = UNSET
     duration_min: int | Unset = UNSET
+    diagnostic_id: None | str | Unset = UNSET
     modules: list[ModuleOut] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,6 +90,12 @@ class CourseOut:
 
         duration_min = self.duration_min
 
+        diagnostic_id: None | str | Unset
+        if isinstance(self.diagnostic_id, Unset):
+            diagnostic_id = UNSET
+        else:
+            diagnostic_id = self.diagnostic_id
+
         modules: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.modules, Unset):
             modules = []
@@ -124,6 +132,8 @@ class CourseOut:
             field_dict["lessons_count"] = lessons_count
         if duration_min is not UNSET:
             field_dict["duration_min"] = duration_min
+        if diagnostic_id is not UNSET:
+            field_dict["diagnostic_id"] = diagnostic_id
         if modules is not UNSET:
             field_dict["modules"] = modules
 
@@ -174,6 +184,15 @@ class CourseOut:
 
         duration_min = d.pop("duration_min", UNSET)
 
+        def _parse_diagnostic_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        diagnostic_id = _parse_diagnostic_id(d.pop("diagnostic_id", UNSET))
+
         _modules = d.pop("modules", UNSET)
         modules: list[ModuleOut] | Unset = UNSET
         if _modules is not UNSET:
@@ -197,6 +216,7 @@ class CourseOut:
             modules_count=modules_count,
             lessons_count=lessons_count,
             duration_min=duration_min,
+            diagnostic_id=diagnostic_id,
             modules=modules,
         )
 

@@ -48,6 +48,9 @@ class CourseSummary(Reply):
 
 
 class CourseOut(CourseSummary):
+    diagnostic_id = fields.String(
+        allow_none=True, metadata={"description": "the course's diagnostic, when it names a published one"}
+    )
     modules = fields.List(fields.Nested(ModuleOut))
 
 

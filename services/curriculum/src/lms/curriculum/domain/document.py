@@ -74,6 +74,7 @@ class Course:
     competencies: list[str] = field(default_factory=list)
     modules: list[Module] = field(default_factory=list)
     diagnostic_slug: str | None = None
+    diagnostic_id: str | None = None  # resolved from the slug when a version is published
 
     @property
     def lessons(self) -> list[Lesson]:
@@ -86,12 +87,16 @@ class Course:
         data: dict[str, Any] = {name: getattr(self, name) for name in COURSE_FIELDS}
         if self.diagnostic_slug:
             data["diagnostic_slug"] = self.diagnostic_slug
+        if self.diagnostic_id:
+            data["diagnostic_id"] = self.diagnostic_id
         data["modules"] = [module.to_json() for module in self.modules]
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Course:
-        given = {name: data[name] for name in (*COURSE_FIELDS, "diagnostic_slug") if name in data}
+        given = {
+            name: data[name] for name in (*COURSE_FIELDS, "diagnostic_slug", "diagnostic_id") if name in data
+        }
         return cls(**given, modules=[Module.from_json(m) for m in data.get("modules", [])])
 
     def copy(self) -> Course:

@@ -35,13 +35,16 @@ def publish_problems(course: Course, known_assessments: Mapping[str, str]) -> di
 
 
 def missing_assessments(course: Course, known_assessments: Mapping[str, str]) -> list[str]:
-    """References (ids or slugs) of modules whose assessment is not among `known_assessments`."""
+    """References (ids or slugs) of modules' assessments, and the course's diagnostic, that are
+    not among `known_assessments` (a diagnostic not yet published does not block publishing)."""
     slugs = {slug: aid for aid, slug in known_assessments.items()}
-    return [
+    missing = [
         module.assessment_ref
         for module in course.modules
         if module.assessment_ref and _assessment_of(module, slugs) not in known_assessments
     ]
+    diagnostic = course.diagnostic_slug
+    return missing + ([diagnostic] if diagnostic and diagnostic not in slugs else [])
 
 
 def _course_problems(add: Add, course: Course) -> None:
@@ -78,9 +81,11 @@ def _duplicates(add: Add, where: str, values: list[str], what: str) -> None:
 
 
 def resolve_assessments(course: Course, known_assessments: Mapping[str, str]) -> Course:
-    """A copy with every module's `assessment_slug` resolved to its `assessment_id` and back."""
+    """A copy with every module's `assessment_slug` resolved to its `assessment_id` and back, and
+    the course's `diagnostic_slug` to its `diagnostic_id` (learners start the diagnostic by id)."""
     resolved = course.copy()
     slugs = {slug: aid for aid, slug in known_assessments.items()}
+    resolved.diagnostic_id = slugs.get(course.diagnostic_slug or "")
     for module in resolved.modules:
         if not module.assessment_id and module.assessment_slug:
             module.assessment_id = slugs[module.assessment_slug]

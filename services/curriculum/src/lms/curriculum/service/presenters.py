@@ -35,6 +35,7 @@ def course_view(
         "version": version,
         "published_at": published_at.isoformat() if hasattr(published_at, "isoformat") else published_at,
         "body_format": body_format,
+        "diagnostic_id": course.diagnostic_id,
         **totals(course),
         "modules": [_module(p, m, body_format == "html") for p, m in enumerate(course.modules)],
     }
