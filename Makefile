@@ -93,6 +93,16 @@ clients-check: sync node-deps ## fail when `make clients` would change what is c
 	diff -ru -x __pycache__ -x .ruff_cache clients/python $(LMS_RUN_DIR)/clients-check/python
 	@echo "clients are current"
 
+# The reference learner app, built once into .run/learner-web (again only when its sources change);
+# the gateway serves it at /learn/.
+LEARNER_WEB_SOURCES := $(shell find examples/learner-web/src clients/ts/src -type f 2>/dev/null) \
+  examples/learner-web/index.html examples/learner-web/vite.config.ts examples/learner-web/package.json
+$(LMS_RUN_DIR)/learner-web/index.html: node_modules/.installed $(LEARNER_WEB_SOURCES)
+	LMS_LEARN_OUT=$(LMS_RUN_DIR)/learner-web npm run build --silent --workspace @lms/learner-web
+
+.PHONY: learner-web
+learner-web: $(LMS_RUN_DIR)/learner-web/index.html ## build the reference learner app (served at /learn/)
+
 .PHONY: lint
 lint: sync lint-k8s clients-check ## ruff, import contracts, declared dependencies, Kubernetes manifests, generated clients
 	$(UV) run --locked ruff check .
@@ -147,7 +157,7 @@ demo: sync ## the suite's story in the terminal (against a running `make run`)
 	LMS_ENV=dev $(PY) -m lms.tools.demo
 
 .PHONY: run
-run: sync ## start the whole suite: Kafka and every service process (KAFKA_CLUSTER=1: on three brokers)
+run: sync learner-web ## start the whole suite: Kafka, every service process, the learner app at /learn/ (KAFKA_CLUSTER=1: on three brokers)
 	infra/run.sh
 
 .PHONY: clean

@@ -29,6 +29,9 @@ from lms.kit.testing.infra import KafkaCluster, KafkaServer, PostgresServer
 from lms.kit.testing.proc import Process
 
 SECRET = "e2e-secret-e2e-secret-e2e-secret-0123"
+# the learner app the suites' gateways serve at /learn/ (tests/frontend builds it)
+RUN_DIR = Path(os.environ.get("LMS_RUN_DIR", Path(__file__).parents[1] / ".run"))
+LEARNER_WEB_BUILD = RUN_DIR / "learner-web-test"
 SERVICES = ("curriculum", "assessment", "progress", "insights", "people", "records")
 PROCESSES = {
     "curriculum": ["web", "relay", "consume"],
@@ -101,6 +104,7 @@ def suite_env(bootstrap: str, run: str, logs: Path) -> dict[str, str]:
         "LMS_RATE_LIMIT_IMPORT": "100000/minute",
         "LMS_RATE_LIMIT_SUBMIT": "100000/minute",
         "LMS_RATE_LIMIT_EXPORT": "100000/minute",
+        "LMS_LEARN_DIR": str(LEARNER_WEB_BUILD),
     }
 
 
@@ -127,6 +131,8 @@ def launched(
         env[f"{service.upper()}_DATABASE_URL"] = postgres.create_database(f"e2e_{run}_{service}")
     with contextlib.ExitStack() as stack:
         webs = {name: [free_port() for _ in range(replicas)] for name in (*services, "gateway")}
+        # a frontend hosted apart: the same gateway's app, reached as localhost, calls 127.0.0.1 (CORS)
+        env.setdefault("LMS_CORS_ORIGINS", f"http://localhost:{webs['gateway'][0]}")
         urls = {name: _front(stack, ports) for name, ports in webs.items()}
         env["LMS_JWT_GATEWAY_JWKS_URL"] = f"{urls['gateway']}/.well-known/jwks.json"
         for service in SERVICES:  # every process knows each URL (curriculum reads assessment)

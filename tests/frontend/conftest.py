@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,9 @@ def frontend_course(suite) -> FrontendCourse:
         listing = author.get("/api/v1/courses", params={"q": "complaint"}).json()["items"]
     course_id = next(c["id"] for c in listing if c["slug"] == SLUG)
     quiz = quizzes[f"{SLUG}-m1-quiz"]
+    diagnostic = quizzes[f"{SLUG}-diagnostic"]
+    with suite.client("frontend-probe", "learner") as probe:
+        _wait_for_recommendations(probe, assessments[f"{SLUG}-diagnostic"], responses(diagnostic, best=False))
     return FrontendCourse(
         course_id=course_id,
         quiz_id=assessments[f"{SLUG}-m1-quiz"],
@@ -46,9 +50,20 @@ def frontend_course(suite) -> FrontendCourse:
         answers={
             "best": responses(quiz, best=True),
             "worst": responses(quiz, best=False),
-            "diagnostic": responses(quizzes[f"{SLUG}-diagnostic"], best=False),
+            "diagnostic": responses(diagnostic, best=False),
         },
     )
+
+
+def _wait_for_recommendations(learner, diagnostic_id: str, answers: list[dict[str, Any]]) -> None:
+    """Until the assessment service knows the course's modules (its event is consumed), so a
+    diagnostic recommends them (decision 0038 revises older results; tests want them at once)."""
+    attempt = learner.post(f"/assessments/{diagnostic_id}/attempts", json={}).json()
+    learner.post(f"/attempts/{attempt['attempt_id']}/submit", json={"responses": answers})
+    deadline = time.monotonic() + 120
+    while not learner.get(f"/attempts/{attempt['attempt_id']}").json()["result"]["recommended_modules"]:
+        assert time.monotonic() < deadline, "the diagnostic recommended no module within two minutes"
+        time.sleep(0.5)
 
 
 def npm_ci() -> None:

@@ -2,8 +2,16 @@
 import { createLmsClient, idempotencyKey, problemMessage } from "@lms/client";
 import { currentToken, signOut } from "./session";
 
-export const api = createLmsClient({ baseUrl: "", token: currentToken });
+/** The API, at the page's own origin unless config.json names another (a separately hosted app). */
+export let api = createLmsClient({ baseUrl: "", token: currentToken });
+/** The same API without a token: certificates verify in public. */
+export let anonymous = createLmsClient({ baseUrl: "" });
 export { idempotencyKey };
+
+export function useApi(baseUrl: string): void {
+  api = createLmsClient({ baseUrl, token: currentToken });
+  anonymous = createLmsClient({ baseUrl });
+}
 
 /** A failed call, carrying the sentence to show (the problem's `detail`) and the status. */
 export class ApiError extends Error {

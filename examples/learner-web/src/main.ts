@@ -1,4 +1,6 @@
+import "./style.css";
 // The reference learner app: a hash router over the views, sign-in first, errors shown as sentences.
+import { useApi } from "./api";
 import { errorBox, h, loaded, loading, show, showError } from "./dom";
 import { claims, currentToken, finishOidc, loadConfig, signOut, takeTokenFromLink, type AppConfig } from "./session";
 import { catalogue } from "./views/catalogue";
@@ -59,6 +61,7 @@ function showWho(): void {
 async function start(): Promise<void> {
   takeTokenFromLink();
   config = await loadConfig();
+  if (config.api) useApi(config.api.replace(/\/$/, ""));
   try {
     await finishOidc(config);
   } catch (error) {

@@ -10,6 +10,8 @@ export interface OidcConfig {
   scope?: string;
 }
 export interface AppConfig {
+  /** The gateway's origin when the app is hosted elsewhere (CORS); "" or absent: this origin. */
+  api?: string;
   oidc: OidcConfig | null;
 }
 

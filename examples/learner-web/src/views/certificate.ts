@@ -1,9 +1,6 @@
 // A certificate and its public verification: anyone with the code may check it, signed in or not.
-import { createLmsClient } from "@lms/client";
-import { call } from "../api";
+import { anonymous, call } from "../api";
 import { h, show, showError } from "../dom";
-
-const anonymous = createLmsClient({ baseUrl: "" });
 
 export async function certificatePage(code: string): Promise<void> {
   try {

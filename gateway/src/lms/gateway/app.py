@@ -17,6 +17,7 @@ from lms.gateway.docs import blueprint as docs_blueprint
 from lms.gateway.edge import Edge
 from lms.gateway.httpcache import ResponseCache
 from lms.gateway.identity import Authenticator, VerifiedTokens
+from lms.gateway.learn import blueprint as learn_blueprint
 from lms.gateway.openapi import ApiDocument
 from lms.gateway.proxy import Proxy
 from lms.gateway.routing import RouteTable
@@ -61,6 +62,7 @@ def create_app(settings: Settings | None = None, config: GatewayConfig | None = 
     app.extensions["lms.gateway"] = gateway
     _install_hooks(app, gateway, Edge(config.cors_origins, config.max_body_bytes))
     app.register_blueprint(docs_blueprint)
+    app.register_blueprint(learn_blueprint)
     app.add_url_rule("/.well-known/jwks.json", "jwks", lambda: _jwks(gateway.signer), methods=["GET"])
     app.add_url_rule("/<path:path>", "proxy", gateway.proxy.view, methods=METHODS)
     health.install(app)

@@ -29,7 +29,7 @@ from lms.kit.web import Problem
 
 PUBLIC_GET = re.compile(
     r"^/(healthz|readyz|openapi\.json|docs(/.*)?|\.well-known/jwks\.json|api/v1/certificates/[^/]+"
-    r"|dashboard(/static/[^/]+)?|xapi/about)$"
+    r"|dashboard(/static/[^/]+)?|xapi/about|learn(/.*)?)$"
 )
 INVALID_TOKEN = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="lms", ApiKey header="X-API-Key"'}
