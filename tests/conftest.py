@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import os
 import socket
 import threading
@@ -15,7 +16,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -131,8 +132,6 @@ def launched(
         env[f"{service.upper()}_DATABASE_URL"] = postgres.create_database(f"e2e_{run}_{service}")
     with contextlib.ExitStack() as stack:
         webs = {name: [free_port() for _ in range(replicas)] for name in (*services, "gateway")}
-        # a frontend hosted apart: the same gateway's app, reached as localhost, calls 127.0.0.1 (CORS)
-        env.setdefault("LMS_CORS_ORIGINS", f"http://localhost:{webs['gateway'][0]}")
         urls = {name: _front(stack, ports) for name, ports in webs.items()}
         env["LMS_JWT_GATEWAY_JWKS_URL"] = f"{urls['gateway']}/.well-known/jwks.json"
         for service in SERVICES:  # every process knows each URL (curriculum reads assessment)
@@ -166,10 +165,54 @@ def _front(stack: contextlib.ExitStack, ports: list[int]) -> str:
 
 
 @pytest.fixture(scope="session")
-def suite(kafka: KafkaServer, postgres: PostgresServer, run_id: str, tmp_path_factory) -> Iterator[Suite]:
+def suite(
+    kafka: KafkaServer, postgres: PostgresServer, run_id: str, tmp_path_factory, separate_frontend
+) -> Iterator[Suite]:
     logs = tmp_path_factory.mktemp("suite-logs")
-    with launched(suite_env(kafka.bootstrap, run_id, logs), postgres, logs, run_id) as running_suite:
+    env = {**suite_env(kafka.bootstrap, run_id, logs), "LMS_CORS_ORIGINS": separate_frontend.origin}
+    with launched(env, postgres, logs, run_id) as running_suite:
+        separate_frontend.api = running_suite.url
         yield running_suite
+
+
+class SeparateFrontend:
+    """The learner app as another team would host it: its built files on an origin of their own
+    (another port), its config.json naming the suite's gateway, which must allow it (CORS)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.api = ""
+        frontend = self
+
+        class Handler(SimpleHTTPRequestHandler):
+            def __init__(self, *args: object, **kwargs: object) -> None:
+                super().__init__(*args, directory=str(folder), **kwargs)  # type: ignore[arg-type]
+
+            def do_GET(self) -> None:
+                if self.path.split("?")[0] == "/learn/config.json":
+                    body = json.dumps({"api": frontend.api, "oidc": None}).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
+                self.path = self.path.replace("/learn/", "/", 1)
+                super().do_GET()
+
+            def log_message(self, *_: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.origin = f"http://127.0.0.1:{self.server.server_port}"
+
+
+@pytest.fixture(scope="session")
+def separate_frontend() -> Iterator[SeparateFrontend]:
+    frontend = SeparateFrontend(LEARNER_WEB_BUILD)
+    yield frontend
+    frontend.server.shutdown()
+    frontend.server.server_close()
 
 
 REPLICATED = {kind: PROCESSES[kind] for kind in ("curriculum", "assessment", "progress")}

@@ -39,7 +39,9 @@ def build_learner_web(out: str) -> None:
     )
 
 
-def test_a_new_learner_takes_a_whole_course_in_a_real_browser(suite, frontend_course, tmp_path):
+def test_a_new_learner_takes_a_whole_course_in_a_real_browser(
+    suite, frontend_course, separate_frontend, tmp_path
+):
     npm_ci()
     build_learner_web(suite.env["LMS_LEARN_DIR"])
     shots = Path(os.environ.get("LMS_LEARNER_SHOTS") or tmp_path / "shots").resolve()
@@ -51,6 +53,7 @@ def test_a_new_learner_takes_a_whole_course_in_a_real_browser(suite, frontend_co
             "token": suite.token("browser-learner-dana", "learner"),
             "learner_name": "Browser Learner Dana",
             "course_title": TITLE,
+            "separate_origin": separate_frontend.origin,
             "shots": str(shots),
         },
     )

@@ -55,7 +55,13 @@ function fieldMessages(errors: Record<string, unknown>): string[] {
 
 /** A fresh `Idempotency-Key` value: send the same one again when retrying the same submit. */
 export function idempotencyKey(): string {
-  return globalThis.crypto.randomUUID();
+  if (typeof globalThis.crypto.randomUUID === "function") return globalThis.crypto.randomUUID();
+  // pages served over plain http (not localhost) have no randomUUID: a version-4 UUID by hand
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Which path each operationId calls (from the generated document), for readers and logs. */

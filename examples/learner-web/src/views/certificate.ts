@@ -5,7 +5,7 @@ import { h, show, showError } from "../dom";
 export async function certificatePage(code: string): Promise<void> {
   try {
     const certificate = await call(anonymous.GET("/api/v1/certificates/{code}", { params: { path: { code } } }));
-    const when = certificate.completed_at ? new Date(certificate.completed_at).toLocaleDateString() : "";
+    const when = certificate.completed_at ? new Date(certificate.completed_at).toLocaleDateString(undefined, { dateStyle: "long" }) : "";
     show(
       "Certificate",
       h(

@@ -27,9 +27,11 @@ type Answer = { item_id: string; option_ids?: string[]; value?: number | boolean
 
 export async function quizPage(assessmentId: string, query: URLSearchParams, diagnostic: boolean): Promise<void> {
   const courseId = query.get("course") ?? "";
-  const started = await call(
-    api.POST("/api/v1/assessments/{assessment_id}/attempts", { params: { path: { assessment_id: assessmentId } }, body: {} }),
-  );
+  const path = { assessment_id: assessmentId };
+  const [assessment, started] = await Promise.all([
+    call(api.GET("/api/v1/assessments/{assessment_id}", { params: { path } })),
+    call(api.POST("/api/v1/assessments/{assessment_id}/attempts", { params: { path }, body: {} })),
+  ]);
   const attemptId = started.attempt_id!;
   const items = (started.items ?? []) as unknown as Item[];
   const paths = new Map<string, string[]>(); // scenario item -> the options chosen so far
@@ -60,7 +62,7 @@ export async function quizPage(assessmentId: string, query: URLSearchParams, dia
   const intro = diagnostic
     ? "Answer honestly: this tells you which modules to start with. It is not graded."
     : `${items.length} questions. ${started.expires_at ? `Time limit: until ${new Date(started.expires_at).toLocaleTimeString()}.` : ""}`;
-  show(diagnostic ? "Diagnostic" : "Quiz", h("p", { class: "lead" }, intro), form);
+  show(assessment.title ?? (diagnostic ? "Diagnostic" : "Quiz"), h("p", { class: "lead" }, intro), form);
 }
 
 function itemFieldset(item: Item, index: number, attemptId: string, paths: Map<string, string[]>): HTMLElement {
@@ -69,7 +71,9 @@ function itemFieldset(item: Item, index: number, attemptId: string, paths: Map<s
   const name = `item-${item.id}`;
   if (item.kind === "single_choice" || item.kind === "multiple_choice") {
     const type = item.kind === "single_choice" ? "radio" : "checkbox";
-    if (type === "checkbox") fieldset.append(h("p", { class: "hint" }, "Choose all that apply."));
+    if (type === "checkbox" && !/all that apply/i.test(item.prompt)) {
+      fieldset.append(h("p", { class: "hint" }, "Choose all that apply."));
+    }
     for (const option of item.options ?? []) fieldset.append(choice(type, name, option.id, option.text));
   } else if (item.kind === "true_false") {
     fieldset.append(choice("radio", name, "true", "True"), choice("radio", name, "false", "False"));
@@ -204,7 +208,7 @@ function resultPage(
         "ul",
         { class: "recommended" },
         ...recommended.map((m) =>
-          h("li", {}, h("a", { href: `#/courses/${m.course_id}?module=${m.module_id}` }, m.title ?? "A module"), h("span", { class: "meta" }, ` · ${m.competency ?? ""}`)),
+          h("li", {}, h("a", { href: `#/courses/${m.course_id}?module=${m.module_id}` }, m.title ?? "A module"), h("span", { class: "meta" }, ` · for ${(m.competency ?? "").replace(/-/g, " ")}`)),
         ),
       ),
       h("h2", {}, "Your answers"),
