@@ -106,6 +106,9 @@ def suite_env(bootstrap: str, run: str, logs: Path) -> dict[str, str]:
         "LMS_RATE_LIMIT_SUBMIT": "100000/minute",
         "LMS_RATE_LIMIT_EXPORT": "100000/minute",
         "LMS_LEARN_DIR": str(LEARNER_WEB_BUILD),
+        # the identity provider the learner app offers (the browser test plays it, in the browser)
+        "LMS_LEARN_OIDC_AUTHORITY": "https://id.example/realms/staff",
+        "LMS_LEARN_OIDC_CLIENT_ID": "learn-web",
     }
 
 

@@ -4,6 +4,7 @@
 // axe-core checks every page; the app must also work at phone width, by keyboard, and hosted on
 // another origin (CORS). Run by tests/frontend/test_learner_web_browser.py, which writes the fixture.
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
@@ -230,6 +231,60 @@ test("hosted on another origin, the app calls the gateway across origins (CORS, 
   await page.goto(`${fixture.separate_origin}/learn/#/?q=complaint`);
   await page.getByRole("link", { name: fixture.course_title }).click();
   await heading(page, fixture.course_title);
+});
+
+test("signing in with the organisation's identity provider: authorization code with PKCE", async () => {
+  // the identity provider is played here: discovery, the authorize redirect and the token endpoint
+  const page = await newPage();
+  const authority = "https://id.example/realms/staff";
+  const seen = {};
+  await page.route("https://id.example/**", async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.endsWith("/.well-known/openid-configuration")) {
+      return route.fulfill({
+        json: {
+          issuer: authority,
+          authorization_endpoint: `${authority}/authorize`,
+          token_endpoint: `${authority}/token`,
+          jwks_uri: `${authority}/certs`,
+        },
+        headers: { "Access-Control-Allow-Origin": "*" },
+      });
+    }
+    if (url.pathname.endsWith("/authorize")) {
+      seen.authorize = Object.fromEntries(url.searchParams);
+      const back = new URL(seen.authorize.redirect_uri);
+      back.searchParams.set("code", "the-code");
+      back.searchParams.set("state", seen.authorize.state);
+      return route.fulfill({ status: 302, headers: { location: back.href } });
+    }
+    if (url.pathname.endsWith("/token")) {
+      seen.token = Object.fromEntries(new URLSearchParams(route.request().postData() ?? ""));
+      const part = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
+      const now = Math.floor(Date.now() / 1000);
+      const claims = { iss: authority, aud: "learn-web", sub: "oidc-learner", iat: now, exp: now + 600 };
+      if (seen.authorize.nonce) claims.nonce = seen.authorize.nonce;
+      const idToken = `${part({ alg: "RS256", typ: "JWT" })}.${part(claims)}.c2lnbmF0dXJl`;
+      return route.fulfill({
+        json: { access_token: fixture.token, id_token: idToken, token_type: "Bearer", expires_in: 600 },
+        headers: { "Access-Control-Allow-Origin": "*" },
+      });
+    }
+    return route.fulfill({ status: 404 });
+  });
+  await page.goto(app);
+  await heading(page, "Sign in");
+  await page.getByRole("button", { name: "Sign in with your organisation" }).click();
+  await heading(page, "Courses");
+  assert.equal(seen.authorize.response_type, "code");
+  assert.equal(seen.authorize.client_id, "learn-web");
+  assert.equal(seen.authorize.code_challenge_method, "S256");
+  const challenge = createHash("sha256").update(seen.token.code_verifier).digest("base64url");
+  assert.equal(seen.authorize.code_challenge, challenge, "the token request proves the PKCE verifier");
+  assert.equal(seen.token.grant_type, "authorization_code");
+  assert.equal(seen.token.code, "the-code");
+  assert.ok(!page.url().includes("code="), "the code leaves the address bar");
+  await page.getByText(fixture.learner_name).waitFor(); // the access token is the bearer now
 });
 
 test("no page broke the content security policy or threw", () => {

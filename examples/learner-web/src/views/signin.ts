@@ -7,7 +7,15 @@ export function signInPage(config: AppConfig, then: string): void {
     "form",
     { class: "signin" },
     h("label", { for: "token" }, "Access token"),
-    h("p", { class: "hint", id: "token-hint" }, "Paste the learner token `make run` printed (or `make token SUB=you`)."),
+    h(
+      "p",
+      { class: "hint", id: "token-hint" },
+      "Paste the learner token ",
+      h("code", {}, "make run"),
+      " printed (or one from ",
+      h("code", {}, "make token SUB=you"),
+      ").",
+    ),
     h("textarea", { id: "token", name: "token", rows: "3", required: true, "aria-describedby": "token-hint", spellcheck: "false" }),
     h("button", { class: "primary", type: "submit" }, "Sign in"),
   );
