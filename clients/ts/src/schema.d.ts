@@ -1098,9 +1098,9 @@ export interface components {
         };
         ApiKeyIn: {
             name: string;
-            roles: ("learner" | "author" | "hr" | "admin")[];
-            /** @description `scim`: provision at /scim/v2; `metrics`: read /metrics and health details */
-            scopes?: ("scim" | "metrics")[];
+            roles: ("learner" | "author" | "hr" | "admin" | "ops")[];
+            /** @description `scim`: provision at /scim/v2; `metrics`: read /metrics and health details; `xapi`, `xapi:read`, `xapi:write`: the learning record store at /xapi (HTTP Basic: user `key_prefix`, password the key) */
+            scopes?: ("scim" | "metrics" | "xapi" | "xapi:read" | "xapi:write")[];
         };
         ApiKeyCreated: {
             id?: string;

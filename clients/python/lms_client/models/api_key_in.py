@@ -19,7 +19,8 @@ class ApiKeyIn:
         name (str):
         roles (list[ApiKeyInRolesItem]):
         scopes (list[ApiKeyInScopesItem] | Unset): `scim`: provision at /scim/v2; `metrics`: read /metrics and health
-            details
+            details; `xapi`, `xapi:read`, `xapi:write`: the learning record store at /xapi (HTTP Basic: user `key_prefix`,
+            password the key)
     """
 
     name: str

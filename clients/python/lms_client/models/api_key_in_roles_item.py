@@ -1,12 +1,13 @@
 from typing import Literal
 
-ApiKeyInRolesItem = Literal["admin", "author", "hr", "learner"]
+ApiKeyInRolesItem = Literal["admin", "author", "hr", "learner", "ops"]
 
 API_KEY_IN_ROLES_ITEM_VALUES: set[ApiKeyInRolesItem] = {
     "admin",
     "author",
     "hr",
     "learner",
+    "ops",
 }
 
 

@@ -1,10 +1,13 @@
 from typing import Literal
 
-ApiKeyInScopesItem = Literal["metrics", "scim"]
+ApiKeyInScopesItem = Literal["metrics", "scim", "xapi", "xapi:read", "xapi:write"]
 
 API_KEY_IN_SCOPES_ITEM_VALUES: set[ApiKeyInScopesItem] = {
     "metrics",
     "scim",
+    "xapi",
+    "xapi:read",
+    "xapi:write",
 }
 
 
