@@ -59,7 +59,7 @@ def create_app(settings: Settings | None = None, config: GatewayConfig | None = 
     )
     gateway = _assemble(app, settings, config, engine)
     app.extensions["lms.gateway"] = gateway
-    _install_hooks(app, gateway, Edge(config.cors_origins, config.max_body_bytes))
+    _install_hooks(app, gateway, Edge(config.cors_origins))
     app.register_blueprint(docs_blueprint)
     app.add_url_rule("/.well-known/jwks.json", "jwks", lambda: _jwks(gateway.signer), methods=["GET"])
     app.add_url_rule("/<path:path>", "proxy", gateway.proxy.view, methods=METHODS)
@@ -71,8 +71,8 @@ def create_app(settings: Settings | None = None, config: GatewayConfig | None = 
 
 
 def _install_hooks(app: Flask, gateway: Gateway, edge: Edge) -> None:
-    """In order: our request id, body and CORS checks, xAPI's version, identity without the database, the rate
-    limits, the API-key look-up, then the 401/403 decision."""
+    """After the kit's own (body size, JSON checks), in order: our request id, CORS, xAPI's version,
+    identity without the database, the rate limits, the API-key look-up, then the 401/403 decision."""
     app.before_request(tracing.assign_request_id)
     app.teardown_request(tracing.forget_client_request_id)
     tokens = VerifiedTokens(app.extensions["lms.verifier"])
