@@ -53,8 +53,10 @@ class Suite:
     logs: Path
     processes: dict[str, Process] = field(default_factory=dict)
 
-    def token(self, sub: str, *roles: str) -> str:
-        return mint_token(JwtSettings(secret=SECRET), sub, list(roles), name=sub.replace("-", " ").title())
+    def token(self, sub: str, *roles: str, **claims: object) -> str:
+        """A token of the suite's identity provider (`claims`: extra ones, e.g. `scope`)."""
+        name = sub.replace("-", " ").title()
+        return mint_token(JwtSettings(secret=SECRET), sub, list(roles), name=name, extra=claims or None)
 
     def client(self, sub: str, *roles: str, root: bool = False) -> httpx.Client:
         """A client as `sub`; paths are relative to /api/v1 (or to the gateway root with root=True)."""

@@ -8,7 +8,7 @@ from flask import Flask, Response, jsonify
 from sqlalchemy import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lms.gateway import budgets, health, limits, tracing, xapi
+from lms.gateway import budgets, health, limits, scim_errors, tracing, xapi
 from lms.gateway.apikeys.api import blp as api_keys_blueprint
 from lms.gateway.apikeys.exchange import ApiKeyExchange
 from lms.gateway.apikeys.store import ApiKeyStore
@@ -82,7 +82,11 @@ def _install_hooks(app: Flask, gateway: Gateway, edge: Edge) -> None:
     limits.install(app, gateway.config, limiter)
     app.before_request(authenticator.exchange)
     app.before_request(authenticator.require)
-    app.after_request(lambda response: xapi.decorate(edge.decorate(limits.add_headers(limiter, response))))
+    app.after_request(
+        lambda response: scim_errors.reshape(
+            xapi.decorate(edge.decorate(limits.add_headers(limiter, response)))
+        )
+    )
 
 
 def _jwks(signer: Signer) -> Response:
