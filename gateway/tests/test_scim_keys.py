@@ -12,6 +12,16 @@ from lms.gateway import scopes
 from lms.gateway.testing.helpers import GATEWAY_PUBLIC_PEM, JWT, assert_problem, bearer
 
 ADMIN = bearer("root", "admin")
+SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error"
+
+
+def assert_scim_error(response, status: int) -> dict:
+    """On /scim/v2 the gateway's own refusals are SCIM Error messages (see test_scim_errors.py)."""
+    assert response.status_code == status, response.get_data(as_text=True)
+    assert response.mimetype == "application/scim+json"
+    body = response.get_json(force=True)
+    assert (body["schemas"], body["status"]) == ([SCIM_ERROR], str(status))
+    return body
 
 
 def create_key(client, granted: list[str], roles: tuple[str, ...] = ("hr",)) -> str:
@@ -39,7 +49,9 @@ def test_a_key_without_the_scim_scope_is_refused_and_nothing_reaches_the_service
     key = create_key(client, granted)
     before = len(upstreams.seen("people", "/scim/v2/Users"))
     for headers in ({"Authorization": f"Bearer {key}"}, {"X-API-Key": key}):
-        body = assert_problem(client.post("/scim/v2/Users", json={"userName": "eve"}, headers=headers), 403)
+        body = assert_scim_error(
+            client.post("/scim/v2/Users", json={"userName": "eve"}, headers=headers), 403
+        )
         assert "scim" in body["detail"]
     assert len(upstreams.seen("people", "/scim/v2/Users")) == before
     assert client.get("/api/v1/completions", headers={"Authorization": f"Bearer {key}"}).status_code == 200
@@ -48,7 +60,7 @@ def test_a_key_without_the_scim_scope_is_refused_and_nothing_reaches_the_service
 def test_an_unknown_or_revoked_bearer_key_is_a_401(client, upstreams):
     before = len(upstreams.seen("people", "/scim/v2/Users"))
     response = client.get("/scim/v2/Users", headers={"Authorization": "Bearer lms_00000000_guess"})
-    assert_problem(response, 401)
+    assert_scim_error(response, 401)
     assert 'error="invalid_key"' in response.headers["WWW-Authenticate"]
     assert len(upstreams.seen("people", "/scim/v2/Users")) == before
 
@@ -105,5 +117,5 @@ def test_a_scope_added_to_the_table_opens_its_routes_and_methods_only(client, up
     before = [len(upstreams.seen(*where)) for where in ELSEWHERE]
     assert_problem(client.post("/api/v1/courses", json={"slug": "s", "title": "t"}, headers=auth), 403)
     assert_problem(client.get("/api/v1/enrolments", headers=auth), 403)
-    assert_problem(client.get("/scim/v2/Users", headers=auth), 403)
+    assert_scim_error(client.get("/scim/v2/Users", headers=auth), 403)
     assert [len(upstreams.seen(*where)) for where in ELSEWHERE] == before, "nothing was forwarded"

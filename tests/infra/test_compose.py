@@ -11,6 +11,8 @@ import pytest
 import yaml
 
 from lms.gateway.config import load_config
+from lms.gateway.limits import refuse_per_worker_counts
+from lms.kit.config import Settings
 from lms.kit.service import ServiceDefinition
 
 INFRA = Path(__file__).parents[2] / "infra"
@@ -54,6 +56,15 @@ def test_every_variable_it_sets_is_read_by_the_code():
         host = environment[name].split("//")[1].split(":")[0]
         assert host in COMPOSE["services"], host
         assert environment[name] in routes.values(), name
+
+
+def test_the_gateway_passes_its_own_start_checks():
+    """Compose runs production behaviour: no in-memory rate limits on several workers."""
+    environment = {k: str(v) for k, v in COMPOSE["services"]["gateway-web"]["environment"].items()}
+    workers = int(environment.get("LMS_WEB_WORKERS", "2"))
+    refuse_per_worker_counts(
+        Settings(service="gateway", env=environment.get("LMS_ENV", "prod")), workers, environment
+    )
 
 
 def test_every_image_is_built_from_the_one_dockerfile_for_a_member_and_runs_its_package():

@@ -22,6 +22,8 @@ import pytest
 import yaml
 
 from lms.gateway.config import COSTLY_LIMITS, SERVICE_URLS
+from lms.gateway.limits import refuse_per_worker_counts
+from lms.kit.config import Settings
 from lms.progress.clock import clock_from_env
 
 ROOT = Path(__file__).parents[2]
@@ -167,6 +169,18 @@ def test_every_service_with_a_database_has_a_migration_job_with_its_variables(re
         argv = container(job)["command"] + container(job)["args"]
         assert argv == shlex.split(f"python -m lms.{service} migrate"), service
         assert variables_read(service) <= set(environment(render, job)), service
+
+
+def test_the_gateway_as_deployed_passes_its_own_start_checks(render):
+    """Outside dev the gateway refuses in-memory rate limits on several workers: the manifests
+    must not ask for that (each ConfigMap in envFrom order, later ones winning, as Kubernetes does)."""
+    gateway = container(of_kind(render, "Deployment")["gateway-web"])
+    maps = of_kind(render, "ConfigMap")
+    values: dict[str, str] = {}
+    for source in gateway.get("envFrom", []):
+        values.update(maps[source["configMapRef"]["name"]].get("data", {}))
+    settings = Settings(service="gateway", env=values.get("LMS_ENV", "prod"))
+    refuse_per_worker_counts(settings, int(values.get("LMS_WEB_WORKERS", "2")), values)
 
 
 def test_the_scan_finds_the_settings_it_is_meant_to(render):

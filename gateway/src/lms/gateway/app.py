@@ -20,6 +20,7 @@ from lms.gateway.identity import Authenticator, VerifiedTokens
 from lms.gateway.openapi import ApiDocument
 from lms.gateway.proxy import Proxy
 from lms.gateway.routing import RouteTable
+from lms.gateway.security_headers import SecurityHeaders
 from lms.gateway.signing import Signer, load_signer
 from lms.gateway.upstream import UpstreamClient
 from lms.kit.config import Settings, load_settings
@@ -82,9 +83,10 @@ def _install_hooks(app: Flask, gateway: Gateway, edge: Edge) -> None:
     limits.install(app, gateway.config, limiter)
     app.before_request(authenticator.exchange)
     app.before_request(authenticator.require)
+    security = SecurityHeaders(gateway.config.public_url)
     app.after_request(
-        lambda response: scim_errors.reshape(
-            xapi.decorate(edge.decorate(limits.add_headers(limiter, response)))
+        lambda response: security.decorate(
+            scim_errors.reshape(xapi.decorate(edge.decorate(limits.add_headers(limiter, response))))
         )
     )
 

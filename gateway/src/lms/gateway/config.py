@@ -72,6 +72,7 @@ class GatewayConfig:
     api_key_pepper: str | None = None
     signing_key: str | None = None  # PEM (or its file) internal tokens are signed with
     issuer: str = "lms-gateway"
+    public_url: str | None = None  # where clients reach the gateway; https: HSTS on every reply
 
 
 def load_config(environ: Mapping[str, str] | None = None) -> GatewayConfig:
@@ -102,6 +103,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> GatewayConfig:
         api_key_pepper=env.get("LMS_API_KEY_PEPPER") or None,
         signing_key=env.get("LMS_GATEWAY_SIGNING_KEY") or None,
         issuer=env.get("LMS_JWT_GATEWAY_ISSUER", "lms-gateway"),
+        public_url=env.get("LMS_PUBLIC_URL") or None,
     )
 
 

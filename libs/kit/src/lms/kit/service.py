@@ -55,6 +55,8 @@ class ServiceDefinition:
     outbox: bool = True  # False for a web-only service: no `relay` process
     # background loops (besides relay and consume) a `worker` process runs as threads
     loops: dict[str, Callable[[Settings, threading.Event], None]] = field(default_factory=dict)
+    # what a `web` process checks before serving, given its worker count (raise ConfigError to refuse)
+    web_check: Callable[[Settings, int], None] | None = None
 
     @property
     def processes(self) -> list[str]:
@@ -88,6 +90,8 @@ def _web(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> 
     parser.add_argument("--workers", type=int, default=int(os.environ.get("LMS_WEB_WORKERS", "2")))
     parser.add_argument("--threads", type=int, default=int(os.environ.get("LMS_WEB_THREADS", "4")))
     args = parser.parse_args(argv)
+    if definition.web_check is not None:
+        definition.web_check(settings, args.workers)
     from lms.kit.gunicorn import serve
 
     serve(lambda: web_app(definition, settings), bind=args.bind, workers=args.workers, threads=args.threads)
