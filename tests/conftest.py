@@ -93,7 +93,7 @@ def suite_env(bootstrap: str, run: str, logs: Path) -> dict[str, str]:
         "LMS_JWT_SECRET": SECRET,
         "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
         "LMS_TOPIC_PREFIX": f"e2e-{run}.",
-        "LMS_LOG_LEVEL": "WARNING",
+        "LMS_LOG_LEVEL": "INFO",  # as in production: tests/e2e/test_survey_confidentiality reads every line
         "LMS_WEB_WORKERS": "1",
         "GATEWAY_DATABASE_URL": f"sqlite:///{logs / 'gateway.db'}",
         "LMS_RATE_LIMIT_AUTHENTICATED": "100000/minute",
