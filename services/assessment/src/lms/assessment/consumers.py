@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import partial
 
-from lms.assessment.service.analyses import apply_analysis_closed, apply_analysis_opened
+from lms.assessment.service.analyses import apply_analysis_opened
 from lms.assessment.service.course_events import apply_course_published, apply_course_retired
+from lms.assessment.service.release import apply_analysis_closed
 from lms.contracts import events
 from lms.kit.config import Settings
 from lms.kit.inbox import Handler

@@ -1,37 +1,30 @@
-"""Needs analyses as insights announces them: who may answer which survey, until when, one release.
+"""Needs analyses as insights announces them: who may answer which survey, and until when.
 
 A survey is answered within a needs analysis, by one of its invitees, once (decision 0054). The
-response is sealed: its scores alone wait in `sealed_responses` until insights closes the
-analysis; then every sealed response of the analysis leaves in one `survey.released` event, in
-random order, and only from a group of at least the minimum size. Who took part (never what
+response is sealed until insights closes the analysis (`release`); who took part (never what
 they answered) leaves at once, in `survey.participated`.
 """
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, exists, select, update
+from sqlalchemy import bindparam, exists, select, update
 from sqlalchemy.orm import Session
 
-from lms.assessment.db import analysis_invitees, analysis_surveys, needs_analyses, sealed_responses
+from lms.assessment.db import analysis_invitees, analysis_surveys, needs_analyses
 from lms.assessment.domain.errors import Conflict, Forbidden
-from lms.contracts import events
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.db import insert_ignore
-from lms.kit.outbox import Outbox
-
-FLOOR = 3  # no group smaller than this is ever released, whatever insights asks for
 
 
 def apply_analysis_opened(session: Session, event: CloudEvent) -> None:
     """Record the analysis and its whole invitation lists (a copy read on a miss becomes complete)."""
     data = event.data
     analysis_id = data["needs_analysis_id"]
-    times = {"opens_at": _time(data["opens_at"]), "closes_at": _time(data["closes_at"])}
+    times = {"opens_at": parse_time(data["opens_at"]), "closes_at": parse_time(data["closes_at"])}
     insert_ignore(session, needs_analyses, [{"id": analysis_id, "announced": True, **times}])
     session.execute(
         update(needs_analyses).where(needs_analyses.c.id == analysis_id).values(announced=True, **times)
@@ -45,7 +38,7 @@ def apply_analysis_opened(session: Session, event: CloudEvent) -> None:
 def record_invitation(session: Session, invitation: Mapping[str, Any], learner_id: str) -> None:
     """What insights said about the caller's own invitation, as the `opened` event would record it."""
     analysis_id = invitation["needs_analysis_id"]
-    times = {"opens_at": _time(invitation["opens_at"]), "closes_at": _time(invitation["closes_at"])}
+    times = {"opens_at": parse_time(invitation["opens_at"]), "closes_at": parse_time(invitation["closes_at"])}
     insert_ignore(session, needs_analyses, [{"id": analysis_id, "announced": False, **times}])
     _record(session, analysis_id, {survey_id: [learner_id] for survey_id in invitation["surveys"]})
 
@@ -61,7 +54,7 @@ def _record(session: Session, analysis_id: str, lists: Mapping[str, Iterable[str
     insert_ignore(session, analysis_invitees, invitees)
 
 
-_ANALYSIS = select(needs_analyses).where(needs_analyses.c.id == bindparam("analysis_id"))
+ANALYSIS = select(needs_analyses).where(needs_analyses.c.id == bindparam("analysis_id"))
 _INVITED = select(
     exists().where(
         analysis_invitees.c.needs_analysis_id == bindparam("analysis_id"),
@@ -73,7 +66,7 @@ _INVITED = select(
 
 def knows_invitation(session: Session, analysis_id: str, survey_id: str, learner_id: str) -> bool:
     """Whether this copy can answer for the learner: the whole list arrived, or their own invitation."""
-    analysis = session.execute(_ANALYSIS, {"analysis_id": analysis_id}).first()
+    analysis = session.execute(ANALYSIS, {"analysis_id": analysis_id}).first()
     if analysis is None:
         return False
     return analysis.announced or _invited(session, analysis_id, survey_id, learner_id)
@@ -83,7 +76,7 @@ def require_invitation(
     session: Session, analysis_id: str, survey_id: str, learner_id: str, now: datetime
 ) -> None:
     """403 unless the learner is invited to answer this survey in this analysis, and it is open now."""
-    analysis = session.execute(_ANALYSIS, {"analysis_id": analysis_id}).first()
+    analysis = session.execute(ANALYSIS, {"analysis_id": analysis_id}).first()
     if analysis is None or not _invited(session, analysis_id, survey_id, learner_id):
         raise Forbidden(f"You are not invited to answer this survey in needs analysis {analysis_id}.")
     if analysis.released_at is not None or now >= analysis.closes_at:
@@ -96,7 +89,7 @@ def require_open(session: Session, analysis_id: str | None, now: datetime) -> No
     """409 unless the analysis still takes responses; holds it so that its release waits for this commit."""
     analysis = None
     if analysis_id is not None:
-        locked = _ANALYSIS.with_for_update(read=True)
+        locked = ANALYSIS.with_for_update(read=True)
         analysis = session.execute(locked, {"analysis_id": analysis_id}).first()
     if analysis is None or analysis.released_at is not None or now >= analysis.closes_at:
         raise Conflict("This needs analysis has closed: the response was not recorded.")
@@ -131,42 +124,5 @@ def pinned_version(session: Session, analysis_id: str, survey_id: str, latest: i
     return session.execute(_PINNED, found).scalar_one()
 
 
-def apply_analysis_closed(outbox: Outbox, session: Session, event: CloudEvent) -> None:
-    """Release the analysis's sealed responses once: shuffled, per survey, none of a small group."""
-    data = event.data
-    analysis_id, closed_at = data["needs_analysis_id"], _time(data["closed_at"])
-    placeholder = {"opens_at": closed_at, "closes_at": closed_at, "announced": True}
-    insert_ignore(session, needs_analyses, [{"id": analysis_id, **placeholder}])
-    analysis = session.execute(_ANALYSIS.with_for_update(), {"analysis_id": analysis_id}).one()
-    if analysis.released_at is not None:
-        return
-    floor = max(FLOOR, data["min_group_size"])
-    surveys = [s for s in (data["survey_id"], data["leader_questionnaire_id"]) if s]
-    released = {
-        "needs_analysis_id": analysis_id,
-        "min_group_size": floor,
-        "surveys": [_group(session, analysis_id, survey_id, floor) for survey_id in surveys],
-    }
-    session.execute(delete(sealed_responses).where(sealed_responses.c.needs_analysis_id == analysis_id))
-    session.execute(
-        update(needs_analyses).where(needs_analyses.c.id == analysis_id).values(released_at=datetime.now(UTC))
-    )
-    outbox.add_event(session, events.SURVEY_RELEASED, data=released)
-
-
-def _group(session: Session, analysis_id: str, survey_id: str, floor: int) -> dict[str, Any]:
-    scores = list(
-        session.scalars(
-            select(sealed_responses.c.scores).where(
-                sealed_responses.c.needs_analysis_id == analysis_id, sealed_responses.c.survey_id == survey_id
-            )
-        )
-    )
-    withheld = len(scores) < floor
-    secrets.SystemRandom().shuffle(scores)
-    return {"survey_id": survey_id, "respondents": len(scores), "withheld": withheld,
-            "responses": [] if withheld else scores}  # fmt: skip
-
-
-def _time(value: str) -> datetime:
+def parse_time(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)

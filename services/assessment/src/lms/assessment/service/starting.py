@@ -24,12 +24,11 @@ from lms.assessment.db import Json, Timestamp, assessments, attempts
 from lms.assessment.domain.errors import Conflict, Invalid
 from lms.assessment.domain.exposure import shuffled_order
 from lms.assessment.domain.survey import SURVEY
-from lms.assessment.service import analyses
 from lms.assessment.service.attempt_views import IN_PROGRESS, started_body
 from lms.assessment.service.attempts import own_attempt
 from lms.assessment.service.context import Context, PublishedVersion
 from lms.assessment.service.idempotency import IdempotencyKey, KeyTaken, Outcome, recall, remember
-from lms.assessment.service.survey_starts import insert_survey_attempt
+from lms.assessment.service.survey_starts import ensure_invitation_known, insert_survey_attempt
 
 TRIES = 50
 UNLIMITED = 2**31 - 1
@@ -88,21 +87,6 @@ def start_attempt(
             row = own_attempt(session, learner_id, stored[1])
             body = started_body(row, ctx.version(session, row.assessment_id, row.version))
             return Outcome(stored[0], body, replayed=True)
-
-
-def ensure_invitation_known(
-    ctx: Context, survey_id: str, learner_id: str, analysis_id: str, authorization: str | None
-) -> None:
-    """Read-your-writes: an invitation this copy has not heard of is read from insights (decision 0055)."""
-    with ctx.sessions() as session:
-        if ctx.insights is None or ctx.latest(session, survey_id).assessment.kind != SURVEY:
-            return
-        if analyses.knows_invitation(session, analysis_id, survey_id, learner_id):
-            return
-    invitation = ctx.insights.invitation(analysis_id, authorization)
-    if invitation is not None and invitation.get("status") == "open":
-        with ctx.sessions.begin() as session:
-            analyses.record_invitation(session, invitation, learner_id)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from lms.assessment.db import Json, Timestamp, attempts
 from lms.assessment.domain.errors import Conflict, Invalid
+from lms.assessment.domain.survey import SURVEY
 from lms.assessment.service import analyses
 from lms.assessment.service.attempt_views import IN_PROGRESS
 from lms.assessment.service.context import Context, PublishedVersion
@@ -85,3 +86,18 @@ def insert_survey_attempt(
         if inserted is not None:
             return published, values, inserted.attempt_no
     raise Conflict("Too many attempts are being started at once; try again.")
+
+
+def ensure_invitation_known(
+    ctx: Context, survey_id: str, learner_id: str, analysis_id: str, authorization: str | None
+) -> None:
+    """Read-your-writes: an invitation this copy has not heard of is read from insights (decision 0055)."""
+    with ctx.sessions() as session:
+        if ctx.insights is None or ctx.latest(session, survey_id).assessment.kind != SURVEY:
+            return
+        if analyses.knows_invitation(session, analysis_id, survey_id, learner_id):
+            return
+    invitation = ctx.insights.invitation(analysis_id, authorization)
+    if invitation is not None and invitation.get("status") == "open":
+        with ctx.sessions.begin() as session:
+            analyses.record_invitation(session, invitation, learner_id)

@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 
 from lms.insights.api.common import context
 from lms.insights.api.schemas import InvitationOut, NeedsAnalysisIn, NeedsAnalysisOut, ReportOut
-from lms.insights.service import analyses, presenters
+from lms.insights.service import analyses, invitations, presenters
 from lms.kit.web import current_principal, requires
 
 blp = Blueprint("needs-analyses", __name__, description="Team needs analyses (aggregates only)")
@@ -49,7 +49,7 @@ class Invitation(MethodView):
     @blp.response(200, InvitationOut)
     def get(self, analysis_id: str) -> Any:
         """The caller's own invitation: the surveys they are asked to answer, and until when."""
-        return analyses.invitation(context(), current_principal(), analysis_id)
+        return invitations.invitation(context(), current_principal(), analysis_id)
 
 
 @blp.route("/needs-analyses/<analysis_id>/close")

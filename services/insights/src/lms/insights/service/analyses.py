@@ -16,15 +16,15 @@ from sqlalchemy import Row, func, select, update
 from sqlalchemy.orm import Session
 
 from lms.contracts import events
-from lms.insights.db import iso, needs_analyses, participations, users
+from lms.insights.db import iso, needs_analyses, participations
 from lms.insights.domain.errors import Conflict, Forbidden, Invalid, NotFound
 from lms.insights.service.context import Context
-from lms.insights.service.directory import OVERSEERS, Team, find_team, sees_whole
+from lms.insights.service.directory import OVERSEERS, find_team, sees_whole
+from lms.insights.service.invitations import OPEN, leaders_of
 from lms.insights.service.reports import take_snapshot
 from lms.insights.service.summary import closed_event, opened_event
 from lms.kit.auth import Principal
 
-OPEN = "open"
 AWAITING = "awaiting_responses"  # closed; the sealed responses are on their way
 
 
@@ -45,7 +45,7 @@ def create_analysis(ctx: Context, principal: Principal, body: dict[str, Any]) ->
                 for k in ("team_id", "survey_id", "leader_questionnaire_id", "opens_at", "closes_at")
             },
             "invited": list(team.members),
-            "leader_invitees": _leaders(uow.session, team) if body.get("leader_questionnaire_id") else [],
+            "leader_invitees": leaders_of(uow.session, team) if body.get("leader_questionnaire_id") else [],
             "created_by": principal.sub,
             "created_at": ctx.clock(),
         }
@@ -53,16 +53,6 @@ def create_analysis(ctx: Context, principal: Principal, body: dict[str, Any]) ->
         ctx.outbox.add_event(uow.session, events.NEEDS_ANALYSIS_OPENED, data=opened_event(row))
         uow.commit()
     return read_analysis(ctx, principal, row["id"])
-
-
-def _leaders(session: Session, team: Team) -> list[str]:
-    """Who answers the leader questionnaire: the team's named manager and its members' line managers."""
-    lines = session.scalars(
-        select(users.c.manager_learner_id).where(
-            users.c.learner_id.in_(team.members), users.c.manager_learner_id.is_not(None)
-        )
-    )
-    return sorted({*lines, *([team.manager_learner_id] if team.manager_learner_id else [])})
 
 
 def read_analysis(ctx: Context, principal: Principal, analysis_id: str) -> dict[str, Any]:
@@ -94,28 +84,6 @@ def report(ctx: Context, principal: Principal, analysis_id: str) -> dict[str, An
         return {**counts, "status": OPEN, "available_from": iso(analysis.closes_at), "reason": reason}
     reason = "The analysis is closed; its sealed responses are on their way, and the report follows."
     return {**counts, "status": AWAITING, "closed_at": iso(analysis.closed_at), "reason": reason}
-
-
-def invitation(ctx: Context, principal: Principal, analysis_id: str) -> dict[str, Any]:
-    """The caller's own invitation: which surveys of the analysis they are asked to answer, until when."""
-    with ctx.sessions() as session:
-        analysis = session.execute(select(needs_analyses).where(needs_analyses.c.id == analysis_id)).first()
-    surveys = _invited_to(analysis, principal.sub) if analysis is not None else []
-    if not surveys:
-        raise NotFound(f"You have no invitation to needs analysis {analysis_id}.")
-    status = "closed" if analysis.closed_at is not None or analysis.closes_at <= ctx.clock() else OPEN
-    return {
-        "needs_analysis_id": analysis.id,
-        "status": status,
-        "opens_at": iso(analysis.opens_at),
-        "closes_at": iso(analysis.closes_at),
-        "surveys": surveys,
-    }
-
-
-def _invited_to(analysis: Row, learner_id: str) -> list[str]:
-    asked = {analysis.survey_id: analysis.invited, analysis.leader_questionnaire_id: analysis.leader_invitees}
-    return [survey for survey, invitees in asked.items() if survey and learner_id in (invitees or ())]
 
 
 def close(ctx: Context, principal: Principal, analysis_id: str) -> dict[str, Any]:
