@@ -51,7 +51,7 @@ def too_few(counts: Counts, thresholds: Thresholds) -> str:
 
 def too_close_to_an_earlier_report(thresholds: Thresholds) -> str:
     return (
-        "Withheld: an earlier report covered nearly the same people, and this one differs from it by "
+        "An earlier report covered nearly the same people, and this one differs from it by "
         f"fewer than {thresholds.min_respondents} people's diagnostic results, so comparing the two "
         "would reveal theirs."
     )
