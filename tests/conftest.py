@@ -156,7 +156,7 @@ def launched(
         migrations = {  # side by side: each database is its own
             name: Process(
                 f"lms.{name}", ["migrate"], logs / f"{name}-migrate.log", env=process_env(env, kafka, name)
-            )
+            ).start()
             for name in (*services, "gateway")
         }
         for name, migration in migrations.items():

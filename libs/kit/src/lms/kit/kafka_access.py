@@ -148,7 +148,8 @@ def kafka_users(access: Access, cluster: str = "lms") -> list[dict[str, Any]]:
 
 
 def _strimzi_acl(grant: Grant) -> dict[str, Any]:
-    resource = {"type": grant.resource, "name": grant.name, "patternType": grant.pattern}
+    pattern = {"literal": "literal", "prefixed": "prefix"}[grant.pattern]  # Strimzi's spelling
+    resource = {"type": grant.resource, "name": grant.name, "patternType": pattern}
     return {"resource": resource, "operations": list(grant.operations)}
 
 
