@@ -108,7 +108,8 @@ write_config() {  # of node $1 (node_env first); it holds the admin's password: 
   rm -f "$dir/server.properties"
   (umask 077; sed -e "s#@DATA@#$dir/data#" -e "s#@PORT@#$port#g" -e "s#@CONTROLLER_PORT@#$controller_port#g" \
     -e "s#@NODE_ID@#$1#" -e "s#@QUORUM@#$quorum#" -e "s#@RF@#$rf#g" -e "s#@MIN_ISR@#$min_isr#g" \
-    -e "s#@ADMIN_PASSWORD@#$(admin_password)#g" "$here/server.properties.in" > "$dir/server.properties")
+    -e "s#@LISTEN@#127.0.0.1#g" -e "s#@HOST@#127.0.0.1#g" -e "s#@ADMIN_PASSWORD@#$(admin_password)#g" \
+    "$here/server.properties.in" > "$dir/server.properties")
   sed -e "s#@LOGS@#$dir/logs#" "$here/log4j2.properties.in" > "$dir/log4j2.properties"
 }
 

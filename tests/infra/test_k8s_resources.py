@@ -153,3 +153,14 @@ def test_the_gateway_counts_rate_limits_in_a_redis_only_it_reaches(overlay):
             "ports": [{"port": 6379, "protocol": "TCP"}],
         }
     ]
+
+
+def test_every_image_the_manifests_pull_from_elsewhere_is_pinned_by_digest(overlay):
+    _, render = overlay
+    workloads = [*of_kind(render, "Deployment").values(), *of_kind(render, "Job").values()]
+    containers = [c for w in workloads for c in w["spec"]["template"]["spec"]["containers"]]
+    theirs = [
+        c["image"] for c in containers if c.get("command", [])[:2] != ["python", "-m"]
+    ]  # not an LMS one
+    assert theirs  # the gateway's Redis at least
+    assert all(re.fullmatch(r"[^\s@]+@sha256:[0-9a-f]{64}", image) for image in theirs), theirs
