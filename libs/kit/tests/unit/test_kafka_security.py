@@ -63,6 +63,8 @@ def test_plaintext_is_for_dev_only():
 def test_a_service_process_defaults_to_its_own_principal_unless_told(monkeypatch, tmp_path):
     monkeypatch.setenv("KAFKA_SASL_USERNAME", "restored after the test")
     monkeypatch.delenv("KAFKA_SASL_USERNAME")
+    for inherited in ("KAFKA_SASL_PASSWORD_FILE", "KAFKA_SECURITY_PROTOCOL"):  # the test session's admin
+        monkeypatch.delenv(inherited, raising=False)
     monkeypatch.setenv("KAFKA_SASL_PASSWORD", "p")
     use_principal("curriculum")
     assert client_config("127.0.0.1:1,127.0.0.1:2")["sasl_plain_username"] == "curriculum"
