@@ -155,8 +155,10 @@ reset_foreign_storage() {
   return 0
 }
 
+# 180 s a node: a secured broker loads its SCRAM users and ACLs before it listens, and a restart on
+# two busy cores (the fault tests restart the tests' broker mid-run) took longer than 90 s
 wait_ready() {
-  admin_tool wait --timeout "${1:-$((90 * ${#nodes[@]}))}" --brokers "${#nodes[@]}" \
+  admin_tool wait --timeout "${1:-$((180 * ${#nodes[@]}))}" --brokers "${#nodes[@]}" \
     || die "broker at $(bootstrap) did not serve metadata; see $dir/logs/server.log"
 }
 
