@@ -43,6 +43,7 @@ ONLY_FOR = {
     "LMS_RATE_LIMIT_STORAGE": {"web"},  # the gateway's counters; its URL carries Redis's password
     kafka.USERNAME_VAR: set(KAFKA_PROCESSES),
     kafka.PASSWORD_VAR: set(KAFKA_PROCESSES),
+    "LMS_XAPI_FORWARD_PASSWORD": {"forward", "worker"},  # the outside LRS's secret, for its sender
 }
 # Read instead of another one that is set (the password from a file, as compose gives it).
 ALTERNATIVES = {kafka.PASSWORD_FILE_VAR: kafka.PASSWORD_VAR}
