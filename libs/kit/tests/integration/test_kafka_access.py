@@ -146,7 +146,7 @@ def test_dead_letters_are_redriven_by_the_tools_principal_and_applied_by_the_ser
     publish(kafka.bootstrap, source, event("k1", 1, poison=True))
 
     act_as("progress")  # the consumer makes its dead-letter topic and writes the poison there
-    broken = ledger.consumer(sink, kafka.bootstrap, source, group, retry_backoff_s=0.01)
+    broken = ledger.consumer(sink, kafka.bootstrap, source, group)
     try:
         assert wait_for(lambda: broken.poll_once(200) >= 0 and records_in(kafka, letters) == 1, 60)
     finally:

@@ -28,8 +28,8 @@ from lms.kit.config import Settings, load_settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.grouplag import GroupProgress
 from lms.kit.inbox import BatchHandler, Handler, InboxConsumer, dlq_topic
-from lms.kit.liveness import STALL_AFTER_S
 from lms.kit.kafka import TOOLS_PRINCIPAL, use_principal
+from lms.kit.liveness import STALL_AFTER_S
 from lms.kit.migrations import make_revision, upgrade
 from lms.kit.probe import probe_bind, serving_probe
 from lms.kit.process import settle_collector, stop_on_signals
