@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -72,16 +73,38 @@ def _acls(grants: list[Grant]) -> list[ACL]:
     ]
 
 
-def apply_grants(bootstrap: str, grants: list[Grant]) -> int:
-    """Create the ACLs of `grants` (an ACL the broker has already is left as it is)."""
+def apply_grants(bootstrap: str, grants: list[Grant], visible_within_s: float = 60) -> int:
+    """Create the ACLs of `grants` (an ACL the broker has already is left as it is), and return once
+    the brokers enforce them: a created ACL reaches a broker's authorizer through the metadata log,
+    a moment after the controller accepts it, and a client let in that moment is refused."""
+    wanted = _acls(grants)
     admin = make_admin(bootstrap, request_timeout_ms=15_000)
     try:
-        result = admin.create_acls(_acls(grants))
+        result = admin.create_acls(wanted)
     finally:
         admin.close()
     if result["failed"]:
         raise KafkaError(f"ACLs refused: {result['failed']}")
+    deadline = time.monotonic() + visible_within_s
+    missing = {_identity(acl) for acl in wanted}
+    while missing - {_identity(acl) for acl in broker_acls(bootstrap)}:
+        if time.monotonic() > deadline:
+            raise KafkaError(f"ACLs created but not enforced within {visible_within_s:.0f} s")
+        time.sleep(0.2)  # polling the broker's own view: the condition, not a guess
     return len(result["succeeded"])
+
+
+def _identity(acl: ACL) -> tuple[object, ...]:
+    pattern = acl.resource_pattern
+    return (
+        acl.principal,
+        acl.host,
+        acl.operation,
+        acl.permission_type,
+        pattern.resource_type,
+        pattern.resource_name,
+        pattern.pattern_type,
+    )
 
 
 def revoke_grants(bootstrap: str, grants: list[Grant]) -> None:
