@@ -22,6 +22,7 @@ import httpx
 import pytest
 from kafka import KafkaConsumer
 
+from lms.kit.kafka import client_config
 from lms.kit.topics import read_topic
 from lms.tools.importer import Importer
 from lms.tools.journeys import Learner, definitions, eventually, responses
@@ -265,7 +266,7 @@ def test_only_an_invitee_answers_once_even_before_the_invitation_event_arrives(s
 
 def every_record(suite) -> list[Record]:
     bootstrap, prefix = suite.env["KAFKA_BOOTSTRAP_SERVERS"], suite.env["LMS_TOPIC_PREFIX"]
-    lister = KafkaConsumer(bootstrap_servers=bootstrap.split(","))
+    lister = KafkaConsumer(**client_config(bootstrap))
     try:
         topics = sorted(t for t in lister.topics() if t.startswith(prefix))
     finally:
