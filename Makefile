@@ -36,6 +36,10 @@ kafka-up: sync ## start the local Kafka broker (KRaft) and create the topics
 kafka-down: ## stop the local Kafka broker
 	infra/kafka/kafka.sh stop
 
+.PHONY: kafka-acls
+kafka-acls: sync ## print the ACLs the local broker runs with (kafka-acls --list style)
+	infra/kafka/kafka.sh acls
+
 .PHONY: kafka-cluster-up
 kafka-cluster-up: sync ## start the local three-node Kafka cluster (19192-19194) and create the topics
 	KAFKA_CLUSTER=1 infra/kafka/kafka.sh start

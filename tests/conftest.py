@@ -1,7 +1,9 @@
 """The whole running suite for tests/e2e and tests/fault: every process real, reached through the gateway.
 
 Kafka (the tests' broker), PostgreSQL (one database per service), gunicorn web processes,
-relays, consumers, the webhook dispatcher and the gateway, all as OS processes.
+relays, consumers, the webhook dispatcher and the gateway, all as OS processes. Each process
+authenticates to Kafka as its own service, with the ACLs infra/kafka/access.toml declares on this
+run's topics; the gateway, which has no Kafka client, gets no Kafka credentials at all.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from lms.kit import kafka as kafka_security
 from lms.kit.auth import mint_token
 from lms.kit.config import JwtSettings
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
@@ -57,8 +60,10 @@ class Suite:
     logs: Path
     processes: dict[str, Process] = field(default_factory=dict)
 
-    def token(self, sub: str, *roles: str) -> str:
-        return mint_token(JwtSettings(secret=SECRET), sub, list(roles), name=sub.replace("-", " ").title())
+    def token(self, sub: str, *roles: str, **claims: object) -> str:
+        """A token of the suite's identity provider (`claims`: extra ones, e.g. `scope`)."""
+        name = sub.replace("-", " ").title()
+        return mint_token(JwtSettings(secret=SECRET), sub, list(roles), name=name, extra=claims or None)
 
     def client(self, sub: str, *roles: str, root: bool = False) -> httpx.Client:
         """A client as `sub`; paths are relative to /api/v1 (or to the gateway root with root=True)."""
@@ -90,14 +95,23 @@ def wait_ready(url: str, timeout_s: float = 120, services: Iterable[str] = SERVI
     raise TimeoutError(f"{url} did not become ready")
 
 
+KAFKA_CREDENTIAL_VARIABLES = (
+    kafka_security.USERNAME_VAR,
+    kafka_security.PASSWORD_VAR,
+    kafka_security.PASSWORD_FILE_VAR,
+)
+
+
 def suite_env(bootstrap: str, run: str, logs: Path) -> dict[str, str]:
-    """What every process of a suite reads: the broker, this run's topics, test secrets and limits."""
+    """What every process of a suite reads: the broker, this run's topics, test secrets and limits
+    (no Kafka principal: `process_env` gives each process its own)."""
+    inherited = {k: v for k, v in os.environ.items() if k not in KAFKA_CREDENTIAL_VARIABLES}
     return {
-        **os.environ,
+        **inherited,
         "LMS_JWT_SECRET": SECRET,
         "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
         "LMS_TOPIC_PREFIX": f"e2e-{run}.",
-        "LMS_LOG_LEVEL": "WARNING",
+        "LMS_LOG_LEVEL": "INFO",  # as in production: tests/e2e/test_survey_confidentiality reads every line
         "LMS_WEB_WORKERS": "1",
         "GATEWAY_DATABASE_URL": f"sqlite:///{logs / 'gateway.db'}",
         "LMS_RATE_LIMIT_AUTHENTICATED": "100000/minute",
@@ -112,9 +126,16 @@ def suite_env(bootstrap: str, run: str, logs: Path) -> dict[str, str]:
     }
 
 
+def process_env(env: dict[str, str], kafka: KafkaServer, package: str) -> dict[str, str]:
+    """The suite's environment for one process of `package`: a service acts as its own Kafka
+    principal, the gateway as none."""
+    return env if package == "gateway" else {**env, **kafka.process_env(package)}
+
+
 @contextmanager
 def launched(
     env: dict[str, str],
+    kafka: KafkaServer,
     postgres: PostgresServer,
     logs: Path,
     run: str,
@@ -125,7 +146,8 @@ def launched(
     """Every process of `processes` (service -> kinds) and the gateway, `replicas` of each, on
     fresh databases; with replicas, each kind's web processes sit behind a balancer's one URL.
     Process names: `progress-relay`, or `progress-relay-2` when replicated. `run` names the
-    databases (and, through `suite_env`, the topics)."""
+    databases (and, through `suite_env`, the topics); each service's processes act as its Kafka
+    principal, with the declared ACLs on those topics for as long as the suite runs."""
     services = list(processes)
     ensure_topics(
         env["KAFKA_BOOTSTRAP_SERVERS"],
@@ -134,6 +156,7 @@ def launched(
     for service in (*services, *(["gateway"] if replicas > 1 else [])):
         env[f"{service.upper()}_DATABASE_URL"] = postgres.create_database(f"e2e_{run}_{service}")
     with contextlib.ExitStack() as stack:
+        stack.enter_context(kafka.granted(env["LMS_TOPIC_PREFIX"]))
         webs = {name: [free_port() for _ in range(replicas)] for name in (*services, "gateway")}
         urls = {name: _front(stack, ports) for name, ports in webs.items()}
         env["LMS_JWT_GATEWAY_JWKS_URL"] = f"{urls['gateway']}/.well-known/jwks.json"
@@ -141,7 +164,9 @@ def launched(
             env[f"LMS_{service.upper()}_URL"] = urls.get(service, f"http://127.0.0.1:{free_port()}")
         suite = Suite(urls["gateway"], env, logs)
         migrations = {  # side by side: each database is its own
-            name: Process(f"lms.{name}", ["migrate"], logs / f"{name}-migrate.log", env=env).start()
+            name: Process(
+                f"lms.{name}", ["migrate"], logs / f"{name}-migrate.log", env=process_env(env, kafka, name)
+            ).start()
             for name in (*services, "gateway")
         }
         for name, migration in migrations.items():
@@ -151,7 +176,10 @@ def launched(
                 name = f"{service}-{kind}" + (f"-{replica + 1}" if replicas > 1 else "")
                 port = webs[service][replica]
                 args = [kind, "--bind", f"127.0.0.1:{port}"] if kind == "web" else [kind]
-                suite.processes[name] = Process(f"lms.{service}", args, logs / f"{name}.log", env=env).start()
+                log = logs / f"{name}.log"
+                suite.processes[name] = Process(
+                    f"lms.{service}", args, log, env=process_env(env, kafka, service)
+                ).start()
         try:
             wait_ready(suite.url, ready_timeout_s, services)
             yield suite
@@ -173,7 +201,7 @@ def suite(
 ) -> Iterator[Suite]:
     logs = tmp_path_factory.mktemp("suite-logs")
     env = {**suite_env(kafka.bootstrap, run_id, logs), "LMS_CORS_ORIGINS": separate_frontend.origin}
-    with launched(env, postgres, logs, run_id) as running_suite:
+    with launched(env, kafka, postgres, logs, run_id) as running_suite:
         separate_frontend.api = running_suite.url
         yield running_suite
 
@@ -230,7 +258,9 @@ def replicated_suite(
     logs, run = tmp_path_factory.mktemp("replicated-logs"), f"{run_id}r"
     env = suite_env(kafka_cluster.bootstrap, run, logs)
     # two dozen processes start at once: on two busy cores that takes minutes, not seconds
-    with launched(env, postgres, logs, run, REPLICATED, replicas=2, ready_timeout_s=420) as running_suite:
+    with launched(
+        env, kafka_cluster, postgres, logs, run, REPLICATED, replicas=2, ready_timeout_s=420
+    ) as running_suite:
         yield running_suite
 
 

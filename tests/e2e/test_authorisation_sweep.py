@@ -199,6 +199,7 @@ TABLE: dict[tuple[str, str], list[Case] | Exempt] = {
         MA, HR, probe=read(HR, "/needs-analyses/{analysis_id}")
     ),
     ("GET", "/needs-analyses/{analysis_id}/report"): case(MA, HR),
+    ("GET", "/needs-analyses/{analysis_id}/invitation"): case(A1, A2),  # team A's members: the invitees
     ("GET", "/reports/compliance"): case(MA, HR, params=team_a),
     ("GET", "/reports/compliance.csv"): case(MA, HR, params=team_a),
     ("GET", "/reports/courses/{course_id}"): role(),

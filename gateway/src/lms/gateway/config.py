@@ -76,6 +76,7 @@ class GatewayConfig:
     learn_oidc_authority: str | None = None  # the identity provider the learner app signs in with
     learn_oidc_client_id: str | None = None
     learn_oidc_scope: str = "openid profile"
+    public_url: str | None = None  # where clients reach the gateway; https: HSTS on every reply
 
 
 def load_config(environ: Mapping[str, str] | None = None) -> GatewayConfig:
@@ -110,6 +111,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> GatewayConfig:
         learn_oidc_authority=env.get("LMS_LEARN_OIDC_AUTHORITY") or None,
         learn_oidc_client_id=env.get("LMS_LEARN_OIDC_CLIENT_ID") or None,
         learn_oidc_scope=env.get("LMS_LEARN_OIDC_SCOPE", "openid profile"),
+        public_url=env.get("LMS_PUBLIC_URL") or None,
     )
 
 

@@ -5,8 +5,8 @@ API keys come as `X-API-Key`, as identity providers send them for SCIM as a bear
 HTTP Basic (lms.gateway.xapi). Hooks run in this order:
 `identify` (no database work: verifies a JWT or notes the key presented), the rate limits
 (keyed by principal or key, else IP), `exchange` (the key's database look-up, behind a per-IP
-budget for unknown keys), then `require` (401 unless public; the `scim` scope on /scim/v2, one of
-the xapi scopes on /xapi).
+budget for unknown keys), then `require` (401 unless public; a key reaches what its roles and
+scopes open, as `lms.gateway.scopes` declares).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from flask import g, request
 
-from lms.gateway import xapi
-from lms.gateway.apikeys.exchange import ApiKeyExchange, scopes_of
+from lms.gateway import scopes, xapi
+from lms.gateway.apikeys.exchange import ApiKeyExchange
 from lms.gateway.apikeys.store import KEY_PREFIX
 from lms.kit.auth import AuthError, Principal, TokenVerifier
 from lms.kit.web import Problem
@@ -33,7 +33,6 @@ PUBLIC_GET = re.compile(
 )
 INVALID_TOKEN = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="lms", ApiKey header="X-API-Key"'}
-SCOPED_PREFIXES = {"/scim/v2": ("scim",), "/xapi": ("xapi", "xapi:read", "xapi:write")}
 
 
 def is_public(method: str, path: str) -> bool:
@@ -122,15 +121,16 @@ class Authenticator:
 
     @staticmethod
     def require() -> None:
-        """before_request: refuse anonymous callers except on public routes; check keys' scopes."""
+        """before_request: refuse anonymous callers except on public routes; keys reach only what
+        their roles and scopes open."""
         caller = g.get("caller")
+        public = is_public(request.method, request.path)
         if caller is None:
-            if not is_public(request.method, request.path):
+            if not public:
                 raise g.auth_problem
             return
-        needed = next((s for p, s in SCOPED_PREFIXES.items() if _under(request.path, p)), ())
-        if needed and caller.api_key and not scopes_of(caller.principal) & set(needed):
-            raise Problem(403, f"This API key lacks the '{needed[0]}' scope {request.path} needs.")
+        if caller.api_key and (why := scopes.refusal(caller.principal, request.method, request.path, public)):
+            raise Problem(403, why)
 
     @staticmethod
     def _bearer() -> str:
@@ -144,7 +144,3 @@ class Authenticator:
         g.caller = caller
         g.principal = caller.principal  # what lms.kit.web.current_principal() reads
         g.limit_key = f"sub:{caller.principal.sub}"
-
-
-def _under(path: str, prefix: str) -> bool:
-    return path == prefix or path.startswith(prefix + "/")

@@ -17,7 +17,7 @@ from lms.progress.api import compliance, enrolments, hr, teams, webhooks, xapi
 from lms.progress.api.common import install
 from lms.progress.clock import clock_from_env
 from lms.progress.service.context import Context
-from lms.progress.service.curriculum import CurriculumReader
+from lms.progress.service.curriculum import CurriculumReader, curriculum_reader
 from lms.progress.service.xapi_store import XapiIdentity
 
 
@@ -26,12 +26,11 @@ def create_app(
 ) -> Flask:
     """The Flask app of the service (`curriculum`, `outbound` for tests; else from the settings)."""
     engine = make_engine(settings.database_url)
-    curriculum_url = os.environ.get("LMS_CURRICULUM_URL")
     ctx = Context(
         sessions=make_session_factory(engine),
         outbox=Outbox(source="/progress", topic=settings.topic),
         env=settings.env,
-        curriculum=curriculum or (CurriculumReader(curriculum_url) if curriculum_url else None),
+        curriculum=curriculum or curriculum_reader(os.environ),
         xapi=XapiIdentity.from_env(settings.env),
         outbound=outbound or SafeClient.for_env(settings.env),
         manager_depth=manager_depth(),
