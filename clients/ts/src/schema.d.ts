@@ -91,7 +91,7 @@ export interface paths {
         /** List attempts: a learner's own, or anyone's for hr. */
         get: operations["listAssessmentAttempts"];
         put?: never;
-        /** Start an attempt on the latest published version (a survey's may name its needs analysis). */
+        /** Start an attempt on the latest published version (a survey's names its needs analysis). */
         post: operations["startAttempt"];
         delete?: never;
         options?: never;
@@ -787,8 +787,27 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close now: freeze the report and announce its aggregates. */
+        /** Close now: no more responses; the report is frozen once the sealed responses arrive. */
         post: operations["closeNeedsAnalysis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs-analyses/{analysis_id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                analysis_id: string;
+            };
+            cookie?: never;
+        };
+        /** The caller's own invitation: the surveys they are asked to answer, and until when. */
+        get: operations["getNeedsAnalysisInvitation"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1098,8 +1117,9 @@ export interface components {
         };
         ApiKeyIn: {
             name: string;
+            /** @description may be empty when the key has scopes: it then reaches only theirs */
             roles: ("learner" | "author" | "hr" | "admin" | "ops")[];
-            /** @description `scim`: provision at /scim/v2; `metrics`: read /metrics and health details; `xapi`, `xapi:read`, `xapi:write`: the learning record store at /xapi (HTTP Basic: user `key_prefix`, password the key) */
+            /** @description `scim`: provision people and teams over SCIM 2.0 at /scim/v2; `metrics`: read /metrics and the details of /healthz and /readyz; `xapi`: read and write the learning record store at /xapi; `xapi:read`: read the learning record store at /xapi; `xapi:write`: write to the learning record store at /xapi (xAPI clients send the key in HTTP Basic: user `key_prefix`, password the key) */
             scopes?: ("scim" | "metrics" | "xapi" | "xapi:read" | "xapi:write")[];
         };
         ApiKeyCreated: {
@@ -1309,12 +1329,19 @@ export interface components {
             title: string;
             /** @enum {string} */
             kind: "quiz" | "diagnostic" | "survey";
-            pass_mark: number;
-            /** @default null */
+            /** @description required for quizzes and diagnostics; a survey ignores it (no score, one response per invitee and needs analysis, items in order) */
+            pass_mark?: number;
+            /**
+             * @description null: unlimited; a survey ignores it (no score, one response per invitee and needs analysis, items in order)
+             * @default null
+             */
             max_attempts: number | null;
             /** @default null */
             time_limit_s: number | null;
-            /** @default false */
+            /**
+             * @description a survey ignores it (no score, one response per invitee and needs analysis, items in order)
+             * @default false
+             */
             shuffle: boolean;
             /** @description diagnostics: recommend modules for competencies below this (default 0.7) */
             recommend_below?: number | null;
@@ -1394,7 +1421,7 @@ export interface components {
             passed?: boolean | null;
         };
         StartIn: {
-            /** @description surveys: the needs analysis this response belongs to */
+            /** @description surveys (required): the needs analysis this response belongs to; only its invitees may answer, once, while it is open (403 otherwise, 409 for a second attempt) */
             needs_analysis_id?: string;
         };
         AttemptStarted: {
@@ -1816,7 +1843,13 @@ export interface components {
             participated?: number;
             response_rate?: number | null;
             suppressed: boolean;
-            status?: string;
+            /**
+             * @description open: counts so far; awaiting_responses: closed, the sealed responses are on their way; closed: frozen
+             * @enum {string}
+             */
+            status?: "open" | "awaiting_responses" | "closed";
+            /** @description why the aggregates are not shown (suppressed only) */
+            reason?: string;
             available_from?: string;
             closed_at?: string;
             causes?: {
@@ -1833,6 +1866,15 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             note?: string;
+        };
+        InvitationOut: {
+            needs_analysis_id?: string;
+            /** @enum {string} */
+            status?: "open" | "closed";
+            opens_at?: string;
+            closes_at?: string;
+            /** @description the surveys the caller is asked to answer */
+            surveys?: string[];
         };
         KpiIngested: {
             received?: number;
@@ -3333,6 +3375,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NeedsAnalysisOut"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getNeedsAnalysisInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                analysis_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationOut"];
                 };
             };
             default: components["responses"]["DEFAULT_ERROR"];

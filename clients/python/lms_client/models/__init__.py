@@ -61,6 +61,8 @@ from .impact_out_metrics_item import ImpactOutMetricsItem
 from .impact_out_window import ImpactOutWindow
 from .import_kpis_json_body_item import ImportKpisJsonBodyItem
 from .import_report import ImportReport
+from .invitation_out import InvitationOut
+from .invitation_out_status import InvitationOutStatus
 from .kpi_ingested import KpiIngested
 from .lesson_in import LessonIn
 from .lesson_in_kind import LessonInKind
@@ -92,6 +94,7 @@ from .report_out import ReportOut
 from .report_out_causes_item import ReportOutCausesItem
 from .report_out_leader_questionnaire_type_0 import ReportOutLeaderQuestionnaireType0
 from .report_out_skill_gaps_item import ReportOutSkillGapsItem
+from .report_out_status import ReportOutStatus
 from .report_out_system_causes_item import ReportOutSystemCausesItem
 from .review_in import ReviewIn
 from .start_in import StartIn
@@ -179,6 +182,8 @@ __all__ = (
     "ImpactOutWindow",
     "ImportKpisJsonBodyItem",
     "ImportReport",
+    "InvitationOut",
+    "InvitationOutStatus",
     "KpiIngested",
     "LessonIn",
     "LessonInKind",
@@ -210,6 +215,7 @@ __all__ = (
     "ReportOutCausesItem",
     "ReportOutLeaderQuestionnaireType0",
     "ReportOutSkillGapsItem",
+    "ReportOutStatus",
     "ReportOutSystemCausesItem",
     "ReviewIn",
     "StartIn",

@@ -17,10 +17,11 @@ class ApiKeyIn:
     """
     Attributes:
         name (str):
-        roles (list[ApiKeyInRolesItem]):
-        scopes (list[ApiKeyInScopesItem] | Unset): `scim`: provision at /scim/v2; `metrics`: read /metrics and health
-            details; `xapi`, `xapi:read`, `xapi:write`: the learning record store at /xapi (HTTP Basic: user `key_prefix`,
-            password the key)
+        roles (list[ApiKeyInRolesItem]): may be empty when the key has scopes: it then reaches only theirs
+        scopes (list[ApiKeyInScopesItem] | Unset): `scim`: provision people and teams over SCIM 2.0 at /scim/v2;
+            `metrics`: read /metrics and the details of /healthz and /readyz; `xapi`: read and write the learning record
+            store at /xapi; `xapi:read`: read the learning record store at /xapi; `xapi:write`: write to the learning record
+            store at /xapi (xAPI clients send the key in HTTP Basic: user `key_prefix`, password the key)
     """
 
     name: str

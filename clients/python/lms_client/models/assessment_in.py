@@ -18,10 +18,13 @@ class AssessmentIn:
         slug (str):
         title (str):
         kind (AssessmentInKind):
-        pass_mark (float):
-        max_attempts (int | None | Unset):
+        pass_mark (float | Unset): required for quizzes and diagnostics; a survey ignores it (no score, one response per
+            invitee and needs analysis, items in order)
+        max_attempts (int | None | Unset): null: unlimited; a survey ignores it (no score, one response per invitee and
+            needs analysis, items in order)
         time_limit_s (int | None | Unset):
-        shuffle (bool | Unset):  Default: False.
+        shuffle (bool | Unset): a survey ignores it (no score, one response per invitee and needs analysis, items in
+            order) Default: False.
         recommend_below (float | None | Unset): diagnostics: recommend modules for competencies below this (default 0.7)
         items (list[Any] | Unset):
     """
@@ -29,7 +32,7 @@ class AssessmentIn:
     slug: str
     title: str
     kind: AssessmentInKind
-    pass_mark: float
+    pass_mark: float | Unset = UNSET
     max_attempts: int | None | Unset = UNSET
     time_limit_s: int | None | Unset = UNSET
     shuffle: bool | Unset = False
@@ -76,9 +79,10 @@ class AssessmentIn:
                 "slug": slug,
                 "title": title,
                 "kind": kind,
-                "pass_mark": pass_mark,
             }
         )
+        if pass_mark is not UNSET:
+            field_dict["pass_mark"] = pass_mark
         if max_attempts is not UNSET:
             field_dict["max_attempts"] = max_attempts
         if time_limit_s is not UNSET:
@@ -101,7 +105,7 @@ class AssessmentIn:
 
         kind = check_assessment_in_kind(d.pop("kind"))
 
-        pass_mark = d.pop("pass_mark")
+        pass_mark = d.pop("pass_mark", UNSET)
 
         def _parse_max_attempts(data: object) -> int | None | Unset:
             if data is None:

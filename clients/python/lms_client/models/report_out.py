@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.report_out_status import ReportOutStatus, check_report_out_status
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -29,7 +30,9 @@ class ReportOut:
         team_id (str | Unset):
         participated (int | Unset):
         response_rate (float | None | Unset):
-        status (str | Unset):
+        status (ReportOutStatus | Unset): open: counts so far; awaiting_responses: closed, the sealed responses are on
+            their way; closed: frozen
+        reason (str | Unset): why the aggregates are not shown (suppressed only)
         available_from (str | Unset):
         closed_at (str | Unset):
         causes (list[ReportOutCausesItem] | Unset):
@@ -48,7 +51,8 @@ class ReportOut:
     team_id: str | Unset = UNSET
     participated: int | Unset = UNSET
     response_rate: float | None | Unset = UNSET
-    status: str | Unset = UNSET
+    status: ReportOutStatus | Unset = UNSET
+    reason: str | Unset = UNSET
     available_from: str | Unset = UNSET
     closed_at: str | Unset = UNSET
     causes: list[ReportOutCausesItem] | Unset = UNSET
@@ -81,7 +85,11 @@ class ReportOut:
         else:
             response_rate = self.response_rate
 
-        status = self.status
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status
+
+        reason = self.reason
 
         available_from = self.available_from
 
@@ -140,6 +148,8 @@ class ReportOut:
             field_dict["response_rate"] = response_rate
         if status is not UNSET:
             field_dict["status"] = status
+        if reason is not UNSET:
+            field_dict["reason"] = reason
         if available_from is not UNSET:
             field_dict["available_from"] = available_from
         if closed_at is not UNSET:
@@ -190,7 +200,14 @@ class ReportOut:
 
         response_rate = _parse_response_rate(d.pop("response_rate", UNSET))
 
-        status = d.pop("status", UNSET)
+        _status = d.pop("status", UNSET)
+        status: ReportOutStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = check_report_out_status(_status)
+
+        reason = d.pop("reason", UNSET)
 
         available_from = d.pop("available_from", UNSET)
 
@@ -254,6 +271,7 @@ class ReportOut:
             participated=participated,
             response_rate=response_rate,
             status=status,
+            reason=reason,
             available_from=available_from,
             closed_at=closed_at,
             causes=causes,

@@ -14,7 +14,8 @@ T = TypeVar("T", bound="StartIn")
 class StartIn:
     """
     Attributes:
-        needs_analysis_id (str | Unset): surveys: the needs analysis this response belongs to
+        needs_analysis_id (str | Unset): surveys (required): the needs analysis this response belongs to; only its
+            invitees may answer, once, while it is open (403 otherwise, 409 for a second attempt)
     """
 
     needs_analysis_id: str | Unset = UNSET

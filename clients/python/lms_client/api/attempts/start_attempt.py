@@ -70,7 +70,7 @@ def sync_detailed(
     body: StartIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[AttemptStarted | Problem]:
-    """Start an attempt on the latest published version (a survey's may name its needs analysis).
+    """Start an attempt on the latest published version (a survey's names its needs analysis).
 
     Args:
         assessment_id (str):
@@ -105,7 +105,7 @@ def sync(
     body: StartIn,
     idempotency_key: str | Unset = UNSET,
 ) -> AttemptStarted | Problem | None:
-    """Start an attempt on the latest published version (a survey's may name its needs analysis).
+    """Start an attempt on the latest published version (a survey's names its needs analysis).
 
     Args:
         assessment_id (str):
@@ -135,7 +135,7 @@ async def asyncio_detailed(
     body: StartIn,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[AttemptStarted | Problem]:
-    """Start an attempt on the latest published version (a survey's may name its needs analysis).
+    """Start an attempt on the latest published version (a survey's names its needs analysis).
 
     Args:
         assessment_id (str):
@@ -168,7 +168,7 @@ async def asyncio(
     body: StartIn,
     idempotency_key: str | Unset = UNSET,
 ) -> AttemptStarted | Problem | None:
-    """Start an attempt on the latest published version (a survey's may name its needs analysis).
+    """Start an attempt on the latest published version (a survey's names its needs analysis).
 
     Args:
         assessment_id (str):

@@ -51,7 +51,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[NeedsAnalysisOut | Problem]:
-    """Close now: freeze the report and announce its aggregates.
+    """Close now: no more responses; the report is frozen once the sealed responses arrive.
 
     Args:
         analysis_id (str):
@@ -80,7 +80,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> NeedsAnalysisOut | Problem | None:
-    """Close now: freeze the report and announce its aggregates.
+    """Close now: no more responses; the report is frozen once the sealed responses arrive.
 
     Args:
         analysis_id (str):
@@ -104,7 +104,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[NeedsAnalysisOut | Problem]:
-    """Close now: freeze the report and announce its aggregates.
+    """Close now: no more responses; the report is frozen once the sealed responses arrive.
 
     Args:
         analysis_id (str):
@@ -131,7 +131,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> NeedsAnalysisOut | Problem | None:
-    """Close now: freeze the report and announce its aggregates.
+    """Close now: no more responses; the report is frozen once the sealed responses arrive.
 
     Args:
         analysis_id (str):
