@@ -157,7 +157,7 @@ def test_thousands_of_failing_events_never_keep_the_consumer_from_polling_within
 
 
 def set_topic_config(kafka: KafkaServer, topic: str, configs: dict[str, str]) -> None:
-    admin = KafkaAdminClient(bootstrap_servers=kafka.bootstrap.split(","))
+    admin = KafkaAdminClient(**client_config(kafka.bootstrap))
     try:
         admin.alter_configs([ConfigResource(ConfigResourceType.TOPIC, topic, configs=configs)])
     finally:
