@@ -6,23 +6,32 @@ the traffic. The problem `SO_REUSEPORT` once papered over, workers of a SIGKILLe
 holding the port, is solved at its root: on Linux each worker asks the kernel to SIGKILL it
 when its master dies (`PR_SET_PDEATHSIG`), so the port is free as soon as the master is
 gone; elsewhere gunicorn's own parent check ends orphans within a second or so.
+
+Metrics: before forking, the master puts prometheus_client in multiprocess mode over a directory
+of its own (`PROMETHEUS_MULTIPROC_DIR` when the environment sets it, else `metrics_dir`, else a
+fresh temporary one), emptied at start and removed at exit when it was not the environment's, so
+`/metrics` sums every worker whichever one answers (`lms.kit.metrics`, decision 0078).
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import json
 import os
 import signal
 import socket
 import sys
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
 from gunicorn import util
 from gunicorn.app.base import BaseApplication
 
+from lms.kit import metrics
 from lms.kit.process import settle_collector
 from lms.kit.web.problems import PROBLEM_JSON, TYPE_BASE
 
@@ -54,8 +63,18 @@ def die_with_master(server: Any, worker: Any) -> None:
         os._exit(1)
 
 
-def serve(factory: Callable[[], Flask], *, bind: str, workers: int = 2, threads: int = 4) -> None:
+def serve(
+    factory: Callable[[], Flask],
+    *,
+    bind: str,
+    workers: int = 2,
+    threads: int = 4,
+    metrics_dir: Path | None = None,
+) -> None:
     """gthread workers keep connections alive, which the gateway's upstream pool relies on."""
+    chosen = os.environ.get(metrics.MULTIPROCESS_DIR)
+    directory = Path(chosen) if chosen else metrics_dir or Path(tempfile.mkdtemp(prefix="lms-metrics-"))
+    metrics.count_across_processes(directory)
     _Server(
         factory,
         {
@@ -70,8 +89,18 @@ def serve(factory: Callable[[], Flask], *, bind: str, workers: int = 2, threads:
             "timeout": 60,
             "accesslog": None,
             "post_worker_init": _worker_ready,
+            "child_exit": lambda _server, worker: metrics.process_gone(worker.pid),
+            "on_exit": lambda _server: None if chosen else _remove(directory),
         },
     ).run()
+
+
+def _remove(directory: Path) -> None:
+    """The metrics directory this server made, at its exit (the next start makes a new one)."""
+    for path in directory.glob("*.db"):
+        path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        directory.rmdir()
 
 
 def _worker_ready(worker: object) -> None:

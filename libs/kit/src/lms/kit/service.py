@@ -90,7 +90,13 @@ def _web(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> 
     args = parser.parse_args(argv)
     from lms.kit.gunicorn import serve
 
-    serve(lambda: web_app(definition, settings), bind=args.bind, workers=args.workers, threads=args.threads)
+    serve(
+        lambda: web_app(definition, settings),
+        bind=args.bind,
+        workers=args.workers,
+        threads=args.threads,
+        metrics_dir=settings.run_dir / "metrics" / f"{definition.name}-web-{os.getpid()}",
+    )
     return 0
 
 
