@@ -130,6 +130,14 @@ def test_field_values_beyond_ascii_are_forwarded_byte_for_byte(through):
     assert b"\r\nX-Display-Name: Ren\xc3\xa9e" in upstream.requests[0]
 
 
+def test_a_field_that_cannot_be_written_as_http_is_a_400_and_goes_nowhere(through):
+    with through(OK) as (upstream, client):
+        response = client.get("/api/v1/raw/a", headers={**bearer(), "X-Note": "a\x00b"})
+        body = assert_problem(response, 400)
+        assert "cannot be forwarded" in body["detail"]
+    assert upstream.requests == []
+
+
 MALFORMED = {
     "chunk size 0x3": CHUNKED + b"0x3\r\nabc\r\n0\r\n\r\n",
     "chunk size -1": CHUNKED + b"-1\r\nabc\r\n0\r\n\r\n",
