@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -118,7 +119,16 @@ def scraped_counts(url: str, scrapes: int) -> list[float]:
 
 
 def test_every_scrape_shows_what_both_workers_counted(tally, tmp_path):
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    left_by_a_killed_server = tmp_path / "run" / "metrics" / f"tally-web-{gone.pid}"
+    left_by_a_killed_server.mkdir(parents=True)
+    (left_by_a_killed_server / f"counter_{gone.pid}.db").write_bytes(b"")
+    of_a_live_server = tmp_path / "run" / "metrics" / f"other-web-{os.getpid()}"
+    of_a_live_server.mkdir()
     process, url = tally()
+    assert not left_by_a_killed_server.exists(), "a dead server's directory is removed at start"
+    assert of_a_live_server.exists(), "a running server's directory is left alone"
     hit_readyz(url, 120)
     assert scraped_counts(url, 30) == [120.0] * 30
     assert process.popen is not None

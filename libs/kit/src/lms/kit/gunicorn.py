@@ -8,21 +8,20 @@ when its master dies (`PR_SET_PDEATHSIG`), so the port is free as soon as the ma
 gone; elsewhere gunicorn's own parent check ends orphans within a second or so.
 
 Metrics: before forking, the master puts prometheus_client in multiprocess mode over a directory
-of its own (`PROMETHEUS_MULTIPROC_DIR` when the environment sets it, else `metrics_dir`, else a
-fresh temporary one), emptied at start and removed at exit when it was not the environment's, so
-`/metrics` sums every worker whichever one answers (`lms.kit.metrics`, decision 0078).
+of its own (`PROMETHEUS_MULTIPROC_DIR` when the environment sets it, else `metrics_dir`, else
+`<LMS_RUN_DIR>/metrics/web-<pid>`), emptied at start and removed at exit when it was not the
+environment's, so `/metrics` sums every worker whichever one answers (`lms.kit.metrics`,
+decision 0078).
 """
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import json
 import os
 import signal
 import socket
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -73,7 +72,8 @@ def serve(
 ) -> None:
     """gthread workers keep connections alive, which the gateway's upstream pool relies on."""
     chosen = os.environ.get(metrics.MULTIPROCESS_DIR)
-    directory = Path(chosen) if chosen else metrics_dir or Path(tempfile.mkdtemp(prefix="lms-metrics-"))
+    run_dir = Path(os.environ.get("LMS_RUN_DIR", ".run"))
+    directory = Path(chosen) if chosen else metrics.own_directory(metrics_dir or run_dir / "metrics" / "web")
     metrics.count_across_processes(directory)
     _Server(
         factory,
@@ -90,17 +90,9 @@ def serve(
             "accesslog": None,
             "post_worker_init": _worker_ready,
             "child_exit": lambda _server, worker: metrics.process_gone(worker.pid),
-            "on_exit": lambda _server: None if chosen else _remove(directory),
+            "on_exit": lambda _server: None if chosen else metrics.remove_directory(directory),
         },
     ).run()
-
-
-def _remove(directory: Path) -> None:
-    """The metrics directory this server made, at its exit (the next start makes a new one)."""
-    for path in directory.glob("*.db"):
-        path.unlink(missing_ok=True)
-    with contextlib.suppress(OSError):
-        directory.rmdir()
 
 
 def _worker_ready(worker: object) -> None:

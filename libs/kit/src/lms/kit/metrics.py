@@ -3,6 +3,7 @@ worker processes exposes them as one (prometheus_client's multiprocess mode; dec
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -67,6 +68,34 @@ def _rebuild(metric: MetricWrapperBase) -> None:
         children = list(metric._metrics.values())
     for child in children:
         child._metric_init()
+
+
+def own_directory(prefix: Path) -> Path:
+    """`<prefix>-<pid>`: this process's directory. Those beside it whose process is gone (a server
+    SIGKILLed cannot remove its own at exit) are removed first."""
+    for sibling in prefix.parent.glob("*-[0-9]*"):
+        pid = sibling.name.rsplit("-", 1)[1]
+        if pid.isdigit() and not _alive(int(pid)):
+            remove_directory(sibling)
+    return prefix.with_name(f"{prefix.name}-{os.getpid()}")
+
+
+def remove_directory(directory: Path) -> None:
+    """A server's counting directory, at its exit."""
+    for path in directory.glob("*.db"):
+        path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        directory.rmdir()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # no signal sent: only whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # it exists, under another user
+    return True
 
 
 def process_gone(pid: int) -> None:

@@ -95,7 +95,7 @@ def _web(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> 
         bind=args.bind,
         workers=args.workers,
         threads=args.threads,
-        metrics_dir=settings.run_dir / "metrics" / f"{definition.name}-web-{os.getpid()}",
+        metrics_dir=settings.run_dir / "metrics" / f"{definition.name}-web",
     )
     return 0
 
