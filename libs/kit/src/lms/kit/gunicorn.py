@@ -12,6 +12,10 @@ of its own (`PROMETHEUS_MULTIPROC_DIR` when the environment sets it, else `metri
 `<LMS_RUN_DIR>/metrics/web-<pid>`), emptied at start and removed at exit when it was not the
 environment's, so `/metrics` sums every worker whichever one answers (`lms.kit.metrics`,
 decision 0078).
+
+No control socket: gunicorn's default puts every master of a user at one path
+(`~/.gunicorn/gunicorn.ctl`), so each service's web process (and every test server) would unlink
+and rebind the others', and `gunicornc` would steer whichever master bound it last.
 """
 
 from __future__ import annotations
@@ -84,6 +88,7 @@ def serve(
             "worker_class": "gthread" if threads > 1 else "sync",
             "keepalive": 30,
             "reuse_port": False,
+            "control_socket_disable": True,
             "post_fork": die_with_master,
             "graceful_timeout": 10,
             "timeout": 60,
