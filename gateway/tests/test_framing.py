@@ -167,6 +167,7 @@ MALFORMED = {
     ),
     "HTTP/2.0 on an HTTP/1.1 connection": b"HTTP/2.0 200 OK\r\nContent-Length: 5\r\n\r\nhello",
     "two-digit status": b"HTTP/1.1 20 OK\r\nContent-Length: 5\r\n\r\nhello",
+    "interim answers without end": b"HTTP/1.1 100 Continue\r\n\r\n" * 4000,
     "protocol switch nobody asked for": b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\n\r\n" + OK,
     "not HTTP at all": b"SMTP ready\r\n\r\n",
 }

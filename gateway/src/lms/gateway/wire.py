@@ -69,6 +69,8 @@ class Wire:
         while True:
             event = self._next(RECEIVE, received)
             if isinstance(event, h11.InformationalResponse) and event.status_code != 101:
+                if len(received) > MAX_HEAD:  # interim answers count towards the head's limit
+                    raise _malformed(f"interim answers over {MAX_HEAD // 1024} KiB")
                 continue
             if isinstance(event, h11.Response):
                 break
