@@ -99,7 +99,13 @@ def _web(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> 
         definition.web_check(settings, args.workers)
     from lms.kit.gunicorn import serve
 
-    serve(lambda: web_app(definition, settings), bind=args.bind, workers=args.workers, threads=args.threads)
+    serve(
+        lambda: web_app(definition, settings),
+        bind=args.bind,
+        workers=args.workers,
+        threads=args.threads,
+        metrics_dir=settings.run_dir / "metrics" / f"{definition.name}-web",
+    )
     return 0
 
 
