@@ -59,5 +59,6 @@ CERTIFICATION_EXPIRED = declare("lms.progress.certification.expired.v1")
 NEEDS_ANALYSIS_CLOSED = declare("lms.insights.needs_analysis.closed.v1")
 STATEMENT_RECORDED = declare("lms.progress.statement.recorded.v1")
 STATEMENT_STORED = declare("lms.records.statement.stored.v1")
+AU_SATISFIED = declare("lms.records.au.satisfied.v1")
 
 ALL: tuple[EventType, ...] = tuple(v for v in list(globals().values()) if isinstance(v, EventType))
