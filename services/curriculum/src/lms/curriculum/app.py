@@ -7,9 +7,10 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from lms.curriculum.api import collaborators, courses, modules, packages
+from lms.curriculum.api import cmi5_packages, collaborators, content, courses, modules, packages
 from lms.curriculum.api.common import install
 from lms.curriculum.service.assessment_lookup import AssessmentLookup
+from lms.curriculum.service.content_store import content_store
 from lms.curriculum.service.context import Context
 from lms.kit.config import Settings
 from lms.kit.db import make_engine, make_session_factory
@@ -18,6 +19,7 @@ from lms.kit.web import create_app as create_service_app
 from lms.kit.web.health import OutboxCollector, database_check, kafka_check
 
 DEFAULT_ASSESSMENT_URL = "http://127.0.0.1:8102"
+MAX_BODY_BYTES = 64 * 1024 * 1024  # a cmi5 package with its media (the gateway has its own cap)
 
 
 def create_app(settings: Settings, environ: Mapping[str, str] | None = None) -> Flask:
@@ -31,11 +33,18 @@ def create_app(settings: Settings, environ: Mapping[str, str] | None = None) -> 
     return create_service_app(
         settings,
         title="LMS curriculum",
-        blueprints=[courses.blp, modules.blp, collaborators.blp, packages.blp],
+        blueprints=[courses.blp, modules.blp, collaborators.blp, packages.blp, cmi5_packages.blp],
         readiness={"database": database_check(engine), "kafka": kafka_check(settings.kafka_bootstrap)},
         collectors=[OutboxCollector(engine)],
-        configure=lambda app: install(app, ctx),
+        configure=lambda app: _configure(app, ctx, environ),
     )
+
+
+def _configure(app: Flask, ctx: Context, environ: Mapping[str, str] | None) -> None:
+    install(app, ctx)
+    app.extensions["lms.content"] = content_store(os.environ if environ is None else environ)
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
+    app.register_blueprint(content.blp)
 
 
 def assessment_lookup(env: Mapping[str, str]) -> AssessmentLookup | None:
