@@ -73,7 +73,7 @@ class PackageModule(ModuleIn):
     cmi5 = fields.Dict(
         allow_none=True,
         metadata={
-            "description": "a cmi5 course's structure, as an export gives it (POST /cmi5-packages imports one)"
+            "description": "a cmi5 course structure, as an export gives it (see POST /cmi5-packages)"
         },
     )
 
