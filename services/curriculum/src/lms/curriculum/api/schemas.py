@@ -72,9 +72,7 @@ class PackageModule(ModuleIn):
     key = fields.String(required=True, validate=KEY)
     cmi5 = fields.Dict(
         allow_none=True,
-        metadata={
-            "description": "a cmi5 course structure, as an export gives it (see POST /cmi5-packages)"
-        },
+        metadata={"description": "a cmi5 course structure, as an export gives it (see POST /cmi5-packages)"},
     )
 
 

@@ -73,9 +73,10 @@ def progress_of(session: Session, registration: str, lesson_id: str) -> AuProgre
 
 def record_progress(session: Session, registration: str, lesson_id: str, **values: bool) -> None:
     insert_ignore(session, cmi5_aus, [{"registration": registration, "lesson_id": lesson_id}])
-    session.execute(
-        update(cmi5_aus).where(A.registration == registration, A.lesson_id == lesson_id).values(**values)
-    )
+    if values:
+        session.execute(
+            update(cmi5_aus).where(A.registration == registration, A.lesson_id == lesson_id).values(**values)
+        )
 
 
 def satisfied_by(au: Au, progress: AuProgress, reason: str) -> dict[str, str]:
