@@ -2,17 +2,18 @@
 
 Everything is checked before anything is stored: the archive (lms.curriculum.domain.cmi5.archive),
 the course structure against the cmi5 XSD and rules, the course's caps, who may edit. Then the
-package's files go to the content store under a fresh package key, and the draft (with the
-module that stands for the cmi5 course) commits; a draft that fails to commit takes its files
-with it. Importing the same cmi5 course into a course again replaces its module: ids derive
-from the publisher's ids, so learners keep their progress.
+package's files go to the content store under the package's key (a digest of the archive, so
+the same archive is stored once and a re-import changes nothing), and the draft, with the module
+that stands for the cmi5 course, commits; files written for a draft that fails to commit are
+removed. Importing the same cmi5 course into a course again replaces its module: ids derive from
+the publisher's ids, so learners keep their progress. A slug that names a course you may edit
+imports into it, as `course_id` does.
 """
 
 from __future__ import annotations
 
 import hashlib
 import mimetypes
-import secrets
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +27,6 @@ from lms.curriculum.domain.cmi5.course_xml import parse
 from lms.curriculum.domain.cmi5.module import build_module
 from lms.curriculum.domain.cmi5.structure import CourseStructure
 from lms.curriculum.domain.document import Course, Module
-from lms.curriculum.domain.errors import Conflict
 from lms.curriculum.domain.limits import check_limits
 from lms.curriculum.service import rows
 from lms.curriculum.service.content_store import ContentStore
@@ -62,26 +62,29 @@ def read_package(request: Cmi5Request) -> Package:
         return Package(parse(request.body, None), None, None)
     archive = Archive(request.body)
     structure = parse(archive.structure(), archive.names)
-    return Package(structure, archive, secrets.token_hex(16))
+    return Package(structure, archive, hashlib.sha256(request.body).hexdigest()[:32])
 
 
 def import_cmi5(ctx: Context, store: ContentStore, caller: Caller, request: Cmi5Request) -> dict[str, Any]:
     """Create the course (or put the module into course `course_id`), store the files, maybe publish."""
     package = read_package(request)
     with ctx.uow() as uow:
-        if request.course_id is None:
+        into = request.course_id or rows.course_id_for_slug(
+            uow.session, request.slug or _slug(package.structure)
+        )
+        if into is None:
             course_id, module, changes = _create(uow.session, caller, request, package)
         else:
-            course_id, module, changes = _into(uow.session, caller, request, package)
-        _store_files(store, package)
+            course_id, module, changes = _into(uow.session, caller, into, request, package)
+        written = _store_files(store, package)
         try:
             version = _publish(ctx, uow.session, course_id, caller, request)
             uow.commit()
         except BaseException:
-            if package.key:
+            if written and package.key:
                 store.delete_package(package.key)
             raise
-    return _report(course_id, module, package, request, changes, version)
+    return _report(course_id, module, package, into is None, changes, version)
 
 
 def _create(
@@ -90,8 +93,6 @@ def _create(
     course_id = str(uuid.uuid4())
     structure = package.structure
     slug = request.slug or _slug(structure)
-    if rows.course_id_for_slug(session, slug) is not None:
-        raise Conflict(f"A course with slug {slug!r} exists: import into it with ?course_id=<its id>.")
     module = build_module(course_id, structure, package.key, request.required)
     course = Course(slug=slug, title=module.title, summary=module.summary, modules=[module])
     check_limits(course)
@@ -100,10 +101,9 @@ def _create(
 
 
 def _into(
-    session: Session, caller: Caller, request: Cmi5Request, package: Package
+    session: Session, caller: Caller, course_id: str, request: Cmi5Request, package: Package
 ) -> tuple[str, Module, list[str]]:
-    assert request.course_id is not None
-    row = rows.course_row(session, request.course_id, lock=True)
+    row = rows.course_row(session, course_id, lock=True)
     require_editor(rows.ownership(session, row), caller, row.id)
     check_if_match(request.if_match, row.draft_revision, required=False)
     course = Course.from_json(row.draft)
@@ -111,18 +111,21 @@ def _into(
     index = next((i for i, m in enumerate(course.modules) if m.id == module.id), None)
     if index is None:
         course.modules.append(module)
-        change = f"module {module.key!r} is added with {len(module.lessons)} AU(s)"
+        changes = [f"module {module.key!r} is added with {len(module.lessons)} AU(s)"]
+    elif course.modules[index].to_json() == module.to_json():
+        return row.id, module, []
     else:
         course.modules[index] = module
-        change = f"module {module.key!r} is replaced ({len(module.lessons)} AU(s))"
+        changes = [f"module {module.key!r} is replaced ({len(module.lessons)} AU(s))"]
     check_limits(course)
     rows.save_draft(session, row.id, course, row.draft_revision)
-    return row.id, module, [change]
+    return row.id, module, changes
 
 
-def _store_files(store: ContentStore, package: Package) -> None:
-    if package.archive is None or package.key is None:
-        return
+def _store_files(store: ContentStore, package: Package) -> bool:
+    """Write the package's files unless the same archive was stored before; whether it wrote them."""
+    if package.archive is None or package.key is None or store.exists(f"{package.key}/cmi5.xml"):
+        return False
     try:
         for entry in package.archive.entries:
             data = b"".join(package.archive.chunks(entry))
@@ -130,6 +133,7 @@ def _store_files(store: ContentStore, package: Package) -> None:
     except BaseException:
         store.delete_package(package.key)
         raise
+    return True
 
 
 def media_type(name: str) -> str:
@@ -157,14 +161,14 @@ def _report(
     course_id: str,
     module: Module,
     package: Package,
-    request: Cmi5Request,
+    created: bool,
     changes: list[str],
     version: int | None,
 ) -> dict[str, Any]:
     return {
         "course_id": course_id,
         "module_id": module.id,
-        "created": request.course_id is None,
+        "created": created,
         "cmi5_course_id": package.structure.id,
         "aus": len(module.lessons),
         "blocks": len(package.structure.blocks()),

@@ -29,6 +29,8 @@ class ContentStore(Protocol):
 
     def get(self, key: str) -> StoredFile | None: ...
 
+    def exists(self, key: str) -> bool: ...
+
     def delete_package(self, package: str) -> None: ...
 
 
@@ -50,6 +52,9 @@ class FolderStore:
         if not path.is_file():
             return None
         return StoredFile(path.stat().st_size, _read(path))
+
+    def exists(self, key: str) -> bool:
+        return self._path(key).is_file()
 
     def delete_package(self, package: str) -> None:
         shutil.rmtree(self._path(package), ignore_errors=True)
@@ -87,6 +92,15 @@ class S3Store:
             return None
         body = found["Body"]
         return StoredFile(int(found["ContentLength"]), body.iter_chunks(CHUNK))
+
+    def exists(self, key: str) -> bool:
+        try:
+            self.client.head_object(Bucket=self.bucket, Key=self.prefix + key)
+        except self.client.exceptions.ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+                return False
+            raise
+        return True
 
     def delete_package(self, package: str) -> None:
         pages = self.client.get_paginator("list_objects_v2").paginate(

@@ -151,9 +151,11 @@ def _score(score: Any, context: dict[str, Any], verb: str, state: SessionState) 
         raise Refused("A raw score comes with min and max (cmi5 9.5.1).")
     if verb not in JUDGED or state.mastery_score is None:
         return
-    if (context.get("extensions") or {}).get(MASTERY) != state.mastery_score:
-        raise Refused(f"{verb} carries the launch's masteryScore in its context (cmi5 9.6.3.2).")
+    extensions = context.get("extensions") or {}
     scaled = score.get("scaled") if isinstance(score, dict) else None
+    judged_by_score = scaled is not None or MASTERY in extensions  # "based on the masteryScore"
+    if judged_by_score and extensions.get(MASTERY) != state.mastery_score:
+        raise Refused(f"{verb} judged by score carries the launch's masteryScore (cmi5 9.6.3.2).")
     if scaled is None:
         return
     if verb == "passed" and scaled < state.mastery_score:
