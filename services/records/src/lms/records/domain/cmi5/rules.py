@@ -165,7 +165,7 @@ def _score(score: Any, context: dict[str, Any], verb: str, state: SessionState) 
 
 
 def _order(verb: str, state: SessionState) -> None:
-    if verb in state.verbs:
+    if verb in state.verbs or (verb == "initialized" and state.initialized):
         raise Refused(f"{verb} was sent already in this session (cmi5 9.3).")
     if verb == "initialized" and not state.prefs_read:
         raise Refused("The AU reads cmi5LearnerPreferences before it is initialized (cmi5 11).")
