@@ -19,7 +19,6 @@ from lms.kit.web import create_app as create_service_app
 from lms.kit.web.health import OutboxCollector, database_check, kafka_check
 
 DEFAULT_ASSESSMENT_URL = "http://127.0.0.1:8102"
-MAX_BODY_BYTES = 64 * 1024 * 1024  # a cmi5 package with its media (the gateway has its own cap)
 
 
 def create_app(settings: Settings, environ: Mapping[str, str] | None = None) -> Flask:
@@ -43,7 +42,6 @@ def create_app(settings: Settings, environ: Mapping[str, str] | None = None) -> 
 def _configure(app: Flask, ctx: Context, environ: Mapping[str, str] | None) -> None:
     install(app, ctx)
     app.extensions["lms.content"] = content_store(os.environ if environ is None else environ)
-    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     app.register_blueprint(content.blp)
 
 

@@ -22,6 +22,7 @@ FORMS = {
     "application/xml": cmi5_packages.XML,
     "text/xml": cmi5_packages.XML,
 }
+MAX_PACKAGE_BYTES = 64 * 1024 * 1024  # a package with its media; every other body keeps the kit's cap
 BODY = {
     "required": True,
     "content": {
@@ -44,6 +45,7 @@ class Cmi5Packages(MethodView):
         Validated against the cmi5 XSD and rules (422 naming each line); an unsafe or unreadable
         archive is a 400, one too large a 413; nothing is stored then.
         """
+        request.max_content_length = MAX_PACKAGE_BYTES  # before the body is read: 413 beyond
         form = FORMS.get(request.mimetype)
         if form is None:
             raise UnsupportedType(
