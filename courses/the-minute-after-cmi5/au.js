@@ -99,10 +99,12 @@
   async function check(event) {
     event.preventDefault();
     const answers = ["q1", "q2", "q3"].map((q) => (new FormData(event.target).get(q) === "right" ? 1 : 0));
-    const scaled = answers.reduce((a, b) => a + b, 0) / answers.length;
+    const right = answers.reduce((a, b) => a + b, 0);
+    // judged on the score as sent (two decimals): the LMS checks passed and failed against it
+    const scaled = Math.round((right / answers.length) * 100) / 100;
     const passed = scaled >= (launchData.masteryScore ?? 0.67);
     if (launchData.launchMode === "Normal") {
-      const score = { scaled: Math.round(scaled * 100) / 100, raw: answers.reduce((a, b) => a + b, 0), min: 0, max: 3 };
+      const score = { scaled, raw: right, min: 0, max: answers.length };
       const result = { success: passed, score, duration: seconds(Date.now() - started) };
       await statement(passed ? "passed" : "failed", { moveOn: true, result, mastery: true });
     }

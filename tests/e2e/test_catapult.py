@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,13 @@ import pytest
 
 from lms.kit.auth import mint_token
 from lms.kit.config import JwtSettings
+from lms.tools.coursepack import cmi5_package
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
 COPY = ROOT / ".run" / "catapult-lts"
 ADAPTER = ROOT / "tests" / "cmi5"
+DEMO = ROOT / "courses" / "the-minute-after-cmi5"
 DEADLINE_S = 1800
 ARGUED: dict[str, Path] = {}  # full test name -> the decision record that argues its failure
 TOKEN_TTL_S = 3 * 3600
@@ -88,6 +91,7 @@ def referee(suite, shared_tools, chromium) -> dict[str, Any]:
     copy, build_s = built_copy(shared_tools("catapult-lts/lts", "lib/lms.template.js", "LMS_CATAPULT_SUITE"))
     shutil.copy(ADAPTER / "lms.custom.js", copy / "lib" / "lms.custom.js")
     shutil.copy(ADAPTER / "jest-puppeteer.config.js", copy / "lms.jest-puppeteer.config.js")
+    shutil.copy(ADAPTER / "demo_au.js", copy / "demo_au.js")
     settings = JwtSettings(secret=suite.env["LMS_JWT_SECRET"])
 
     def token(sub: str, role: str) -> str:
@@ -122,6 +126,8 @@ def referee(suite, shared_tools, chromium) -> dict[str, Any]:
         subprocess.run(command, cwd=copy, env=env, stdout=log, stderr=subprocess.STDOUT, timeout=DEADLINE_S)
     assert results.exists(), (logs / "jest.log").read_text()[-6000:]
     return {
+        "copy": copy,
+        "chromium": chromium,
         "report": json.loads(results.read_text()),
         "build_s": build_s,
         "run_s": time.monotonic() - started,
@@ -150,3 +156,56 @@ def test_the_lms_passes_catapults_lms_test_suite(referee):
 def test_each_argued_failure_is_argued_in_its_decision_record():
     for name, record in ARGUED.items():
         assert name in record.read_text(), f"{record.name} does not argue {name!r}"
+
+
+def until(check, timeout_s: float = 120) -> Any:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if found := check():
+            return found
+        time.sleep(0.25)
+    raise AssertionError(f"not within {timeout_s} s")
+
+
+@pytest.mark.parametrize(
+    ("answers", "says", "status"),
+    [("right,right,wrong", "you passed", "completed"), ("right,wrong,wrong", "Not quite", "active")],
+    ids=["two of three pass", "one of three fails"],
+)
+def test_the_demo_au_runs_in_chromium_and_its_pass_completes_the_course(
+    suite, referee, answers, says, status
+):
+    """The demo AU, as `make run` imports it, in a browser: a pass (two right of three, the
+    masteryScore 0.67) completes the enrolment; a fail is recorded and leaves it open."""
+    body, media_type = cmi5_package(DEMO)
+    with suite.client("demo-author", "author") as author:
+        imported = author.post(
+            "/cmi5-packages",
+            params={"publish": "true", "slug": f"demo-au-{uuid.uuid4().hex[:6]}"},
+            content=body,
+            headers={"Content-Type": media_type},
+        )
+    assert imported.status_code == 201, imported.text
+    course_id = imported.json()["course_id"]
+    with suite.client(f"demo-learner-{uuid.uuid4().hex[:6]}", "learner") as learner:
+        lesson = learner.get(f"/courses/{course_id}").json()["modules"][0]["lessons"][0]
+        enrolment = learner.post("/enrolments", json={"course_id": course_id}).json()
+        path = f"/enrolments/{enrolment['id']}/aus/{lesson['id']}/launches"
+        launched = until(lambda: (r := learner.post(path, json={})).status_code == 201 and r.json())
+        env = {**os.environ, "CATAPULT_CHROMIUM": referee["chromium"], "PUPPETEER_SKIP_DOWNLOAD": "1"}
+        ran = subprocess.run(
+            ["node", "demo_au.js", launched["launch_url"], answers],
+            cwd=referee["copy"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        assert ran.returncode == 0, ran.stderr[-3000:]
+        page = json.loads(ran.stdout.strip().splitlines()[-1])
+        assert says in page["done"], page
+        aus = until(lambda: (r := learner.get(f"/enrolments/{enrolment['id']}/aus").json())["items"] and r)
+        assert aus["items"][0]["satisfied"] is (status == "completed")
+        if status == "completed":
+            until(lambda: learner.get(f"/enrolments/{enrolment['id']}").json()["status"] == "completed")
+        assert learner.get(f"/enrolments/{enrolment['id']}").json()["status"] == status
