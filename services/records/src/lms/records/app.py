@@ -57,6 +57,7 @@ def context(engine: Engine, topic: str, clock: Callable[[], datetime] = utcnow) 
 
 
 def places() -> Places:
-    """`LMS_PUBLIC_URL` (the gateway as browsers reach it) and `LMS_CONTENT_URL` (package files)."""
-    public = os.environ.get("LMS_PUBLIC_URL", "http://127.0.0.1:8080").rstrip("/")
-    return Places(public, os.environ.get("LMS_CONTENT_URL", f"{public}/content").rstrip("/"))
+    """`LMS_PUBLIC_URL` (the gateway as browsers reach it) and `LMS_CONTENT_URL` (package files);
+    an empty value is the default, as a ConfigMap sets it."""
+    public = (os.environ.get("LMS_PUBLIC_URL") or "http://127.0.0.1:8080").rstrip("/")
+    return Places(public, (os.environ.get("LMS_CONTENT_URL") or f"{public}/content").rstrip("/"))
