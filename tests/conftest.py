@@ -47,6 +47,26 @@ PROCESSES = {
 }
 
 
+def shared_tool(folder: str, marker: str, variable: str) -> Path:
+    """A referee of the read-only shared tools folder (`shared/tools/<folder>`, holding `marker`):
+    where `variable` names it, else beside the checkout (CI, /work/main), beside its worktrees, or
+    in this workplace's own folder."""
+    if configured := os.environ.get(variable):
+        return Path(configured)
+    root = Path(__file__).resolve().parents[1]
+    bases = (root.parent, root.parent.parent, Path("/work"))  # the last: this workplace's own copy
+    candidates = [base / "shared" / "tools" / folder for base in bases]
+    found = next((c for c in candidates if (c / marker).exists()), None)
+    assert found, f"{folder} is not in {[str(c) for c in candidates]} (or set {variable})"
+    return found
+
+
+@pytest.fixture(scope="session")
+def shared_tools():
+    """`shared_tools(folder, marker, variable)`: where a referee of the shared tools folder is."""
+    return shared_tool
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -114,6 +134,7 @@ def suite_env(bootstrap: str, run: str, logs: Path) -> dict[str, str]:
         "LMS_LOG_LEVEL": "INFO",  # as in production: tests/e2e/test_survey_confidentiality reads every line
         "LMS_WEB_WORKERS": "1",
         "GATEWAY_DATABASE_URL": f"sqlite:///{logs / 'gateway.db'}",
+        "LMS_CONTENT_STORE": str(logs / "content"),
         "LMS_RATE_LIMIT_AUTHENTICATED": "100000/minute",
         "LMS_RATE_LIMIT_ANONYMOUS": "100000/minute",
         "LMS_RATE_LIMIT_IMPORT": "100000/minute",
@@ -160,6 +181,7 @@ def launched(
         webs = {name: [free_port() for _ in range(replicas)] for name in (*services, "gateway")}
         urls = {name: _front(stack, ports) for name, ports in webs.items()}
         env["LMS_JWT_GATEWAY_JWKS_URL"] = f"{urls['gateway']}/.well-known/jwks.json"
+        env["LMS_PUBLIC_URL"] = urls["gateway"]  # cmi5 launch URLs name the gateway browsers reach
         for service in SERVICES:  # every process knows each URL (curriculum reads assessment)
             env[f"LMS_{service.upper()}_URL"] = urls.get(service, f"http://127.0.0.1:{free_port()}")
         suite = Suite(urls["gateway"], env, logs)

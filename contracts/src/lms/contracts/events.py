@@ -63,5 +63,6 @@ NEEDS_ANALYSIS_CLOSED_V2 = declare("lms.insights.needs_analysis.closed.v2")
 NEEDS_ANALYSIS_REPORTED = declare("lms.insights.needs_analysis.reported.v1")
 STATEMENT_RECORDED = declare("lms.progress.statement.recorded.v1")
 STATEMENT_STORED = declare("lms.records.statement.stored.v1")
+AU_SATISFIED = declare("lms.records.au.satisfied.v1")
 
 ALL: tuple[EventType, ...] = tuple(v for v in list(globals().values()) if isinstance(v, EventType))

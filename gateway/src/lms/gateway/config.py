@@ -21,9 +21,13 @@ SERVICE_URLS = {
 DEFAULT_ROUTES = {
     "/api/v1/courses": "curriculum",
     "/api/v1/course-packages": "curriculum",
+    "/api/v1/cmi5-packages": "curriculum",
+    "/content": "curriculum",
     "/api/v1/assessments": "assessment",
     "/api/v1/attempts": "assessment",
     "/api/v1/enrolments": "progress",
+    "/api/v1/enrolments/*/aus": "records",
+    "/api/v1/cmi5": "records",
     "/api/v1/completions": "progress",
     "/api/v1/completions.csv": "progress",
     "/api/v1/xapi": "progress",

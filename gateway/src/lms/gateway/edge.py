@@ -6,6 +6,8 @@ refused by the kit's web base before this runs (`lms.kit.web.bodylimit`): 413, n
 
 from __future__ import annotations
 
+import re
+
 from flask import Response, request
 
 from lms.kit.web import Problem
@@ -20,6 +22,9 @@ EXPOSED_HEADERS = (
     "Last-Modified, X-Experience-API-Version, X-Experience-API-Consistent-Through"
 )
 PREFLIGHT_MAX_AGE = "600"
+# Open to every origin, "null" included (a sandboxed AU's): these take no ambient credentials,
+# only the Authorization header a caller sends, so any page may call them (decision 0096).
+OPEN_TO_ANY_ORIGIN = re.compile(r"^/(xapi(/.*)?|api/v1/cmi5/fetch/[^/]+|content/.+)$")
 
 
 class Edge:
@@ -38,7 +43,10 @@ class Edge:
     def decorate(self, response: Response) -> Response:
         """Let configured origins read the response and the headers they need."""
         origin = request.headers.get("Origin")
-        if origin and self._allowed(origin):
+        if origin and OPEN_TO_ANY_ORIGIN.match(request.path):
+            response.headers["Access-Control-Allow-Origin"] = "*"
+            response.headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+        elif origin and self._allowed(origin):
             response.headers["Access-Control-Allow-Origin"] = origin
             response.headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
             response.vary.add("Origin")
@@ -46,7 +54,7 @@ class Edge:
 
     def _preflight(self) -> Response:
         origin = request.headers.get("Origin", "")
-        if not self._allowed(origin):
+        if not (self._allowed(origin) or OPEN_TO_ANY_ORIGIN.match(request.path)):
             raise Problem(403, f"Origin {origin or '(none)'} is not allowed to call this API.")
         response = Response(status=204)
         response.headers["Access-Control-Allow-Methods"] = ALLOWED_METHODS

@@ -199,3 +199,21 @@ def test_progress_reads_curriculum_at_its_local_address_unless_told_otherwise(wo
     )
     monkeypatch.setenv("LMS_CURRICULUM_URL", "off")
     assert create_app(world.settings).extensions["lms.progress"].curriculum is None
+
+
+def test_an_au_lesson_read_from_curriculum_is_completed_by_its_content_not_a_click(world, curriculum):
+    """A cmi5 AU's lesson in a course read before its event is still an AU: the learner's own
+    "done" is refused, now and after the late event changes nothing."""
+    client = create_app(world.settings, curriculum=CurriculumReader(curriculum.url)).test_client()
+    course_id = str(uuid.uuid4())
+    view = course_view(course_id)
+    view["modules"][0]["lessons"][0]["kind"] = "au"
+    curriculum.courses[course_id] = view
+    ada = world.token("ada", "learner")
+    enrolled = enrol(client, world, "ada", course_id, ada)
+    assert enrolled.status_code == 201, enrolled.get_json()
+    clicked = client.post(f"/api/v1/enrolments/{enrolled.get_json()['id']}/lessons/l1/complete", headers=ada)
+    assert clicked.status_code == 409, clicked.get_json()
+    assert client.get(f"/api/v1/enrolments/{enrolled.get_json()['id']}", headers=ada).get_json()[
+        "status"
+    ] == ("active")

@@ -11,7 +11,7 @@ from lms.contracts import events
 from lms.kit.config import Settings
 from lms.kit.inbox import BatchHandler, Handler
 from lms.kit.outbox import Outbox
-from lms.progress.service import catalog, directory, enrolling, graded, replay
+from lms.progress.service import catalog, directory, enrolling, graded, lessons, replay
 from lms.progress.service.publishing import Channels
 from lms.progress.service.xapi_store import XapiIdentity
 
@@ -23,8 +23,10 @@ def channels_of(settings: Settings, *, replaying: bool = False) -> Channels:
 
 
 def handlers(settings: Settings, channels: Channels | None = None) -> Mapping[str, Handler]:
-    enrol = partial(enrolling.enrol_assigned, channels or channels_of(settings))
+    channels = channels or channels_of(settings)
+    enrol = partial(enrolling.enrol_assigned, channels)
     return {
+        events.AU_SATISFIED.name: partial(lessons.au_satisfied, channels),
         events.COURSE_PUBLISHED.name: catalog.apply_course_published,
         events.COURSE_RETIRED.name: catalog.apply_course_retired,
         events.USER_PROVISIONED.name: directory.person_changed,

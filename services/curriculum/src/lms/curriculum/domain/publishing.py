@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
+from lms.curriculum.domain.cmi5.module import event_form, module_problems
 from lms.curriculum.domain.document import LESSON_KINDS, Course, Module
 
 Add = Callable[[str, str], None]
@@ -66,6 +67,8 @@ def _module_problems(add: Add, where: str, module: Module) -> None:
             add(f"{where}.lessons[{position}]", f"unknown lesson kind {lesson.kind!r}")
         if not lesson.body.strip():
             add(f"{where}.lessons[{position}]", f"lesson {lesson.title!r} has no body")
+    for problem in module_problems(module):
+        add(where, f"module {module.title!r}: {problem}")
 
 
 def _assessment_of(module: Module, slugs: Mapping[str, str]) -> str | None:
@@ -110,6 +113,13 @@ def published_event(course_id: str, version: int, course: Course, published_at: 
 
 
 def _module_event(position: int, module: Module) -> dict[str, Any]:
+    shaped = _plain_module_event(position, module)
+    if module.cmi5 is not None:
+        shaped["cmi5"] = event_form(module)
+    return shaped
+
+
+def _plain_module_event(position: int, module: Module) -> dict[str, Any]:
     return {
         "module_id": module.id,
         "key": module.key,

@@ -73,7 +73,11 @@ def as_published_event(view: dict[str, Any]) -> dict[str, Any]:
                 "title": m["title"],
                 "required": m.get("required", True),
                 "assessment_id": m.get("assessment_id"),
-                "lessons": [{"lesson_id": lesson["id"], "title": lesson["title"]} for lesson in m["lessons"]],
+                "lessons": [
+                    # the kind tells a cmi5 AU (completed by its content only) from a lesson one clicks
+                    {"lesson_id": lesson["id"], "title": lesson["title"], "kind": lesson.get("kind", "text")}
+                    for lesson in m["lessons"]
+                ],
             }
             for m in view["modules"]
         ],
