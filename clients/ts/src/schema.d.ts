@@ -290,6 +290,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cmi5-packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a cmi5 package as a new course, or with ?course_id= as a module of that course.
+         * @description Validated against the cmi5 XSD and rules (422 naming each line); an unsafe or unreadable
+         *     archive is a 400, one too large a 413; nothing is stored then.
+         */
+        post: operations["createCmi5Package"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmi5/fetch/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The fetch URL of a launch (public): POST it once for the session's auth-token. */
+        post: operations["createCmi5Fetch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cmi5/sessions/{session_id}/abandon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Abandon an open session (its learner, HR): abandoned statement; its token stops working. */
+        post: operations["createSessionAbandon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/completions": {
         parameters: {
             query?: never;
@@ -607,6 +666,65 @@ export interface paths {
         get: operations["getEnrolment"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enrolments/{enrolment_id}/aus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolment_id: string;
+            };
+            cookie?: never;
+        };
+        /** The cmi5 AUs of an enrolment's version and where the learner stands on each. */
+        get: operations["getEnrolmentAus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enrolments/{enrolment_id}/aus/{lesson_id}/launches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolment_id: string;
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Launch an AU of your enrolment: a new session, its LaunchData and launched statement. */
+        post: operations["createAusLaunche"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enrolments/{enrolment_id}/aus/{lesson_id}/waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolment_id: string;
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Waive an AU (once per enrolment): it counts as satisfied; the waived statement says why. */
+        post: operations["createAusWaive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1191,6 +1309,10 @@ export interface components {
             assessment_id?: string | null;
             assessment_slug?: string | null;
             lessons?: components["schemas"]["LessonOut"][];
+            /** @description a cmi5 course (POST /cmi5-packages): its structure of blocks and AUs; each AU names its lesson (kind `au`), launched by POST /enrolments/{id}/aus/{lesson_id}/launches */
+            cmi5?: {
+                [key: string]: unknown;
+            };
         };
         CourseOut: {
             id?: string;
@@ -1244,7 +1366,7 @@ export interface components {
              * @default text
              * @enum {string}
              */
-            kind: "text" | "video" | "scenario" | "reflection" | "activity";
+            kind: "text" | "video" | "scenario" | "reflection" | "activity" | "au";
             body: string;
             /** @default 5 */
             duration_min: number;
@@ -1294,6 +1416,10 @@ export interface components {
             assessment_slug?: string | null;
             lessons?: components["schemas"]["LessonIn"][];
             position?: number;
+            /** @description a cmi5 course structure, as an export gives it (see POST /cmi5-packages) */
+            cmi5?: {
+                [key: string]: unknown;
+            } | null;
         };
         PackageIn: {
             slug: string;
@@ -1312,6 +1438,20 @@ export interface components {
             changes?: string[];
             published_version?: number | null;
             dry_run?: boolean;
+        };
+        Cmi5ImportReport: {
+            course_id?: string;
+            /** @description the module standing for the cmi5 course */
+            module_id?: string;
+            created?: boolean;
+            /** @description the publisher's IRI of the cmi5 course */
+            cmi5_course_id?: string;
+            aus?: number;
+            blocks?: number;
+            /** @description its files are served at /content/<package>/ */
+            package?: string | null;
+            changes?: string[];
+            published_version?: number | null;
         };
         AssessmentListed: {
             id?: string;
@@ -1805,6 +1945,67 @@ export interface components {
             overdue?: components["schemas"]["Person"][];
             never_started?: components["schemas"]["Person"][];
             in_progress?: components["schemas"]["Person"][];
+        };
+        LaunchIn: {
+            /**
+             * @default Normal
+             * @enum {string}
+             */
+            launch_mode: "Normal" | "Browse" | "Review";
+            /**
+             * Format: url
+             * @description where the AU sends the learner when it ends (LMS.LaunchData returnURL)
+             */
+            return_url?: string;
+        };
+        LaunchOut: {
+            /** @description open it (launch_method OwnWindow: in its own window) */
+            launch_url?: string;
+            /** @description AnyWindow | OwnWindow */
+            launch_method?: string;
+            launch_mode?: string;
+            session_id?: string;
+            /** @description the cmi5 registration: the enrolment's id */
+            registration?: string;
+            /** @description the AU's activity id in statements */
+            activity_id?: string;
+            /** @description the AU's id in the course structure */
+            au_id?: string;
+            lesson_id?: string;
+        };
+        AuOut: {
+            lesson_id?: string;
+            module_id?: string;
+            au_id?: string;
+            title?: string;
+            activity_id?: string;
+            launch_method?: string;
+            move_on?: string;
+            completed?: boolean;
+            passed?: boolean;
+            waived?: boolean;
+            satisfied?: boolean;
+            satisfied_at?: string | null;
+        };
+        AusOut: {
+            enrolment_id?: string;
+            registration?: string;
+            items?: components["schemas"]["AuOut"][];
+        };
+        WaiveIn: {
+            /** @description Tested Out, Equivalent AU, Equivalent Outside Activity, Administrative, ... */
+            reason: string;
+        };
+        WaiveOut: {
+            enrolment_id?: string;
+            lesson_id?: string;
+            waived?: boolean;
+            /** @description the session id of the waived statement */
+            session_id?: string;
+        };
+        SessionOut: {
+            session_id?: string;
+            state?: string;
         };
         NeedsAnalysisIn: {
             team_id: string;
@@ -2535,6 +2736,94 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
+    createCmi5Package: {
+        parameters: {
+            query?: {
+                /** @description import as a module of this course */
+                course_id?: string;
+                /** @description the new course's slug (default: from the title) */
+                slug?: string;
+                /** @description whether the module is required */
+                required?: boolean;
+                publish?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/zip": string;
+                "application/xml": string;
+            };
+        };
+        responses: {
+            /** @description The package went into an existing course */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cmi5ImportReport"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cmi5ImportReport"];
+                };
+            };
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    createCmi5Fetch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{auth-token}` the first time; `{error-code, error-text}` after (cmi5 8.2) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    createSessionAbandon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionOut"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
     listCompletions: {
         parameters: {
             query?: {
@@ -3111,6 +3400,87 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentOut"];
                 };
             };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getEnrolmentAus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AusOut"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    createAusLaunche: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolment_id: string;
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LaunchIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaunchOut"];
+                };
+            };
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    createAusWaive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolment_id: string;
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaiveIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaiveOut"];
+                };
+            };
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };

@@ -25,6 +25,8 @@ from .attempt_out_result_type_0 import AttemptOutResultType0
 from .attempt_started import AttemptStarted
 from .attempt_started_items_item import AttemptStartedItemsItem
 from .attempt_summary import AttemptSummary
+from .au_out import AuOut
+from .aus_out import AusOut
 from .catalogue_page import CataloguePage
 from .certificate import Certificate
 from .certifications import Certifications
@@ -36,6 +38,7 @@ from .charts_out_findings import ChartsOutFindings
 from .charts_out_kpis_item import ChartsOutKpisItem
 from .charts_out_needs_analysis_type_0 import ChartsOutNeedsAnalysisType0
 from .choices_out import ChoicesOut
+from .cmi_5_import_report import Cmi5ImportReport
 from .completion import Completion
 from .completion_page import CompletionPage
 from .compliance_report import ComplianceReport
@@ -64,6 +67,9 @@ from .import_report import ImportReport
 from .invitation_out import InvitationOut
 from .invitation_out_status import InvitationOutStatus
 from .kpi_ingested import KpiIngested
+from .launch_in import LaunchIn
+from .launch_in_launch_mode import LaunchInLaunchMode
+from .launch_out import LaunchOut
 from .lesson_in import LessonIn
 from .lesson_in_kind import LessonInKind
 from .lesson_out import LessonOut
@@ -76,6 +82,7 @@ from .metric_in import MetricIn
 from .metric_out import MetricOut
 from .module_in import ModuleIn
 from .module_out import ModuleOut
+from .module_out_cmi_5 import ModuleOutCmi5
 from .module_patch import ModulePatch
 from .module_progress import ModuleProgress
 from .my_team import MyTeam
@@ -84,6 +91,7 @@ from .needs_analysis_out import NeedsAnalysisOut
 from .needs_analysis_out_status import NeedsAnalysisOutStatus
 from .package_in import PackageIn
 from .package_module import PackageModule
+from .package_module_cmi_5_type_0 import PackageModuleCmi5Type0
 from .pagination_metadata import PaginationMetadata
 from .person import Person
 from .problem import Problem
@@ -97,6 +105,7 @@ from .report_out_skill_gaps_item import ReportOutSkillGapsItem
 from .report_out_status import ReportOutStatus
 from .report_out_system_causes_item import ReportOutSystemCausesItem
 from .review_in import ReviewIn
+from .session_out import SessionOut
 from .start_in import StartIn
 from .statement_page import StatementPage
 from .statement_page_statements_item import StatementPageStatementsItem
@@ -113,6 +122,8 @@ from .team_kpis_out_items_item import TeamKpisOutItemsItem
 from .team_list import TeamList
 from .team_out import TeamOut
 from .team_progress import TeamProgress
+from .waive_in import WaiveIn
+from .waive_out import WaiveOut
 from .walk_in import WalkIn
 from .walk_out import WalkOut
 from .walk_out_step_type_0 import WalkOutStepType0
@@ -146,6 +157,8 @@ __all__ = (
     "AttemptStarted",
     "AttemptStartedItemsItem",
     "AttemptSummary",
+    "AuOut",
+    "AusOut",
     "CataloguePage",
     "Certificate",
     "Certifications",
@@ -157,6 +170,7 @@ __all__ = (
     "ChartsOutKpisItem",
     "ChartsOutNeedsAnalysisType0",
     "ChoicesOut",
+    "Cmi5ImportReport",
     "Completion",
     "CompletionPage",
     "ComplianceReport",
@@ -185,6 +199,9 @@ __all__ = (
     "InvitationOut",
     "InvitationOutStatus",
     "KpiIngested",
+    "LaunchIn",
+    "LaunchInLaunchMode",
+    "LaunchOut",
     "LessonIn",
     "LessonInKind",
     "LessonOut",
@@ -197,6 +214,7 @@ __all__ = (
     "MetricOut",
     "ModuleIn",
     "ModuleOut",
+    "ModuleOutCmi5",
     "ModulePatch",
     "ModuleProgress",
     "MyTeam",
@@ -205,6 +223,7 @@ __all__ = (
     "NeedsAnalysisOutStatus",
     "PackageIn",
     "PackageModule",
+    "PackageModuleCmi5Type0",
     "PaginationMetadata",
     "Person",
     "Problem",
@@ -218,6 +237,7 @@ __all__ = (
     "ReportOutStatus",
     "ReportOutSystemCausesItem",
     "ReviewIn",
+    "SessionOut",
     "StartIn",
     "StatementPage",
     "StatementPageStatementsItem",
@@ -234,6 +254,8 @@ __all__ = (
     "TeamList",
     "TeamOut",
     "TeamProgress",
+    "WaiveIn",
+    "WaiveOut",
     "WalkIn",
     "WalkOut",
     "WalkOutStepType0",

@@ -1,9 +1,10 @@
 from typing import Literal
 
-LessonInKind = Literal["activity", "reflection", "scenario", "text", "video"]
+LessonInKind = Literal["activity", "au", "reflection", "scenario", "text", "video"]
 
 LESSON_IN_KIND_VALUES: set[LessonInKind] = {
     "activity",
+    "au",
     "reflection",
     "scenario",
     "text",

@@ -9,6 +9,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.lesson_out import LessonOut
+    from ..models.module_out_cmi_5 import ModuleOutCmi5
 
 
 T = TypeVar("T", bound="ModuleOut")
@@ -28,6 +29,8 @@ class ModuleOut:
         assessment_id (None | str | Unset):
         assessment_slug (None | str | Unset):
         lessons (list[LessonOut] | Unset):
+        cmi5 (ModuleOutCmi5 | Unset): a cmi5 course (POST /cmi5-packages): its structure of blocks and AUs; each AU
+            names its lesson (kind `au`), launched by POST /enrolments/{id}/aus/{lesson_id}/launches
     """
 
     id: str | Unset = UNSET
@@ -40,6 +43,7 @@ class ModuleOut:
     assessment_id: None | str | Unset = UNSET
     assessment_slug: None | str | Unset = UNSET
     lessons: list[LessonOut] | Unset = UNSET
+    cmi5: ModuleOutCmi5 | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -77,6 +81,10 @@ class ModuleOut:
                 lessons_item = lessons_item_data.to_dict()
                 lessons.append(lessons_item)
 
+        cmi5: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.cmi5, Unset):
+            cmi5 = self.cmi5.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -100,12 +108,15 @@ class ModuleOut:
             field_dict["assessment_slug"] = assessment_slug
         if lessons is not UNSET:
             field_dict["lessons"] = lessons
+        if cmi5 is not UNSET:
+            field_dict["cmi5"] = cmi5
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.lesson_out import LessonOut  # noqa: PLC0415
+        from ..models.module_out_cmi_5 import ModuleOutCmi5  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id", UNSET)
@@ -149,6 +160,13 @@ class ModuleOut:
 
                 lessons.append(lessons_item)
 
+        _cmi5 = d.pop("cmi5", UNSET)
+        cmi5: ModuleOutCmi5 | Unset
+        if isinstance(_cmi5, Unset):
+            cmi5 = UNSET
+        else:
+            cmi5 = ModuleOutCmi5.from_dict(_cmi5)
+
         module_out = cls(
             id=id,
             key=key,
@@ -160,6 +178,7 @@ class ModuleOut:
             assessment_id=assessment_id,
             assessment_slug=assessment_slug,
             lessons=lessons,
+            cmi5=cmi5,
         )
 
         return module_out

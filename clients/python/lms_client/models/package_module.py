@@ -9,6 +9,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.lesson_in import LessonIn
+    from ..models.package_module_cmi_5_type_0 import PackageModuleCmi5Type0
 
 
 T = TypeVar("T", bound="PackageModule")
@@ -27,6 +28,8 @@ class PackageModule:
         assessment_slug (None | str | Unset):
         lessons (list[LessonIn] | Unset):
         position (int | Unset):
+        cmi5 (None | PackageModuleCmi5Type0 | Unset): a cmi5 course structure, as an export gives it (see POST
+            /cmi5-packages)
     """
 
     key: str
@@ -38,8 +41,11 @@ class PackageModule:
     assessment_slug: None | str | Unset = UNSET
     lessons: list[LessonIn] | Unset = UNSET
     position: int | Unset = UNSET
+    cmi5: None | PackageModuleCmi5Type0 | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.package_module_cmi_5_type_0 import PackageModuleCmi5Type0  # noqa: PLC0415
+
         key = self.key
 
         title = self.title
@@ -73,6 +79,14 @@ class PackageModule:
 
         position = self.position
 
+        cmi5: dict[str, Any] | None | Unset
+        if isinstance(self.cmi5, Unset):
+            cmi5 = UNSET
+        elif isinstance(self.cmi5, PackageModuleCmi5Type0):
+            cmi5 = self.cmi5.to_dict()
+        else:
+            cmi5 = self.cmi5
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -95,12 +109,15 @@ class PackageModule:
             field_dict["lessons"] = lessons
         if position is not UNSET:
             field_dict["position"] = position
+        if cmi5 is not UNSET:
+            field_dict["cmi5"] = cmi5
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.lesson_in import LessonIn  # noqa: PLC0415
+        from ..models.package_module_cmi_5_type_0 import PackageModuleCmi5Type0  # noqa: PLC0415
 
         d = dict(src_dict)
         key = d.pop("key")
@@ -142,6 +159,23 @@ class PackageModule:
 
         position = d.pop("position", UNSET)
 
+        def _parse_cmi5(data: object) -> None | PackageModuleCmi5Type0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                cmi5_type_0 = PackageModuleCmi5Type0.from_dict(data)
+
+                return cmi5_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PackageModuleCmi5Type0 | Unset, data)
+
+        cmi5 = _parse_cmi5(d.pop("cmi5", UNSET))
+
         package_module = cls(
             key=key,
             title=title,
@@ -152,6 +186,7 @@ class PackageModule:
             assessment_slug=assessment_slug,
             lessons=lessons,
             position=position,
+            cmi5=cmi5,
         )
 
         return package_module
