@@ -304,7 +304,7 @@ export interface paths {
          * @description Validated against the cmi5 XSD and rules (422 naming each line); an unsafe or unreadable
          *     archive is a 400, one too large a 413; nothing is stored then.
          */
-        post: operations["createCmi5Package"];
+        post: operations["importCmi5Package"];
         delete?: never;
         options?: never;
         head?: never;
@@ -323,7 +323,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The fetch URL of a launch (public): POST it once for the session's auth-token. */
-        post: operations["createCmi5Fetch"];
+        post: operations["fetchCmi5AuthToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -342,7 +342,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Abandon an open session (its learner, HR): abandoned statement; its token stops working. */
-        post: operations["createSessionAbandon"];
+        post: operations["abandonCmi5Session"];
         delete?: never;
         options?: never;
         head?: never;
@@ -682,7 +682,7 @@ export interface paths {
             cookie?: never;
         };
         /** The cmi5 AUs of an enrolment's version and where the learner stands on each. */
-        get: operations["getEnrolmentAus"];
+        get: operations["listEnrolmentAus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -704,7 +704,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Launch an AU of your enrolment: a new session, its LaunchData and launched statement. */
-        post: operations["createAusLaunche"];
+        post: operations["launchAu"];
         delete?: never;
         options?: never;
         head?: never;
@@ -724,7 +724,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Waive an AU (once per enrolment): it counts as satisfied; the waived statement says why. */
-        post: operations["createAusWaive"];
+        post: operations["waiveAu"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2736,7 +2736,7 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
-    createCmi5Package: {
+    importCmi5Package: {
         parameters: {
             query?: {
                 /** @description import as a module of this course */
@@ -2780,7 +2780,7 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
-    createCmi5Fetch: {
+    fetchCmi5AuthToken: {
         parameters: {
             query?: never;
             header?: never;
@@ -2801,7 +2801,7 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
-    createSessionAbandon: {
+    abandonCmi5Session: {
         parameters: {
             query?: never;
             header?: never;
@@ -3403,7 +3403,7 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
-    getEnrolmentAus: {
+    listEnrolmentAus: {
         parameters: {
             query?: never;
             header?: never;
@@ -3426,7 +3426,7 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
-    createAusLaunche: {
+    launchAu: {
         parameters: {
             query?: never;
             header?: never;
@@ -3455,7 +3455,7 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
-    createAusWaive: {
+    waiveAu: {
         parameters: {
             query?: never;
             header?: never;

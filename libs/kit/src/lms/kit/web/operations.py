@@ -43,6 +43,12 @@ OVERRIDES = {
     ("GET", "/api/v1/reports/compliance.csv"): "exportComplianceReportCsv",
     ("GET", "/api/v1/dashboard/charts"): "getDashboardCharts",
     ("GET", "/api/v1/dashboard/choices"): "getDashboardChoices",
+    ("POST", "/api/v1/cmi5-packages"): "importCmi5Package",
+    ("POST", "/api/v1/cmi5/fetch/{key}"): "fetchCmi5AuthToken",
+    ("POST", "/api/v1/cmi5/sessions/{session_id}/abandon"): "abandonCmi5Session",
+    ("GET", "/api/v1/enrolments/{enrolment_id}/aus"): "listEnrolmentAus",
+    ("POST", "/api/v1/enrolments/{enrolment_id}/aus/{lesson_id}/launches"): "launchAu",
+    ("POST", "/api/v1/enrolments/{enrolment_id}/aus/{lesson_id}/waive"): "waiveAu",
 }
 PARAMETER = re.compile(r"^\{[^}]+\}$")
 
