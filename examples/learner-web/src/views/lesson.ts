@@ -24,7 +24,7 @@ export async function lessonPage(courseId: string, lessonId: string): Promise<vo
   const au = lesson.kind === "au" ? await auSection(enrolment.id, courseId, lessonId) : null;
   show(
     lesson.title ?? "Lesson",
-    h("p", { class: "meta" }, `${course.title} · ${module.title} · ${lesson.duration_min} min`),
+    h("p", { class: "meta" }, [course.title, module.title, lesson.duration_min ? `${lesson.duration_min} min` : ""].filter(Boolean).join(" · ")),
     body,
     au,
     h(
