@@ -42,22 +42,30 @@ class RawUpstream:
                 threading.Thread(target=self._talk, args=(conn,), daemon=True).start()
 
     def _talk(self, conn: socket.socket) -> None:
+        try:
+            self._answer(conn)
+        except (ConnectionResetError, BrokenPipeError):
+            # the gateway closed with our bytes still unread: its kernel resets rather than ends
+            self.closed_by_gateway.set()
+        except OSError:
+            pass  # the test closed it
+
+    def _answer(self, conn: socket.socket) -> None:
         buffer = b""
-        with contextlib.suppress(OSError):
-            while True:
-                while b"\r\n\r\n" not in buffer:
-                    data = conn.recv(65536)
-                    if not data:
-                        self.closed_by_gateway.set()
-                        return
-                    buffer += data
-                head, _, buffer = buffer.partition(b"\r\n\r\n")
-                length = _content_length(head)
-                while len(buffer) < length:
-                    buffer += conn.recv(65536)
-                self.requests.append(head)
-                buffer = buffer[length:]
-                conn.sendall(self.answers.pop(0) if self.answers else b"")
+        while True:
+            while b"\r\n\r\n" not in buffer:
+                data = conn.recv(65536)
+                if not data:
+                    self.closed_by_gateway.set()
+                    return
+                buffer += data
+            head, _, buffer = buffer.partition(b"\r\n\r\n")
+            length = _content_length(head)
+            while len(buffer) < length:
+                buffer += conn.recv(65536)
+            self.requests.append(head)
+            buffer = buffer[length:]
+            conn.sendall(self.answers.pop(0) if self.answers else b"")
 
     def close(self) -> None:
         for conn in self._open:

@@ -43,6 +43,9 @@ class Report:
         return f"{self.slug}: course {course}; {quizzes}"
 
 
+MAX_RATE_WAIT_S = 180.0  # how long an import waits out the gateway's import limit, in all
+
+
 class Importer:
     def __init__(self, client: httpx.Client, wait_s: float = 60.0):
         self.client = client
@@ -71,7 +74,7 @@ class Importer:
         body, media_type = cmi5_package(path)
         slug = path.stem if path.is_dir() or path.suffix == ".zip" else path.parent.name
         params = {"publish": "true", **({"course_id": into} if into else {"slug": slug})}
-        response = self.client.post(
+        response = self._post_costly(
             "/api/v1/cmi5-packages", params=params, content=body, headers={"Content-Type": media_type}
         )
         _ok(response)
@@ -115,22 +118,42 @@ class Importer:
 
     def _course_package(self, course: dict[str, Any]) -> dict[str, Any]:
         deadline = time.monotonic() + self.wait_s
+        pause = 1.0
         while True:
             response = self._import_course(course)
             not_yet_known = response.status_code == 422 and "not published" in response.text
             if not not_yet_known or time.monotonic() > deadline:
                 _ok(response)
                 return response.json()
-            time.sleep(1)  # the curriculum has not consumed the assessment.published events yet
+            # the curriculum has not consumed the assessment.published events yet; imports are
+            # rate limited, so each try waits longer than the last
+            time.sleep(pause)
+            pause = min(pause * 2, 8.0)
 
     def _import_course(self, course: dict[str, Any]) -> httpx.Response:
         """Import with publish; over an existing course, If-Match carries the ETag a dry run reports."""
-        dry = self.client.post("/api/v1/course-packages", params={"dry_run": "true"}, json=course)
+        dry = self._post_costly("/api/v1/course-packages", params={"dry_run": "true"}, json=course)
         _ok(dry)
         headers = {"If-Match": dry.headers["ETag"]} if "ETag" in dry.headers else {}
-        return self.client.post(
+        return self._post_costly(
             "/api/v1/course-packages", params={"publish": "true"}, json=course, headers=headers
         )
+
+    def _post_costly(self, path: str, **kwargs: Any) -> httpx.Response:
+        """POST to a route with its own rate limit: a 429 is waited out as its `Retry-After` says
+        (within `MAX_RATE_WAIT_S` in all), as HTTP clients are expected to."""
+        waited = 0.0
+        while True:
+            response = self.client.post(path, **kwargs)
+            retry_after = response.headers.get("Retry-After", "")
+            if response.status_code != 429 or not retry_after.isdigit():
+                return response
+            pause = int(retry_after) + 1
+            if waited + pause > MAX_RATE_WAIT_S:
+                return response
+            tqdm.write(f"{path}: the import limit is spent; retrying in {pause} s")
+            time.sleep(pause)
+            waited += pause
 
     def _call(self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None) -> Any:
         response = self.client.request(method, path, json=body, headers=headers)

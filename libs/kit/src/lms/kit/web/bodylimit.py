@@ -5,6 +5,9 @@ check, and werkzeug's own limit only stops reading at it: whoever reads first ge
 off there without a word (and the next reader, the rest). Such a body is read here instead, one
 byte past the limit: over it, 413; within it, it is kept in memory with its length set, so every
 later reader (views, the JSON checks, the gateway's proxy) sees an ordinary sized request.
+
+A view that takes larger bodies (a content package) says so with a `max_body_bytes` attribute on
+its MethodView class or function; every other route keeps the app's limit.
 """
 
 from __future__ import annotations
@@ -18,7 +21,10 @@ from lms.kit.web.problems import Problem
 
 def bound_body() -> None:
     """A `before_request` hook, the first that may touch the body: 413 past the limit."""
-    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    larger = _view_limit()
+    if larger is not None:
+        request.max_content_length = larger  # werkzeug's own reads (anyone's get_data) follow it
+    limit = larger or current_app.config.get("MAX_CONTENT_LENGTH")
     if limit is None:
         return
     length = request.content_length
@@ -36,6 +42,11 @@ def bound_body() -> None:
     environ["CONTENT_LENGTH"] = str(len(body))
     request.__dict__.pop("content_length", None)  # werkzeug caches the header's absence
     request.__dict__.pop("stream", None)
+
+
+def _view_limit() -> int | None:
+    view = current_app.view_functions.get(request.endpoint or "")
+    return getattr(getattr(view, "view_class", view), "max_body_bytes", None)
 
 
 def too_large(limit: int) -> Problem:

@@ -34,6 +34,8 @@ BODY = {
 
 @blp.route("/cmi5-packages")
 class Cmi5Packages(MethodView):
+    max_body_bytes = MAX_PACKAGE_BYTES  # the kit's body bound lets this route's bodies be larger
+
     @requires("author")
     @blp.arguments(Cmi5ImportArgs(), location="query")
     @blp.response(201, Cmi5ImportReport())
