@@ -29,9 +29,9 @@ from lms.kit.db import make_engine, make_session_factory
 from lms.kit.migrations import packaged, upgrade
 from lms.kit.outbox import Outbox
 from lms.kit.testing.infra import start_postgres
+from lms.progress.context import Context
 from lms.progress.db import cycles, notices
-from lms.progress.service.context import Context
-from lms.progress.service.scheduler import Scheduler
+from lms.progress.processes.scheduler import Scheduler
 
 AIM = 20_000
 START = datetime(2030, 1, 1, 12, tzinfo=UTC)

@@ -12,7 +12,7 @@ from lms.kit.config import JwtSettings, Settings
 from lms.kit.inbox import InboxConsumer
 from lms.kit.testing.clients import Clock as SimClock
 from lms.kit.testing.harness import ServiceHarness, harness_fixture
-from lms.progress.__main__ import DEFINITION
+from lms.progress.definition import DEFINITION
 
 JWT = JwtSettings(secret="progress-test-secret-0123456789ab")
 

@@ -18,7 +18,7 @@ from lms.progress.db import (
     module_completions,
     xapi_statements,
 )
-from lms.progress.rebuild import rebuild
+from lms.progress.processes.rebuild import rebuild
 
 pytestmark = pytest.mark.integration
 MIGRATIONS = packaged("lms.progress")

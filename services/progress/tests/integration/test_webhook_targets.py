@@ -14,7 +14,7 @@ import pytest
 from lms.kit.db import make_engine
 from lms.kit.safehttp import SafeClient
 from lms.progress.app import create_app
-from lms.progress.service.delivery import Dispatcher
+from lms.progress.processes.delivery import Dispatcher
 
 pytestmark = pytest.mark.integration
 COMPLETED = ["lms.progress.course.completed.v1"]

@@ -14,8 +14,8 @@ import pytest
 from lms.kit.db import make_engine
 from lms.kit.safehttp import SafeClient
 from lms.progress.app import create_app
-from lms.progress.domain.webhooks import verify
-from lms.progress.service.delivery import Dispatcher
+from lms.progress.hr_sync.domain.webhooks import verify
+from lms.progress.processes.delivery import Dispatcher
 
 pytestmark = pytest.mark.integration
 

@@ -13,12 +13,15 @@ from lms.kit.outbox import Outbox
 from lms.kit.safehttp import SafeClient
 from lms.kit.web import create_app as create_service_app
 from lms.kit.web.health import OutboxCollector, database_check, kafka_check
-from lms.progress.api import compliance, enrolments, hr, teams, webhooks, xapi
-from lms.progress.api.common import install
+from lms.progress.catalog.service.curriculum_reader import CurriculumReader
 from lms.progress.clock import clock_from_env
-from lms.progress.service.context import Context
-from lms.progress.service.curriculum import CurriculumReader
-from lms.progress.service.xapi_store import XapiIdentity
+from lms.progress.compliance.api import compliance
+from lms.progress.context import Context
+from lms.progress.enrolment.api import enrolments
+from lms.progress.enrolment.service.statements import XapiIdentity
+from lms.progress.hr_sync.api import hr, webhooks, xapi
+from lms.progress.teams.api import teams
+from lms.progress.web import install
 
 
 def create_app(

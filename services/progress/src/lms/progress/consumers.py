@@ -11,9 +11,11 @@ from lms.contracts import events
 from lms.kit.config import Settings
 from lms.kit.inbox import BatchHandler, Handler
 from lms.kit.outbox import Outbox
-from lms.progress.service import catalog, directory, enrolling, graded, replay
-from lms.progress.service.publishing import Channels
-from lms.progress.service.xapi_store import XapiIdentity
+from lms.progress.announcing import Channels
+from lms.progress.catalog.service import course_copies
+from lms.progress.enrolment.service import enrolling, graded_attempts, replay
+from lms.progress.enrolment.service.statements import XapiIdentity
+from lms.progress.teams.service import directory_events
 
 
 def channels_of(settings: Settings, *, replaying: bool = False) -> Channels:
@@ -25,18 +27,18 @@ def channels_of(settings: Settings, *, replaying: bool = False) -> Channels:
 def handlers(settings: Settings, channels: Channels | None = None) -> Mapping[str, Handler]:
     enrol = partial(enrolling.enrol_assigned, channels or channels_of(settings))
     return {
-        events.COURSE_PUBLISHED.name: catalog.apply_course_published,
-        events.COURSE_RETIRED.name: catalog.apply_course_retired,
-        events.USER_PROVISIONED.name: directory.person_changed,
-        events.USER_UPDATED.name: directory.person_changed,
-        events.USER_DEACTIVATED.name: directory.person_left,
-        events.TEAM_CHANGED.name: partial(directory.team_changed, enrol=enrol),
+        events.COURSE_PUBLISHED.name: course_copies.apply_course_published,
+        events.COURSE_RETIRED.name: course_copies.apply_course_retired,
+        events.USER_PROVISIONED.name: directory_events.person_changed,
+        events.USER_UPDATED.name: directory_events.person_changed,
+        events.USER_DEACTIVATED.name: directory_events.person_left,
+        events.TEAM_CHANGED.name: partial(directory_events.team_changed, enrol=enrol),
     }
 
 
 def batch_handlers(settings: Settings, channels: Channels | None = None) -> Mapping[str, BatchHandler]:
     channels = channels or channels_of(settings)
-    return {events.ATTEMPT_GRADED.name: partial(graded.apply_attempts_graded, channels)}
+    return {events.ATTEMPT_GRADED.name: partial(graded_attempts.apply_attempts_graded, channels)}
 
 
 def own_handlers(channels: Channels) -> Mapping[str, Handler]:
