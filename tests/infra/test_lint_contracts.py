@@ -55,3 +55,15 @@ def test_every_service_is_layered_with_a_pure_domain_and_thin_views():
     with_api = {f"{p}.api" for p, folder in layered.items() if (folder / "api").is_dir()}
     assert set(CONTRACTS["views-call-use-cases"]["source_modules"]) == with_api
     assert {f"lms.{s}.api" for s in ("curriculum", "assessment", "people", "insights", "records")} <= with_api
+
+
+def test_every_subdomain_of_progress_has_its_place_in_the_layers():
+    folder = ROOT / "services/progress/src/lms/progress"
+    subdomains = {f.name for f in folder.iterdir() if (f / "__init__.py").is_file()} - {"migrations"}
+    contract = CONTRACTS["progress-subdomains"]
+    placed = [name.strip() for layer in contract["layers"] for name in layer.split("|")]
+    assert contract["containers"] == ["lms.progress"]
+    assert sorted(placed) == sorted(subdomains)
+    above_enrolment = ("teams", "compliance", "hr_sync")
+    assert placed.index("enrolment") > max(placed.index(upper) for upper in above_enrolment)
+    assert placed.index("catalog") > placed.index("enrolment")

@@ -102,7 +102,8 @@ def complete_a_course(world, learner: str) -> dict:
 
 
 def dispatcher(world) -> Dispatcher:
-    return Dispatcher(make_engine(world.settings.database_url), delay=lambda _n: timedelta(0))
+    client = SafeClient.for_env(world.settings.env)
+    return Dispatcher(make_engine(world.settings.database_url), client, delay=lambda _n: timedelta(0))
 
 
 def deliveries(world, hook_id):

@@ -1,6 +1,6 @@
 """Events progress applies, each to its use case: course versions (event-carried state),
 graded attempts from assessment, and the directory (people, manager lines, teams).
-`rebuild` replays the topics through these same tables."""
+`rebuild` replays the topics through these same tables; `definition.py` hands them their channels."""
 
 from __future__ import annotations
 
@@ -8,24 +8,15 @@ from collections.abc import Mapping
 from functools import partial
 
 from lms.contracts import events
-from lms.kit.config import Settings
 from lms.kit.inbox import BatchHandler, Handler
-from lms.kit.outbox import Outbox
 from lms.progress.announcing import Channels
 from lms.progress.catalog.service import course_copies
 from lms.progress.enrolment.service import enrolling, graded_attempts, replay
-from lms.progress.enrolment.service.statements import XapiIdentity
 from lms.progress.teams.service import directory_events
 
 
-def channels_of(settings: Settings, *, replaying: bool = False) -> Channels:
-    """The outbox of this service (none while replaying: nothing is announced again)."""
-    outbox = None if replaying else Outbox(source="/progress", topic=settings.topic)
-    return Channels(outbox, XapiIdentity.from_env(settings.env))
-
-
-def handlers(settings: Settings, channels: Channels | None = None) -> Mapping[str, Handler]:
-    enrol = partial(enrolling.enrol_assigned, channels or channels_of(settings))
+def handlers(channels: Channels) -> Mapping[str, Handler]:
+    enrol = partial(enrolling.enrol_assigned, channels)
     return {
         events.COURSE_PUBLISHED.name: course_copies.apply_course_published,
         events.COURSE_RETIRED.name: course_copies.apply_course_retired,
@@ -36,8 +27,7 @@ def handlers(settings: Settings, channels: Channels | None = None) -> Mapping[st
     }
 
 
-def batch_handlers(settings: Settings, channels: Channels | None = None) -> Mapping[str, BatchHandler]:
-    channels = channels or channels_of(settings)
+def batch_handlers(channels: Channels) -> Mapping[str, BatchHandler]:
     return {events.ATTEMPT_GRADED.name: partial(graded_attempts.apply_attempts_graded, channels)}
 
 

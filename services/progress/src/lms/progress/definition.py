@@ -6,18 +6,17 @@ from __future__ import annotations
 import argparse
 import os
 import threading
+from collections.abc import Mapping
 
 from lms.kit.config import Settings
-from lms.kit.db import make_engine, make_session_factory
+from lms.kit.db import make_engine
+from lms.kit.inbox import BatchHandler, Handler
 from lms.kit.migrations import packaged
-from lms.kit.outbox import Outbox
 from lms.kit.process import stop_on_signals
+from lms.kit.safehttp import SafeClient
 from lms.kit.service import ServiceDefinition
-from lms.progress.app import create_app
-from lms.progress.clock import clock_from_env
-from lms.progress.consumers import batch_handlers, handlers
-from lms.progress.context import Context
-from lms.progress.enrolment.service.statements import XapiIdentity
+from lms.progress import consumers
+from lms.progress.app import channels_of, context_of, create_app
 from lms.progress.processes import rebuild
 from lms.progress.processes.delivery import Dispatcher
 from lms.progress.processes.scheduler import Scheduler
@@ -25,18 +24,30 @@ from lms.progress.processes.scheduler import Scheduler
 MIGRATIONS = packaged("lms.progress")
 
 
+def handlers(settings: Settings) -> Mapping[str, Handler]:
+    return consumers.handlers(channels_of(settings, os.environ))
+
+
+def batch_handlers(settings: Settings) -> Mapping[str, BatchHandler]:
+    return consumers.batch_handlers(channels_of(settings, os.environ))
+
+
 def deliver(settings: Settings, argv: list[str]) -> int:
     """Send webhook deliveries until SIGTERM (`--workers N` senders side by side on PostgreSQL)."""
     parser = argparse.ArgumentParser(prog="lms.progress deliver")
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("LMS_DELIVER_WORKERS", "4")))
+    parser.add_argument("--workers", type=int, default=deliver_workers())
     args = parser.parse_args(argv)
     deliver_until(settings, stop_on_signals(), workers=args.workers)
     return 0
 
 
 def deliver_until(settings: Settings, stop: threading.Event, workers: int | None = None) -> None:
-    workers = workers or int(os.environ.get("LMS_DELIVER_WORKERS", "4"))
-    Dispatcher(make_engine(settings.database_url), env=settings.env).run(stop, workers=workers)
+    client = SafeClient.for_env(settings.env)
+    Dispatcher(make_engine(settings.database_url), client).run(stop, workers=workers or deliver_workers())
+
+
+def deliver_workers() -> int:
+    return int(os.environ.get("LMS_DELIVER_WORKERS", "4"))
 
 
 def schedule(settings: Settings, argv: list[str]) -> int:
@@ -46,15 +57,13 @@ def schedule(settings: Settings, argv: list[str]) -> int:
 
 
 def schedule_until(settings: Settings, stop: threading.Event) -> None:
-    ctx = Context(
-        sessions=make_session_factory(make_engine(settings.database_url)),
-        outbox=Outbox(source="/progress", topic=settings.topic),
-        env=settings.env,
-        xapi=XapiIdentity.from_env(settings.env),
-        clock=clock_from_env(settings.env),
-    )
     interval = float(os.environ.get("LMS_SCHEDULE_INTERVAL_S", "30"))
-    Scheduler(ctx).run(stop, interval)
+    Scheduler(context_of(settings, os.environ)).run(stop, interval)
+
+
+def rebuild_into(settings: Settings, argv: list[str]) -> int:
+    """`rebuild --into URL`: the read models again from the topics, through the consumer's handlers."""
+    return rebuild.main(settings, argv, MIGRATIONS, channels_of(settings, os.environ, replaying=True))
 
 
 DEFINITION = ServiceDefinition(
@@ -65,10 +74,6 @@ DEFINITION = ServiceDefinition(
     handlers=handlers,
     batch_handlers=batch_handlers,
     default_port=8103,
-    commands={
-        "deliver": deliver,
-        "schedule": schedule,
-        "rebuild": lambda s, argv: rebuild.main(s, argv, MIGRATIONS),
-    },
+    commands={"deliver": deliver, "schedule": schedule, "rebuild": rebuild_into},
     loops={"deliver": deliver_until, "schedule": schedule_until},
 )

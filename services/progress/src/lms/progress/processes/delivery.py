@@ -20,13 +20,12 @@ from typing import Any
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
-from lms.kit.config import current_env
 from lms.kit.db import is_sqlite, make_session_factory
 from lms.kit.safehttp import SafeClient, SafeHttpError
 from lms.kit.wakeup import Wakeup
-from lms.progress.announcing import DELIVERIES_CHANNEL
 from lms.progress.db import webhook_deliveries, webhooks
 from lms.progress.hr_sync.domain.webhooks import MAX_ATTEMPTS, next_delay, sign
+from lms.progress.hr_sync.service.webhook_fan_out import DELIVERIES_CHANNEL
 from lms.progress.hr_sync.service.webhooks import cancel_pending
 
 log = logging.getLogger(__name__)
@@ -36,14 +35,13 @@ class Dispatcher:
     def __init__(
         self,
         engine: Engine,
-        env: str | None = None,
-        client: SafeClient | None = None,
+        client: SafeClient,
         delay: Callable[[int], timedelta] = next_delay,
     ):
         self.engine = engine
         self.sessions = make_session_factory(engine)
         self.delay = delay
-        self.client = client or SafeClient.for_env(env or current_env())
+        self.client = client  # SafeClient.for_env(settings.env): public targets only outside dev
         self._skip_locked = not is_sqlite(engine)
 
     def run(self, stop: threading.Event, workers: int = 1) -> None:

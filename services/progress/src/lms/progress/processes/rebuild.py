@@ -22,7 +22,8 @@ from lms.kit.config import Settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.migrations import upgrade
 from lms.kit.topics import read_topic
-from lms.progress.consumers import batch_handlers, channels_of, handlers, own_handlers
+from lms.progress.announcing import Channels
+from lms.progress.consumers import batch_handlers, handlers, own_handlers
 from lms.progress.db import enrolments
 from lms.progress.enrolment.service.replay import recompute_percent
 
@@ -33,10 +34,9 @@ TOPICS = ("curriculum", "assessment", "progress")
 class Replayer:
     """Applies events in order: runs of one batch-handled type together, the others one by one."""
 
-    def __init__(self, settings: Settings):
-        channels = channels_of(settings, replaying=True)
-        self.single = {**handlers(settings, channels), **own_handlers(channels)}
-        self.batched = batch_handlers(settings, channels)
+    def __init__(self, channels: Channels):
+        self.single = {**handlers(channels), **own_handlers(channels)}
+        self.batched = batch_handlers(channels)
 
     def apply(self, session: Session, batch: list[CloudEvent]) -> None:
         for run in _runs(batch):
@@ -57,12 +57,15 @@ def _runs(batch: list[CloudEvent]) -> list[list[CloudEvent]]:
     return runs
 
 
-def rebuild(settings: Settings, target_url: str, migrations: Any, progress_bar: bool = True) -> int:
-    """Replay every topic into `target_url` (migrated here; must hold no progress data)."""
+def rebuild(
+    settings: Settings, target_url: str, migrations: Any, channels: Channels, progress_bar: bool = True
+) -> int:
+    """Replay every topic into `target_url` (migrated here; must hold no progress data) through
+    `channels` without an outbox."""
     upgrade(target_url, migrations)
     sessions = make_session_factory(make_engine(target_url))
     _refuse_non_empty(sessions, target_url)
-    replayer, applied = Replayer(settings), 0
+    replayer, applied = Replayer(channels), 0
     for service in TOPICS:
         applied += _replay_topic(settings, service, sessions, replayer, progress_bar)
     with sessions.begin() as session:
@@ -97,10 +100,10 @@ def _apply(sessions: sessionmaker[Session], replayer: Replayer, batch: list[Clou
     bar.update(len(batch))
 
 
-def main(settings: Settings, argv: list[str], migrations: Any) -> int:
+def main(settings: Settings, argv: list[str], migrations: Any, channels: Channels) -> int:
     parser = argparse.ArgumentParser(prog="lms.progress rebuild", description=__doc__)
     parser.add_argument("--into", required=True, help="URL of an empty database to rebuild into")
     args = parser.parse_args(argv)
-    count = rebuild(settings, args.into, migrations)
+    count = rebuild(settings, args.into, migrations, channels)
     print(f"rebuilt from {count} events into {args.into}")
     return 0

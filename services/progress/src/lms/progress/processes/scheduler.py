@@ -111,7 +111,7 @@ def settle(ctx: Context, session: Session, rows: list[Row[Any]], now: datetime) 
         if row.kind == EXPIRING and not open_renewal(ctx.channels, session, row, now):
             _reclassify(session, row, "course takes no new enrolments")
             continue
-        sent.append({**_ids(row), "event": announce(session, ctx.channels.outbox, row)})
+        sent.append({**_ids(row), "event": announce(session, ctx.channels, row)})
     if sent:
         session.connection().execute(RECORD_EVENT, sent)
 

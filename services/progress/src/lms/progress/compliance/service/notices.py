@@ -8,8 +8,7 @@ from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from lms.contracts import events
-from lms.kit.outbox import Outbox
-from lms.progress.announcing import publish
+from lms.progress.announcing import Channels, publish
 from lms.progress.compliance.domain.cycles import DUE_SOON, ESCALATED, EXPIRED, EXPIRING, OVERDUE
 
 EVENTS = {
@@ -21,9 +20,9 @@ EVENTS = {
 }
 
 
-def announce(session: Session, outbox: Outbox | None, row: Row[Any]) -> str | None:
-    """The notice's event and its webhook deliveries; the event id (None when replaying)."""
-    event = publish(session, outbox, EVENTS[row.kind], payload(row))
+def announce(session: Session, channels: Channels, row: Row[Any]) -> str | None:
+    """The notice's event (and so its webhook deliveries); the event id (None when replaying)."""
+    event = publish(session, channels, EVENTS[row.kind], payload(row))
     return event.id if event else None
 
 

@@ -75,7 +75,7 @@ def advance(session: Session, channels: Channels, enrolment_id: str) -> Evaluati
     evaluation = evaluate(standing.structure, standing.lessons, passes)
     writes = Writes()
     record(session, channels, standing, evaluation, channels.clock(), writes)
-    writes.flush(session, channels.outbox)
+    writes.flush(session, channels)
     return evaluation
 
 
@@ -116,4 +116,4 @@ def _complete_module(
     values = {"module_id": module.module_id, "score": score, "attempt_id": attempt_id}
     writes.modules.append({"enrolment_id": enrolment.id, "completed_at": now, **values})
     data = {**enrolment_ids(enrolment), **values, "completed_at": now.isoformat()}
-    publish(session, channels.outbox, events.MODULE_COMPLETED, data)
+    publish(session, channels, events.MODULE_COMPLETED, data)

@@ -37,7 +37,7 @@ def complete_course(
         **writes.hr_ids(session, standing.enrolment.learner_id),
         "cycle": standing.enrolment.cycle,
     }
-    event = publish(session, channels.outbox, events.COURSE_COMPLETED, data)
+    event = publish(session, channels, events.COURSE_COMPLETED, data)
     evidence = completion_evidence(standing.structure, evaluation, standing.lessons)
     store_completion(channels, standing, data, evidence, event.id if event else completion_id, writes)
     writes.completed.append((data, now))

@@ -81,7 +81,7 @@ def _insert(channels: Channels, session: Session, request: Enrolment) -> str:
     )
     publish(
         session,
-        channels.outbox,
+        channels,
         events.ENROLMENT_CREATED,
         _created(request, enrolment_id, course.latest_version, now),
     )

@@ -45,7 +45,7 @@ def apply_attempts_graded(channels: Channels, session: Session, events: list[Clo
     for standing, triggers in affected:
         learner = standing.enrolment.learner_id
         _apply(session, channels, standing, triggers, evidence[learner], now, writes)
-    writes.flush(session, channels.outbox)
+    writes.flush(session, channels)
 
 
 def _affected(session: Session, passes: list[dict[str, Any]]) -> list[Affected]:

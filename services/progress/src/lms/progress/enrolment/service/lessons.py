@@ -52,7 +52,7 @@ def _record_lesson(
     values = {"module_id": module_id, "lesson_id": lesson_id}
     session.execute(insert(lesson_completions).values(enrolment_id=enrolment.id, completed_at=now, **values))
     data = {**enrolment_ids(enrolment), **values, "completed_at": now.isoformat()}
-    publish(session, ctx.outbox, events.LESSON_COMPLETED, data)
+    publish(session, ctx.channels, events.LESSON_COMPLETED, data)
 
 
 def upgrade(ctx: Context, principal: Principal, enrolment_id: str) -> dict[str, Any]:
@@ -86,7 +86,7 @@ def _move(session: Session, ctx: Context, enrolment: Row[Any], latest: int) -> N
         "dropped_lessons": gone,
     }
     data.pop("course_version")
-    publish(session, ctx.outbox, events.ENROLMENT_UPGRADED, data)
+    publish(session, ctx.channels, events.ENROLMENT_UPGRADED, data)
 
 
 def apply_upgrade(session: Session, enrolment_id: str, version: int, dropped_lessons: list[str]) -> None:

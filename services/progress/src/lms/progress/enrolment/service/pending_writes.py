@@ -16,8 +16,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from lms.kit.db import insert_rows
-from lms.kit.outbox import Outbox
-from lms.progress.compliance.service import cycles
+from lms.progress.announcing import Channels, completed
 from lms.progress.db import completions, enrolments, module_completions, people
 from lms.progress.enrolment.service.statements import keep_statements
 
@@ -54,13 +53,14 @@ class Writes:
         self.know_people(session, [learner_id])
         return self.hr[learner_id]
 
-    def flush(self, session: Session, outbox: Outbox | None = None) -> None:
-        """Write the run's rows; its new xAPI statements are announced through `outbox`."""
+    def flush(self, session: Session, channels: Channels) -> None:
+        """Write the run's rows; its new xAPI statements are announced through the channels' outbox,
+        and its course completions told to the completion hooks (compliance's cycles)."""
         insert_rows(session, module_completions, self.modules)
         insert_rows(session, completions, self.completions)
-        keep_statements(session, outbox, self.statements)
+        keep_statements(session, channels.outbox, self.statements)
         _update_enrolments(session, self.enrolments)
-        cycles.completed_many(session, self.completed)
+        completed(session, channels, self.completed)
         self.modules, self.completions, self.statements = [], [], []
         self.enrolments, self.completed = {}, []
 

@@ -76,7 +76,7 @@ def course_completed(channels: Channels, session: Session, event: CloudEvent) ->
     )
     writes = Writes()
     store_completion(channels, standing, d, evidence, event.id, writes)
-    writes.flush(session)
+    writes.flush(session, channels)
     values = {"status": "completed", "completed_at": _t(d["completed_at"])}
     session.execute(update(enrolments).where(enrolments.c.id == d["enrolment_id"]).values(**values))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,9 +28,8 @@ class XapiIdentity:
     pseudonym_key: str | None = None
 
     @classmethod
-    def from_env(cls, env: str, environ: Mapping[str, str] | None = None) -> XapiIdentity:
+    def from_env(cls, env: str, values: Mapping[str, str]) -> XapiIdentity:
         """`LMS_XAPI_PSEUDONYMS=1` keys actors with `LMS_XAPI_PSEUDONYM_KEY` (its own secret outside dev)."""
-        values = os.environ if environ is None else environ
         home = values.get("LMS_XAPI_HOMEPAGE", "https://lms.example")
         if values.get("LMS_XAPI_PSEUDONYMS", "0").lower() not in ("1", "true", "yes"):
             return cls(home)

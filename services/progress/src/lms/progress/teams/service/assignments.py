@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from lms.kit.access import Access, Team
@@ -133,13 +133,6 @@ def active(session: Session, learner_ids: list[str]) -> list[str]:
         )
     )
     return [learner for learner in learner_ids if learner not in inactive]
-
-
-def upsert(session: Session, table: Table, key: Mapping[str, Any], values: Mapping[str, Any]) -> None:
-    """Update the row with `key`, or insert it (a consumer applies one key's events in order)."""
-    where = [table.c[name] == value for name, value in key.items()]
-    if session.execute(update(table).where(*where).values(**values)).rowcount == 0:
-        session.execute(insert(table).values(**key, **values))
 
 
 def _assign(
