@@ -1,9 +1,6 @@
-"""Assignments: HR enrols a learner, optionally with a due date.
-
-The seam for teams and the directory: who may assign whom, and the name a certificate
-prints for an assigned learner, are decided here (today: HR may assign anyone; the name is
-the learner id until the directory supplies one).
-"""
+"""`POST /enrolments`: a learner enrols themselves, or HR enrols another learner, optionally with a
+due date. HR may enrol anyone; the certificate of an HR enrolment prints the learner id (a
+team's assignments are `teams.service.assignments`)."""
 
 from __future__ import annotations
 
