@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from lms.kit.db import upsert
 from lms.progress.db import people, team_members, teams
 from lms.progress.directory.domain.membership import membership_change
 
@@ -25,7 +26,7 @@ def record_person(session: Session, data: Mapping[str, Any], when: datetime) -> 
         "active": data["active"],
         "updated_at": when,
     }
-    upsert(session, people, {"learner_id": data["learner_id"]}, values)
+    upsert(session, people, {"learner_id": data["learner_id"], **values}, ["learner_id"])
 
 
 def record_departure(session: Session, data: Mapping[str, Any], when: datetime) -> None:
@@ -34,7 +35,7 @@ def record_departure(session: Session, data: Mapping[str, Any], when: datetime) 
     for field in ("external_id", "employee_number"):
         if data.get(field) is not None:
             values[field] = data[field]
-    upsert(session, people, {"learner_id": data["learner_id"]}, values)
+    upsert(session, people, {"learner_id": data["learner_id"], **values}, ["learner_id"])
 
 
 def record_team(session: Session, data: Mapping[str, Any], when: datetime) -> tuple[set[str], set[str]]:
@@ -50,7 +51,7 @@ def record_team(session: Session, data: Mapping[str, Any], when: datetime) -> tu
         "deleted": data["deleted"],
         "updated_at": when,
     }
-    upsert(session, teams, {"team_id": team_id}, values)
+    upsert(session, teams, {"team_id": team_id, **values}, ["team_id"])
     if left:
         session.execute(
             delete(team_members).where(team_members.c.team_id == team_id, team_members.c.learner_id.in_(left))
@@ -58,10 +59,3 @@ def record_team(session: Session, data: Mapping[str, Any], when: datetime) -> tu
     if joined:
         session.execute(insert(team_members), [{"team_id": team_id, "learner_id": m} for m in sorted(joined)])
     return joined, left
-
-
-def upsert(session: Session, table: Table, key: Mapping[str, Any], values: Mapping[str, Any]) -> None:
-    """Update the row with `key`, or insert it (a consumer applies one key's events in order)."""
-    where = [table.c[name] == value for name, value in key.items()]
-    if session.execute(update(table).where(*where).values(**values)).rowcount == 0:
-        session.execute(insert(table).values(**key, **values))
