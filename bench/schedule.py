@@ -28,11 +28,11 @@ from load import REPO
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.migrations import packaged, upgrade
 from lms.kit.outbox import Outbox
-from lms.kit.testing.infra import start_postgres
 from lms.progress.app import HOOKS
 from lms.progress.context import Context
 from lms.progress.db import cycles, notices
 from lms.progress.processes.scheduler import Scheduler
+from lms.testing.infra import start_postgres
 
 AIM = 20_000
 START = datetime(2030, 1, 1, 12, tzinfo=UTC)

@@ -24,9 +24,9 @@ import pytest
 from lms.kit.auth import mint_token
 from lms.kit.config import JwtSettings
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
-from lms.kit.testing.balancer import balancing
-from lms.kit.testing.infra import KafkaCluster, KafkaServer, PostgresServer
-from lms.kit.testing.proc import Process
+from lms.testing.balancer import balancing
+from lms.testing.infra import KafkaCluster, KafkaServer, PostgresServer
+from lms.testing.proc import Process
 
 SECRET = "e2e-secret-e2e-secret-e2e-secret-0123"
 SERVICES = ("curriculum", "assessment", "progress", "insights", "people", "records")

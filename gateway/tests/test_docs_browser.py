@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from lms.gateway.testing.servers import serving
+from lms.testing.gateway.servers import serving
 
 CHROMIUM_FLAGS = [
     "--headless",

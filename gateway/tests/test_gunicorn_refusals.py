@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from lms.gateway.testing.helpers import bearer
+from lms.testing.gateway.helpers import bearer
 
 AUTHOR = bearer("ada", "author")
 

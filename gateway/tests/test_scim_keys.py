@@ -6,7 +6,7 @@ from __future__ import annotations
 import jwt
 import pytest
 
-from lms.gateway.testing.helpers import GATEWAY_PUBLIC_PEM, JWT, assert_problem, bearer
+from lms.testing.gateway.helpers import GATEWAY_PUBLIC_PEM, JWT, assert_problem, bearer
 
 ADMIN = bearer("root", "admin")
 

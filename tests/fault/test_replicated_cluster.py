@@ -20,7 +20,7 @@ import pytest
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 from kafka.errors import KafkaError
 
-from lms.kit.testing.infra import KafkaCluster
+from lms.testing.infra import KafkaCluster
 from lms.tools.journeys import eventually, persist
 
 # two dozen processes and three JVMs on two cores: the suite's start alone may take minutes

@@ -9,6 +9,7 @@ ROOT = Path(__file__).parents[2]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
 CONTRACTS = {c["id"]: c for c in PYPROJECT["tool"]["importlinter"]["contracts"]}
 LIBRARIES = {"lms.kit", "lms.contracts"}
+TESTS_ONLY = {"lms.testing"}  # the tests' plugin and helpers: it may import anything, nothing imports it
 
 
 def member_packages(pattern: str) -> set[str]:
@@ -23,11 +24,18 @@ def all_members() -> set[str]:
 
 
 def test_every_app_is_independent_of_the_others_and_unreachable_from_the_libraries():
-    apps = all_members() - LIBRARIES
+    apps = all_members() - LIBRARIES - TESTS_ONLY
     assert {"lms.gateway", "lms.tools", "lms.assessment"} <= apps
     assert set(CONTRACTS["apps-are-independent"]["modules"]) == apps
     assert set(CONTRACTS["libraries-import-no-app"]["source_modules"]) == LIBRARIES
     assert set(CONTRACTS["libraries-import-no-app"]["forbidden_modules"]) == apps
+
+
+def test_no_member_imports_the_test_code():
+    members = all_members()
+    assert members >= TESTS_ONLY
+    assert set(CONTRACTS["nothing-imports-the-tests"]["source_modules"]) == members - TESTS_ONLY
+    assert set(CONTRACTS["nothing-imports-the-tests"]["forbidden_modules"]) == TESTS_ONLY
 
 
 def layered_folders() -> dict[str, Path]:

@@ -12,9 +12,9 @@ from lms.assessment.app import create_app
 from lms.assessment.definition import DEFINITION, MIGRATIONS_DIR
 from lms.kit.config import JwtSettings, Settings
 from lms.kit.migrations import upgrade
-from lms.kit.testing.clients import ApiClient as Api
-from lms.kit.testing.clients import Clock
-from lms.kit.testing.harness import ServiceHarness, harness_fixture
+from lms.testing.clients import ApiClient as Api
+from lms.testing.clients import Clock
+from lms.testing.harness import ServiceHarness, harness_fixture
 
 JWT = JwtSettings(secret="assessment-integration-secret-0123456789")
 SECRET_KEYS = {"correct", "score", "feedback", "answer", "rubric"}

@@ -13,8 +13,8 @@ from sqlalchemy import Engine, func, select, text
 from lms.kit.auth import mint_token
 from lms.kit.config import JwtSettings
 from lms.kit.messaging import outbox
-from lms.kit.testing.harness import ServiceHarness, harness_fixture
 from lms.people.definition import DEFINITION
+from lms.testing.harness import ServiceHarness, harness_fixture
 
 JWT = JwtSettings(secret="people-integration-secret-0123456789abcdef")
 USER = "urn:ietf:params:scim:schemas:core:2.0:User"

@@ -30,8 +30,8 @@ from lms.kit.messaging import inbox, outbox
 from lms.kit.migrations import upgrade
 from lms.kit.relay import OutboxRelay
 from lms.kit.service import ServiceDefinition, consumer_for
-from lms.kit.testing.events import read_events, send_event
-from lms.kit.testing.infra import KafkaServer
+from lms.testing.events import read_events, send_event
+from lms.testing.infra import KafkaServer
 
 
 @dataclass

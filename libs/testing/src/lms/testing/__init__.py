@@ -1,4 +1,4 @@
-"""pytest plugin of the suite (loaded with `-p lms.kit.testing`): real Kafka and PostgreSQL.
+"""pytest plugin of the suite (loaded with `-p lms.testing`): real Kafka and PostgreSQL.
 
 Where they come from, in order:
 - `KAFKA_BOOTSTRAP_SERVERS` / `LMS_TEST_POSTGRES_URL`: servers you run; nothing is started;
@@ -10,7 +10,7 @@ Where they come from, in order:
 A test that needs three brokers whatever the session runs on asks for `kafka_cluster`.
 Every run gets a unique id; topics, groups and databases carry it, so runs never collide.
 A service's integration conftest defines `harness = harness_fixture(DEFINITION, JWT)`
-(`lms.kit.testing.harness`); `settings`, `engine` and `clock` below then serve that service.
+(`lms.testing.harness`); `settings`, `engine` and `clock` below then serve that service.
 Tests run as dev (`LMS_ENV=dev`, set here once for the test process and every process it
 starts): loopback webhook receivers, short test secrets. Production is the default elsewhere.
 """
@@ -25,9 +25,9 @@ import pytest
 from sqlalchemy import Engine
 
 from lms.kit.config import Settings
-from lms.kit.testing.clients import Clock
-from lms.kit.testing.harness import ServiceHarness
-from lms.kit.testing.infra import (
+from lms.testing.clients import Clock
+from lms.testing.harness import ServiceHarness
+from lms.testing.infra import (
     KafkaCluster,
     KafkaServer,
     PostgresServer,

@@ -5,7 +5,7 @@ an `applied` table. Exactly-once and per-key order are then checked from the tab
 every (key, seq) appears once, and per key the seqs were applied as 1, 2, 3, ...
 
 Run its processes on their own (the fault tests SIGKILL them):
-    python -m lms.kit.testing.ledger relay|consume --db URL --bootstrap HOST:PORT --topic T --group G
+    python -m lms.testing.ledger relay|consume --db URL --bootstrap HOST:PORT --topic T --group G
 """
 
 from __future__ import annotations
@@ -151,7 +151,7 @@ def applied_count(engine: Engine) -> int:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m lms.kit.testing.ledger")
+    parser = argparse.ArgumentParser(prog="python -m lms.testing.ledger")
     parser.add_argument("process", choices=["relay", "consume"])
     parser.add_argument("--db", required=True)
     parser.add_argument("--bootstrap", required=True)

@@ -13,9 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from lms.gateway.config import DEFAULT_ROUTES
-from lms.gateway.testing.helpers import JWT
-from lms.gateway.testing.servers import free_port
-from lms.kit.testing.proc import Process
+from lms.testing.gateway.helpers import JWT
+from lms.testing.gateway.servers import free_port
+from lms.testing.proc import Process
 
 
 def gateway_env(upstream_urls: Mapping[str, str], database: Path, **extra: str) -> dict[str, str]:
