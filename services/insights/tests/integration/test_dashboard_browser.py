@@ -18,8 +18,8 @@ import pytest
 from werkzeug.serving import make_server
 
 from lms.kit.auth import mint_token
+from lms.testing.browser import Browser, chromium_binary
 
-from .browser import Browser, chromium_binary
 from .conftest import JWT
 from .dashboard_world import World, build
 

@@ -1,5 +1,6 @@
 """Debian's Chromium driven over the DevTools protocol on a pipe (fds 3 and 4; no package needed):
-open a page at a window size, wait for a condition, read the page, take a full-page screenshot."""
+open a page at a window size, wait for a condition, read the page, take a full-page screenshot.
+The browser tests of the suite (the leader dashboard, the gateway's docs page) share it."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def chromium_binary() -> str:
     if found:
         return found
     if os.geteuid() != 0:
-        pytest.fail("the dashboard test needs Debian's chromium: run `apt-get install -y chromium` as root")
+        pytest.fail("browser tests need Debian's chromium: run `apt-get install -y chromium` as root")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], check=True, timeout=600)
     subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, timeout=1200, env=env)
@@ -128,6 +129,10 @@ class Browser:
                 return value
             time.sleep(0.1)
         raise TimeoutError(f"{expression!r} stayed {value!r} for {timeout_s} s")
+
+    def html(self) -> str:
+        """The page's DOM as it stands, serialised."""
+        return self.evaluate("document.documentElement.outerHTML")
 
     def screenshot(self, path: Path) -> None:
         """The whole page, however long, at the width it was opened with."""
