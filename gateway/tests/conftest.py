@@ -21,8 +21,8 @@ from lms.kit.migrations import upgrade
 from lms.testing.gateway.helpers import JWT, SERVICE_JWT, write_gateway_key
 from lms.testing.gateway.process import gateway_env, gateway_process
 from lms.testing.gateway.redis_server import start_redis
-from lms.testing.gateway.servers import serving
 from lms.testing.gateway.standins import standin
+from lms.testing.servers import serving
 
 SERVICES = ("curriculum", "assessment", "progress", "people", "insights", "records")
 

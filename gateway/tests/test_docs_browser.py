@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lms.testing.browser import Browser, chromium_binary
-from lms.testing.gateway.servers import serving
+from lms.testing.servers import serving
 
 OPERATIONS = ("/api/v1/courses", "/api/v1/assessments", "/api/v1/enrolments", "/api/v1/api-keys")
 

@@ -6,7 +6,7 @@ from openapi_spec_validator import validate
 
 from lms.gateway.openapi import ApiDocument
 from lms.kit.web import Problem
-from lms.testing.gateway.servers import free_port
+from lms.testing.servers import free_port
 
 
 def test_the_merged_document_has_every_services_paths_and_validates(client):

@@ -11,7 +11,7 @@ import pytest
 
 from lms.kit.web.logs import JsonFormatter
 from lms.testing.gateway.helpers import assert_problem, bearer
-from lms.testing.gateway.servers import dropping, free_port, hanging
+from lms.testing.servers import dropping, free_port, hanging
 
 
 def test_an_upstream_that_hangs_is_a_504_within_the_read_timeout(make_gateway):

@@ -20,7 +20,7 @@ from lms.gateway.openapi_merge import operations
 from lms.kit.config import Settings
 from lms.kit.migrations import upgrade
 from lms.testing.gateway.helpers import JWT
-from lms.testing.gateway.servers import serving
+from lms.testing.servers import serving
 
 ROOT = Path(__file__).parents[2]
 API_MD = (ROOT / "docs" / "api.md").read_text()

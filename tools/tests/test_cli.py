@@ -11,7 +11,7 @@ import pytest
 
 from lms.kit.auth import TokenVerifier
 from lms.testing.gateway.helpers import JWT, bearer
-from lms.testing.gateway.servers import serving
+from lms.testing.servers import serving
 from lms.tools.cli import main
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from lms.gateway.config import DEFAULT_ROUTES
 from lms.testing.gateway.helpers import JWT
-from lms.testing.gateway.servers import free_port
 from lms.testing.proc import Process
+from lms.testing.servers import free_port
 
 
 def gateway_env(upstream_urls: Mapping[str, str], database: Path, **extra: str) -> dict[str, str]:
