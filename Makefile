@@ -36,6 +36,10 @@ kafka-up: sync ## start the local Kafka broker (KRaft) and create the topics
 kafka-down: ## stop the local Kafka broker
 	infra/kafka/kafka.sh stop
 
+.PHONY: kafka-acls
+kafka-acls: sync ## print the ACLs the local broker runs with (kafka-acls --list style)
+	infra/kafka/kafka.sh acls
+
 .PHONY: kafka-cluster-up
 kafka-cluster-up: sync ## start the local three-node Kafka cluster (19192-19194) and create the topics
 	KAFKA_CLUSTER=1 infra/kafka/kafka.sh start
@@ -72,8 +76,39 @@ $(LMS_RUN_DIR)/jwt-secret: | .venv/.synced
 token: sync $(if $(LMS_JWT_SECRET),,$(LMS_RUN_DIR)/jwt-secret) ## print a dev JWT: make token SUB=alice ROLES=learner[,author,hr,admin]
 	@LMS_ENV=dev $(PY) -m lms.tools.cli token --sub "$(SUB)" --roles "$(ROLES)" --name "$(NAME)"
 
+# The JavaScript side (clients/ts, examples/learner-web): one npm workspace, installed from the lock.
+node_modules/.installed: package.json package-lock.json clients/ts/package.json examples/learner-web/package.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+.PHONY: node-deps
+node-deps: node_modules/.installed ## install the npm workspace (npm ci)
+
+.PHONY: clients
+clients: sync node-deps ## regenerate clients/openapi.json, the TypeScript and the Python client
+	UV=$(UV) clients/generate.sh clients
+
+.PHONY: clients-check
+clients-check: sync node-deps ## fail when `make clients` would change what is committed
+	rm -rf $(LMS_RUN_DIR)/clients-check
+	UV=$(UV) clients/generate.sh $(LMS_RUN_DIR)/clients-check >/dev/null
+	diff -ru clients/openapi.json $(LMS_RUN_DIR)/clients-check/openapi.json
+	diff -ru clients/ts/src/schema.d.ts $(LMS_RUN_DIR)/clients-check/ts/src/schema.d.ts
+	diff -ru -x __pycache__ -x .ruff_cache clients/python $(LMS_RUN_DIR)/clients-check/python
+	@echo "clients are current"
+
+# The reference learner app, built once into .run/learner-web (again only when its sources change);
+# the gateway serves it at /learn/.
+LEARNER_WEB_SOURCES := $(shell find examples/learner-web/src clients/ts/src -type f 2>/dev/null) \
+  examples/learner-web/index.html examples/learner-web/vite.config.ts examples/learner-web/package.json
+$(LMS_RUN_DIR)/learner-web/index.html: node_modules/.installed $(LEARNER_WEB_SOURCES)
+	LMS_LEARN_OUT=$(LMS_RUN_DIR)/learner-web npm run build --silent --workspace @lms/learner-web
+
+.PHONY: learner-web
+learner-web: $(LMS_RUN_DIR)/learner-web/index.html ## build the reference learner app (served at /learn/)
+
 .PHONY: lint
-lint: sync lint-k8s ## ruff, import contracts, declared dependencies, Kubernetes manifests
+lint: sync lint-k8s clients-check ## ruff, import contracts, declared dependencies, Kubernetes manifests, generated clients
 	$(UV) run --locked ruff check .
 	$(UV) run --locked ruff format --check .
 	$(UV) run --locked lint-imports --no-cache
@@ -126,7 +161,7 @@ demo: sync ## the suite's story in the terminal (against a running `make run`)
 	LMS_ENV=dev $(PY) -m lms.tools.demo
 
 .PHONY: run
-run: sync ## start the whole suite: Kafka and every service process (KAFKA_CLUSTER=1: on three brokers)
+run: sync learner-web ## start the whole suite: Kafka, every service process, the learner app at /learn/ (KAFKA_CLUSTER=1: on three brokers)
 	infra/run.sh
 
 .PHONY: clean

@@ -58,12 +58,14 @@ def main() -> int:
         for person in (dev.LEARNER, dev.AUTHOR, dev.HR)
     }
     hr_token = tokens[f"{dev.HR.role} ({dev.HR.sub})"]
+    learner_token = tokens[f"{dev.LEARNER.role} ({dev.LEARNER.sub})"]
     lines = [
         "",
         "LMS suite is ready.",
         f"  gateway:   {GATEWAY}/api/v1",
         f"  docs:      {GATEWAY}/docs",
         f"  openapi:   {GATEWAY}/openapi.json",
+        f"  learn:     {GATEWAY}/learn/#token={learner_token}",
         f"  dashboard: {GATEWAY}/dashboard#token={hr_token}",
         "  tokens (8 h; `make token SUB=… ROLES=…` for more):",
         *[f"    {who:16} {token}" for who, token in tokens.items()],

@@ -3,12 +3,15 @@ an oversized chunked body is refused whole (413) without a byte reaching the ser
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
 from lms.testing.gateway.helpers import bearer
+from lms.testing.gateway.process import gateway_env, gateway_process
 
 AUTHOR = bearer("ada", "author")
 
@@ -16,6 +19,16 @@ AUTHOR = bearer("ada", "author")
 @pytest.fixture
 def gateway_url(served_gateway: str) -> str:
     return served_gateway
+
+
+@pytest.fixture(scope="module")
+def default_gateway(upstreams, signing_key: Path, migrated_db: Path, tmp_path_factory) -> Iterator[str]:
+    """A gunicorn gateway with the default body limit (5 MiB)."""
+    work = tmp_path_factory.mktemp("default-gateway")
+    database = Path(shutil.copy(migrated_db, work / "gateway.db"))
+    env = gateway_env(upstreams.urls, database, LMS_GATEWAY_SIGNING_KEY=str(signing_key))
+    with gateway_process(env, work / "gateway.log") as url:
+        yield url
 
 
 def assert_problem(response: httpx.Response, status: int) -> dict:
@@ -27,6 +40,7 @@ def assert_problem(response: httpx.Response, status: int) -> dict:
 
 
 def chunks(total: int, size: int = 256) -> Iterator[bytes]:
+    """A JSON course body of about `total` bytes, sent in pieces (httpx then sends it chunked)."""
     body = b'{"slug": "half", "title": "' + b"x" * total + b'"}'
     for start in range(0, len(body), size):
         yield body[start : start + size]
@@ -51,6 +65,21 @@ def test_an_oversized_chunked_body_is_a_413_and_the_service_sees_nothing(gateway
         headers={**AUTHOR, "Content-Type": "application/json"},
     )
     assert_problem(response, 413)
+    assert len(upstreams.seen("curriculum", "/api/v1/courses")) == before, "nothing was forwarded"
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "application/octet-stream"])
+def test_a_six_megabyte_chunked_body_is_a_413_and_nothing_is_forwarded(
+    default_gateway, upstreams, content_type
+):
+    before = len(upstreams.seen("curriculum", "/api/v1/courses"))
+    response = httpx.post(
+        f"{default_gateway}/api/v1/courses",
+        content=chunks(6 * 1024 * 1024, size=64 * 1024),
+        headers={**AUTHOR, "Content-Type": content_type},
+        timeout=60,
+    )
+    assert "5242880 bytes" in assert_problem(response, 413)["detail"]
     assert len(upstreams.seen("curriculum", "/api/v1/courses")) == before, "nothing was forwarded"
 
 

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Apache Kafka (KRaft) for local runs and tests, from Maven Central jars: one broker, or with
-# KAFKA_CLUSTER=1 three nodes (each broker and controller) on this machine.
-#   kafka.sh fetch|start|stop|restart|status|topics|bootstrap
+# KAFKA_CLUSTER=1 three nodes (each broker and controller) on this machine. Every connection
+# authenticates (SASL/SCRAM-SHA-512; controllers PLAIN) and ACLs allow only what
+# infra/kafka/access.toml declares; passwords are made once, one file per principal, under
+# $LMS_RUN_DIR/kafka-credentials (docs/decisions/0072, 0073).
+#   kafka.sh fetch|start|stop|restart|status|topics|bootstrap|credentials|acls
 #   kafka.sh node-start N|node-kill N|node-status N   (cluster mode: one node, 1-3)
 # Environment:
 #   KAFKA_BOOTSTRAP_SERVERS  use that cluster and start nothing (start/topics only create topics)
@@ -14,6 +17,8 @@
 #   KAFKA_PORT               client port; the controller listens on KAFKA_PORT+1 (default 9092)
 #   KAFKA_HEAP               JVM heap of each node (default 512m)
 #   KAFKA_TOPICS_FILE        topics to create (default: infra/kafka/topics.txt)
+#   KAFKA_ACCESS_FILE        principals and ACLs (default: infra/kafka/access.toml)
+#   LMS_RUN_DIR              where kafka-credentials/ is kept (default: <repo>/.run)
 #   PYTHON                   interpreter with lms-kit installed (default: <repo>/.venv/bin/python)
 set -euo pipefail
 
@@ -29,7 +34,10 @@ fi
 libs=${KAFKA_LIBS:-$repo/.run/kafka/libs}
 heap=${KAFKA_HEAP:-512m}
 topics_file=${KAFKA_TOPICS_FILE:-$here/topics.txt}
+access_file=${KAFKA_ACCESS_FILE:-$here/access.toml}
 python=${PYTHON:-$repo/.venv/bin/python}
+run_dir=${LMS_RUN_DIR:-$repo/.run}
+credentials=$run_dir/kafka-credentials
 version=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$here/pom.xml")
 
 # The node's ports and directory: node_env N sets port, controller_port, dir and pidfile.
@@ -60,6 +68,21 @@ own_bootstrap() {
 
 bootstrap() { echo "${KAFKA_BOOTSTRAP_SERVERS:-$(own_bootstrap)}"; }
 
+# The admin tool; on our own brokers as their super user, on a cluster of yours as your environment says.
+admin_tool() {
+  if [[ -n ${KAFKA_BOOTSTRAP_SERVERS:-} ]]; then
+    "$python" -m lms.kit.kafka_admin --bootstrap "$(bootstrap)" "$@"
+  else
+    LMS_RUN_DIR=$run_dir KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT KAFKA_SASL_USERNAME=admin \
+      KAFKA_SASL_PASSWORD_FILE=$credentials/admin "$python" -m lms.kit.kafka_admin --bootstrap "$(bootstrap)" "$@"
+  fi
+}
+
+make_credentials() {  # a password file per principal of the declaration, made once, never printed
+  "$python" -m lms.kit.kafka_admin credentials "$access_file" --dir "$credentials"
+}
+admin_password() { cat "$credentials/admin"; }
+
 voters() {
   local n v=()
   for n in 1 2 3; do v+=("$n@127.0.0.1:$((cluster_port + 99 + n))"); done
@@ -78,13 +101,15 @@ fetch() {
     || die "mvn could not resolve the Kafka jars (see the lines above)"
 }
 
-write_config() {  # of node $1 (node_env first)
+write_config() {  # of node $1 (node_env first); it holds the admin's password: private to its owner
   local quorum="controller.quorum.bootstrap.servers=127.0.0.1:$controller_port" rf=1 min_isr=1
   [[ $cluster == 1 ]] && { quorum="controller.quorum.voters=$(voters)"; rf=3; min_isr=2; }
   mkdir -p "$dir/data" "$dir/logs"
-  sed -e "s#@DATA@#$dir/data#" -e "s#@PORT@#$port#g" -e "s#@CONTROLLER_PORT@#$controller_port#g" \
+  rm -f "$dir/server.properties"
+  (umask 077; sed -e "s#@DATA@#$dir/data#" -e "s#@PORT@#$port#g" -e "s#@CONTROLLER_PORT@#$controller_port#g" \
     -e "s#@NODE_ID@#$1#" -e "s#@QUORUM@#$quorum#" -e "s#@RF@#$rf#g" -e "s#@MIN_ISR@#$min_isr#g" \
-    "$here/server.properties.in" > "$dir/server.properties"
+    -e "s#@LISTEN@#127.0.0.1#g" -e "s#@HOST@#127.0.0.1#g" -e "s#@ADMIN_PASSWORD@#$(admin_password)#g" \
+    "$here/server.properties.in" > "$dir/server.properties")
   sed -e "s#@LOGS@#$dir/logs#" "$here/log4j2.properties.in" > "$dir/log4j2.properties"
 }
 
@@ -96,21 +121,54 @@ cluster_id() {  # one id for every node of the cluster, made once
   cat "$file"
 }
 
-format_storage() {
+# Which admin password the storage was formatted with (a digest, not the password).
+admin_stamp() { sha256sum "$credentials/admin" | cut -d' ' -f1; }
+
+format_storage() {  # the admin's SCRAM credential goes into the metadata at format time
   [[ -f $dir/data/meta.properties ]] && return 0
   local mode=(--standalone)
   [[ $cluster == 1 ]] && mode=()  # the static voters of server.properties form the quorum
-  java_run kafka.tools.StorageTool format "${mode[@]}" -t "$(cluster_id)" \
-    -c "$dir/server.properties" >/dev/null || die "formatting $dir/data failed"
+  java_run kafka.tools.StorageTool format "${mode[@]}" -t "$(cluster_id)" -c "$dir/server.properties" \
+    --add-scram "SCRAM-SHA-512=[name=admin,password=$(admin_password)]" >/dev/null \
+    || die "formatting $dir/data failed"
+  admin_stamp > "$dir/admin.sha256"
 }
 
+# Data formatted before the brokers were secured, or for another admin password, cannot be
+# administered: it is dropped (every node of the cluster at once) and formatted again.
+reset_foreign_storage() {
+  local n foreign=no
+  for n in "${nodes[@]}"; do
+    node_env "$n"
+    if [[ -f $dir/data/meta.properties && $(cat "$dir/admin.sha256" 2>/dev/null) != "$(admin_stamp)" ]]; then
+      foreign=yes
+    fi
+  done
+  [[ $foreign == yes ]] || return 0
+  for n in "${nodes[@]}"; do
+    node_env "$n"
+    running && die "$dir runs with other credentials: stop it first (kafka.sh stop)"
+    say "$dir was formatted without the admin credential of $credentials: dropping its data"
+    rm -rf "$dir/data" "$dir/admin.sha256"
+  done
+  [[ -n ${cluster_dir:-} ]] && rm -f "$cluster_dir/cluster.id"
+  return 0
+}
+
+# 180 s a node: a secured broker loads its SCRAM users and ACLs before it listens, and a restart on
+# two busy cores (the fault tests restart the tests' broker mid-run) took longer than 90 s
 wait_ready() {
-  "$python" -m lms.kit.kafka_admin --bootstrap "$(bootstrap)" wait --timeout "${1:-$((90 * ${#nodes[@]}))}" --brokers "${#nodes[@]}" \
+  admin_tool wait --timeout "${1:-$((180 * ${#nodes[@]}))}" --brokers "${#nodes[@]}" \
     || die "broker at $(bootstrap) did not serve metadata; see $dir/logs/server.log"
 }
 
 create_topics() {
-  "$python" -m lms.kit.kafka_admin --bootstrap "$(bootstrap)" ensure-topics "$topics_file"
+  admin_tool ensure-topics "$topics_file"
+}
+
+set_up() {  # on our own brokers: every principal's SCRAM credential, the declared ACLs, the topics
+  admin_tool setup "$access_file" --dir "$credentials" --topics "$topics_file" \
+    || die "could not set up the users, ACLs and topics of $access_file"
 }
 
 launch() {  # node $1 (node_env first): configure, format, start in the background
@@ -131,10 +189,12 @@ start() {
   fi
   need java "a Java 17+ runtime" openjdk-17-jre-headless
   fetch
+  make_credentials
+  reset_foreign_storage
   local n
   for n in "${nodes[@]}"; do node_env "$n"; launch "$n"; done
   wait_ready
-  create_topics
+  set_up
   say "ready at $(bootstrap)"
 }
 
@@ -188,6 +248,8 @@ case ${1:-} in
   status) status ;;
   topics) create_topics ;;
   bootstrap) bootstrap ;;
+  credentials) make_credentials ;;
+  acls) admin_tool acls list ;;
   node-start|node-kill|node-status) node "$1" "${2:-}" ;;
-  *) echo "usage: $0 fetch|start|stop|restart|status|topics|bootstrap|node-start N|node-kill N|node-status N" >&2; exit 2 ;;
+  *) echo "usage: $0 fetch|start|stop|restart|status|topics|bootstrap|credentials|acls|node-start N|node-kill N|node-status N" >&2; exit 2 ;;
 esac

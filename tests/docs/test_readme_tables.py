@@ -15,7 +15,7 @@ ROOT = Path(__file__).parents[2]
 LAUNCHERS = [
     ROOT / f"infra/{name}" for name in ("run.sh", "docker-compose.yml", "kafka/kafka.sh", "postgres/pg.sh")
 ]
-VARIABLE = re.compile(r"^(LMS|KAFKA|[A-Z]+_DATABASE)_[A-Z0-9_*]+$|^\*_DATABASE_URL$")
+VARIABLE = re.compile(r"^(LMS|KAFKA|PROMETHEUS|[A-Z]+_DATABASE)_[A-Z0-9_*]+$|^\*_DATABASE_URL$")
 
 
 def section(title: str) -> str:

@@ -42,6 +42,18 @@ QUIZ_ITEM = {
 }
 
 
+def cmi5_xml(run: str) -> bytes:
+    """A bare cmi5.xml: one AU at an absolute URL (no files to store)."""
+    title, about = "<langstring>Sweep AU</langstring>", "<langstring>x</langstring>"
+    text = f"<title>{title}</title><description>{about}</description>"
+    return (
+        "<?xml version='1.0'?><courseStructure xmlns='https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd'>"
+        f"<course id='https://sweep.example/{run}'>{text}</course>"
+        f"<au id='https://sweep.example/{run}/au' moveOn='Completed'>{text}"
+        "<url>https://content.sweep.example/au/index.html</url></au></courseStructure>"
+    ).encode()
+
+
 def ok(response: httpx.Response, *statuses: int) -> Any:
     assert response.status_code in (statuses or (200,)), f"{response.request.url}: {response.text}"
     return response.json() if response.content else None
@@ -115,7 +127,8 @@ class World:
         return ok(scim.post("/Users", json=body), 201)["id"]
 
     def content(self) -> None:
-        """author-1's published course (with a collaborator) and published quiz."""
+        """author-1's published course (a module of lessons and a cmi5 module, with a collaborator)
+        and published quiz; the lesson the sweep names is the cmi5 module's AU."""
         slug = f"sweep-{self.run}"
         author = self.as_("author-1")
         quiz = {"slug": f"{slug}-quiz", "title": "Sweep quiz", "kind": "quiz", "pass_mark": 0.5}
@@ -134,12 +147,14 @@ class World:
                 {"key": "m1", "title": "Only", "lessons": [{"key": "l1", "title": "L", "body": "B"}]}
             ],
         }
-        self.ids["course_id"] = ok(
-            author.post("/course-packages", params={"publish": "true"}, json=self.package), 200, 201
-        )["course_id"]
+        self.ids["course_id"] = ok(author.post("/course-packages", json=self.package), 200, 201)["course_id"]
+        self.cmi5_xml = cmi5_xml(self.run)
+        into = {"course_id": self.ids["course_id"], "publish": "true"}
+        xml = {"Content-Type": "application/xml"}
+        ok(author.post("/cmi5-packages", params=into, content=self.cmi5_xml, headers=xml), 200)
         course = ok(author.get(f"/courses/{self.ids['course_id']}"))
         self.ids["module_id"] = course["modules"][0]["id"]
-        self.ids["lesson_id"] = course["modules"][0]["lessons"][0]["id"]
+        self.ids["lesson_id"] = course["modules"][1]["lessons"][0]["id"]
         team = {"collaborators": [self.ids["collaborator"]]}
         ok(author.put(f"/courses/{self.ids['course_id']}/collaborators", json=team))
         ok(author.put(f"/assessments/{self.ids['assessment_id']}/collaborators", json=team))
@@ -165,6 +180,11 @@ class World:
         hook = {"url": "http://127.0.0.1:9/hooks", "event_types": ["lms.progress.course.completed.v1"]}
         self.ids["webhook_id"] = ok(hr.post("/webhooks", json=hook), 201)["id"]
         learner = self.as_("learner-a1")
+        launches = f"/enrolments/{enrolment['id']}/aus/{self.ids['lesson_id']}/launches"
+        launched = eventually(
+            lambda: (r := learner.post(launches, json={})).status_code == 201 and r.json(), SLOW
+        )
+        self.ids["session_id"] = launched["session_id"]
         started = learner.post(f"/assessments/{self.ids['assessment_id']}/attempts", json={})
         self.ids["attempt_id"] = ok(started, 201)["attempt_id"]
         manager = self.as_("manager-a")

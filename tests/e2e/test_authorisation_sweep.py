@@ -37,6 +37,7 @@ class Case:
     allowed: frozenset[str]
     params: Built = lambda w: {}
     json: Built = lambda w: None
+    content: Built = lambda w: None
     headers: Built = lambda w: {}
     hides: Built | None = None  # a filter: a 200 without these strings counts as a refusal
     probe: Callable[[World], tuple[str, str, dict]] | None = None  # (principal, path, params) read
@@ -73,6 +74,7 @@ COURSE_DRAFT = read(AU1, "/courses/{course_id}", version="draft")
 QUIZ_DRAFT = read(AU1, "/assessments/{assessment_id}", version="draft")
 ATTEMPT = read(HR, "/attempts/{attempt_id}")
 ENROLMENT = read(HR, "/enrolments/{enrolment_id}")
+AUS = read(HR, "/enrolments/{enrolment_id}/aus")
 ANYONE = "docs/api.md: any caller"
 TABLE: dict[tuple[str, str], list[Case] | Exempt] = {
     ("GET", "/api-keys"): role(),
@@ -133,6 +135,15 @@ TABLE: dict[tuple[str, str], list[Case] | Exempt] = {
         A1, json=lambda w: {"responses": [{"item_id": w.ids["item_id"], "option_ids": ["a"]}]}, probe=ATTEMPT
     ),
     ("GET", "/certificates/{code}"): Exempt("public verification"),
+    ("POST", "/cmi5-packages"): case(
+        AU1,
+        params=lambda w: {"course_id": w.ids["course_id"]},
+        content=lambda w: w.cmi5_xml.replace(b"Sweep AU", b"Taken"),
+        headers=lambda w: {"Content-Type": "application/xml"},
+        probe=COURSE_DRAFT,
+    ),
+    ("POST", "/cmi5/fetch/{key}"): Exempt("public: the path is a launch's one-time secret (decision 0097)"),
+    ("POST", "/cmi5/sessions/{session_id}/abandon"): case(A1, HR, probe=AUS),
     ("GET", "/completions"): role(),
     ("GET", "/completions.csv"): role(),
     ("POST", "/course-packages"): case(
@@ -181,6 +192,11 @@ TABLE: dict[tuple[str, str], list[Case] | Exempt] = {
         probe=read(HR, "/enrolments", learner_id="{learner_a1}"),
     ),
     ("GET", "/enrolments/{enrolment_id}"): case(A1, HR),
+    ("GET", "/enrolments/{enrolment_id}/aus"): case(A1, HR),
+    ("POST", "/enrolments/{enrolment_id}/aus/{lesson_id}/launches"): case(A1, probe=AUS),
+    ("POST", "/enrolments/{enrolment_id}/aus/{lesson_id}/waive"): case(
+        HR, json=lambda w: {"reason": "Administrative"}, probe=AUS
+    ),
     ("POST", "/enrolments/{enrolment_id}/lessons/{lesson_id}/complete"): case(A1, probe=ENROLMENT),
     ("POST", "/enrolments/{enrolment_id}/upgrade"): case(A1, HR, probe=ENROLMENT),
     ("GET", "/kpi-metrics"): Exempt(ANYONE),
@@ -199,6 +215,7 @@ TABLE: dict[tuple[str, str], list[Case] | Exempt] = {
         MA, HR, probe=read(HR, "/needs-analyses/{analysis_id}")
     ),
     ("GET", "/needs-analyses/{analysis_id}/report"): case(MA, HR),
+    ("GET", "/needs-analyses/{analysis_id}/invitation"): case(A1, A2),  # team A's members: the invitees
     ("GET", "/reports/compliance"): case(MA, HR, params=team_a),
     ("GET", "/reports/compliance.csv"): case(MA, HR, params=team_a),
     ("GET", "/reports/courses/{course_id}"): role(),
@@ -232,7 +249,12 @@ class Sweep:
 
     def send(self, principal: str, method: str, path: str, c: Case) -> httpx.Response:
         return self.world.as_(principal).request(
-            method, path, params=c.params(self.world), json=c.json(self.world), headers=c.headers(self.world)
+            method,
+            path,
+            params=c.params(self.world),
+            json=c.json(self.world),
+            content=c.content(self.world),
+            headers=c.headers(self.world),
         )
 
     def probe(self, c: Case) -> Any:

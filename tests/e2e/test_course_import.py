@@ -12,7 +12,9 @@ pytestmark = pytest.mark.integration
 COURSES = Path(__file__).parents[2] / "courses"
 
 
-def test_importing_all_four_courses_and_the_surveys_twice_publishes_nothing_the_second_time(suite):
+def test_importing_the_flagship_courses_the_cmi5_demo_and_the_surveys_twice_publishes_nothing_the_second_time(
+    suite,
+):
     with suite.client("importer", "author", root=True) as author:
         first = Importer(author).run([COURSES], progress=False)
         second = Importer(author).run([COURSES], progress=False)
@@ -23,6 +25,7 @@ def test_importing_all_four_courses_and_the_surveys_twice_publishes_nothing_the_
         "emotional-coping",
         "internal-customer-service",
         "questioning-skills",
+        "the-minute-after-cmi5",
         "training-that-targets-the-real-need",
     ]
     assert all(r.course_version == 1 for r in courses)
@@ -31,7 +34,7 @@ def test_importing_all_four_courses_and_the_surveys_twice_publishes_nothing_the_
         "leader-operations-questionnaire": ["leader-operations-questionnaire"],
         "service-needs-check": ["service-needs-check"],
     }
-    assert [(r.course_version, r.assessments_published, r.changes) for r in second] == [(None, [], [])] * 6
+    assert [(r.course_version, r.assessments_published, r.changes) for r in second] == [(None, [], [])] * 7
 
     with suite.client("lee", "learner") as learner:
         catalogue = learner.get("/courses", params={"page_size": 50}).json()

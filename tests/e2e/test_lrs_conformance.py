@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -36,20 +35,8 @@ ARGUED = {
 }
 
 
-def suite_source() -> Path:
-    """The shared, read-only copy: beside the checkout (CI, /work/main) or beside its worktrees."""
-    if configured := os.environ.get("LMS_LRS_CONFORMANCE_SUITE"):
-        return Path(configured)
-    bases = (ROOT.parent, ROOT.parent.parent, Path("/work"))  # the last: this workplace's own copy
-    candidates = [base / "shared" / "tools" / "adl-lrs-conformance" for base in bases]
-    found = next((c for c in candidates if (c / "bin" / "console_runner.js").exists()), None)
-    assert found, f"ADL's LRS conformance suite is not in {[str(c) for c in candidates]}"
-    return found
-
-
-def installed_copy() -> Path:
+def installed_copy(source: Path) -> Path:
     """The suite under .run/ with its dependencies (copied and installed only when it changed)."""
-    source = suite_source()
     stamp = hashlib.sha256((source / "package.json").read_bytes()).hexdigest()
     if not (COPY / ".installed").exists() or (COPY / ".installed").read_text() != stamp:
         shutil.rmtree(COPY, ignore_errors=True)
@@ -73,9 +60,11 @@ def credentials(suite) -> tuple[str, str]:
 
 
 @pytest.fixture(scope="module")
-def runs(suite, credentials) -> Iterator[dict[str, tuple[subprocess.Popen, Path, float]]]:
+def runs(suite, credentials, shared_tools) -> Iterator[dict[str, tuple[subprocess.Popen, Path, float]]]:
     """Both versions' runs, started together; each test waits for its own."""
-    copy = installed_copy()
+    copy = installed_copy(
+        shared_tools("adl-lrs-conformance", "bin/console_runner.js", "LMS_LRS_CONFORMANCE_SUITE")
+    )
     user, password = credentials
     started = {}
     for version in VERSIONS:

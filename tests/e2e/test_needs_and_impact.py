@@ -107,11 +107,14 @@ class World:
         return attempt
 
     def close(self, manager: str, analysis: dict[str, Any], respondents: int) -> dict[str, Any]:
+        """Close, then the report once assessment's release has arrived and it is frozen."""
         with self.suite.client(manager, "manager") as lead:
             path = f"/needs-analyses/{analysis['id']}"
             eventually(lambda: lead.get(path).json()["respondents"] == respondents, timeout_s=120)
             assert lead.post(f"{path}/close").status_code == 200
-            return lead.get(f"{path}/report").json()
+            return eventually(
+                lambda: (r := lead.get(f"{path}/report").json())["status"] == "closed" and r, timeout_s=120
+            )
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +175,14 @@ def test_the_report_separates_system_causes_from_the_skill_gap_training_can_fix(
 
 
 def test_a_team_of_four_gets_no_aggregate_anywhere(world, four):
-    assert four["report"] == {"respondents": 4, "invited": 4, "min_group_size": 5, "suppressed": True}
+    assert four["report"] == {
+        "respondents": 4,
+        "invited": 4,
+        "min_group_size": 5,
+        "suppressed": True,
+        "status": "closed",
+        "reason": "Not enough responses: 4 of at least 5 needed.",
+    }
     with world.suite.client(f"hr-{world.run}", "hr") as hr:
         analysis = hr.get(f"/needs-analyses/{four['analysis']['id']}").json()
         query = {"team_id": four["team_id"], "needs_analysis_id": four["analysis"]["id"]}

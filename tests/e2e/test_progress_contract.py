@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from lms.tools.journeys import Learner
+from lms.tools.journeys import Learner, eventually
 
 pytestmark = pytest.mark.integration
 
@@ -18,9 +18,16 @@ def one_lesson_package(slug: str) -> dict:
             "modules": [{"key": "m1", "title": "Only module", "lessons": [lesson]}]}  # fmt: skip
 
 
-def publish(suite, slug: str) -> str:
+def publish(suite, slug: str, body: str = "Listen first.") -> str:
+    """Import and publish the package (again, over the same slug: its next version)."""
+    package = one_lesson_package(slug)
+    package["modules"][0]["lessons"][0]["body"] = body
     with suite.client("author-e2e", "author") as author:
-        response = author.post("/course-packages", params={"publish": "true"}, json=one_lesson_package(slug))
+        dry = author.post("/course-packages", params={"dry_run": "true"}, json=package)
+        precondition = {"If-Match": dry.headers["ETag"]} if "ETag" in dry.headers else {}
+        response = author.post(
+            "/course-packages", params={"publish": "true"}, json=package, headers=precondition
+        )
     assert response.status_code in (200, 201), response.text
     return response.json()["course_id"]
 
@@ -36,6 +43,23 @@ def test_enrolling_the_moment_a_course_is_published_works_while_its_event_is_in_
             lesson_id = learner.get(f"/courses/{course_id}").json()["modules"][0]["lessons"][0]["id"]
             done = learner.post(f"/enrolments/{enrolled.json()['id']}/lessons/{lesson_id}/complete")
             assert done.json()["status"] == "completed"
+    finally:
+        consumer.start()
+
+
+def test_enrolling_the_moment_a_course_is_published_again_pins_the_version_just_published(suite):
+    slug = f"again-{uuid.uuid4().hex[:6]}"
+    course_id = publish(suite, slug)
+    with suite.client("hr-e2e", "hr") as hr:  # progress's own copy holds version 1, from its event
+        eventually(lambda: hr.get(f"/reports/courses/{course_id}").status_code == 200, 90)
+    consumer = suite.processes["progress-consume"]
+    consumer.kill()  # version 2's course.published cannot reach progress's copy now
+    try:
+        assert publish(suite, slug, body="Listen, then ask.") == course_id
+        with suite.client("again-learner", "learner") as learner:
+            enrolled = learner.post("/enrolments", json={"course_id": course_id})
+            assert enrolled.status_code == 201, enrolled.text
+            assert enrolled.json()["course_version"] == 2
     finally:
         consumer.start()
 

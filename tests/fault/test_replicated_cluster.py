@@ -17,9 +17,10 @@ from typing import Any
 
 import httpx
 import pytest
-from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
+from kafka import KafkaConsumer, TopicPartition
 from kafka.errors import KafkaError
 
+from lms.kit.kafka import client_config, make_admin
 from lms.testing.infra import KafkaCluster
 from lms.tools.journeys import eventually, persist
 
@@ -112,8 +113,8 @@ def feed(hr: httpx.Client) -> list[dict[str, Any]]:
 
 def lag(bootstrap: str, groups: list[str]) -> dict[str, int]:
     """Records each consumer group has not committed yet, over every partition of the topics it reads."""
-    admin = KafkaAdminClient(bootstrap_servers=bootstrap.split(","))
-    reader = KafkaConsumer(bootstrap_servers=bootstrap.split(","))
+    admin = make_admin(bootstrap)
+    reader = KafkaConsumer(**client_config(bootstrap))
     try:
         committed = admin.list_group_offsets(groups)
         behind = {}

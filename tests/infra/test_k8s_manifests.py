@@ -3,7 +3,8 @@
 The variables are found in the code, not listed by hand: each `.get("LMS_...")` / `os.environ[...]`
 on an environment mapping in the kit, the contracts and the process's own package, with the
 f-string names (`f"{service.upper()}_DATABASE_URL"`, ...) expanded. A new setting in the code
-fails this test until the manifests set it.
+fails this test until the manifests set it. Secrets reach only the process kinds that use them:
+the token secret the web processes, a service's Kafka password its Kafka clients.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ import pytest
 import yaml
 
 from lms.gateway.config import COSTLY_LIMITS, SERVICE_URLS
+from lms.gateway.limits import refuse_per_worker_counts
+from lms.kit import kafka
+from lms.kit.config import Settings
+from lms.kit.service import KAFKA_PROCESSES
 from lms.progress.clock import clock_from_env
 
 ROOT = Path(__file__).parents[2]
@@ -34,6 +39,16 @@ TEMPLATES = {  # how the f-string names expand, per service
     "LMS_RATE_LIMIT_{}": lambda service: [f"LMS_RATE_LIMIT_{name.upper()}" for name in COSTLY_LIMITS],
 }
 DEV_ONLY = {"LMS_CLOCK_START", "LMS_CLOCK_SPEED"}  # the simulated clock, refused outside dev
+# Variables that only some process kinds read, and that no other kind may be given: secrets.
+ONLY_FOR = {
+    "LMS_JWT_SECRET": {"web"},  # tokens are verified by the web processes alone
+    "LMS_RATE_LIMIT_STORAGE": {"web"},  # the gateway's counters; its URL carries Redis's password
+    kafka.USERNAME_VAR: set(KAFKA_PROCESSES),
+    kafka.PASSWORD_VAR: set(KAFKA_PROCESSES),
+    "LMS_XAPI_FORWARD_PASSWORD": {"forward", "worker"},  # the outside LRS's secret, for its sender
+}
+# Read instead of another one that is set (the password from a file, as compose gives it).
+ALTERNATIVES = {kafka.PASSWORD_FILE_VAR: kafka.PASSWORD_VAR}
 
 
 def procfile() -> dict[str, list[str]]:
@@ -127,8 +142,13 @@ def out_of_band_secrets() -> dict[str, set[str]]:
 
 def environment(render: list[dict[str, Any]], workload: dict[str, Any]) -> dict[str, str]:
     """Name -> where its value comes from, checking that every source exists in the render."""
-    maps, clusters = of_kind(render, "ConfigMap"), of_kind(render, "Cluster")
+    maps, clusters, users = (
+        of_kind(render, "ConfigMap"),
+        of_kind(render, "Cluster"),
+        of_kind(render, "KafkaUser"),
+    )
     secrets = out_of_band_secrets() | {f"{name}-app": {"uri"} for name in clusters}
+    secrets |= {name: {"password", "sasl.jaas.config"} for name in users}  # Strimzi's, per KafkaUser
     spec = container(workload)
     found = {}
     for source in spec.get("envFrom", []):
@@ -143,8 +163,24 @@ def environment(render: list[dict[str, Any]], workload: dict[str, Any]) -> dict[
     return found
 
 
+def needed(package: str, kind: str) -> set[str]:
+    """What a process kind of `package` must be given: what the code reads, less the secrets of
+    other kinds and the variables read only when their alternative is missing."""
+    read = variables_read(package) - set(ALTERNATIVES)
+    return {name for name in read if kind in ONLY_FOR.get(name, {kind})}
+
+
+def lms_deployments(render: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The Deployments that run an LMS package (not the gateway's Redis)."""
+    return {
+        name: deployment
+        for name, deployment in of_kind(render, "Deployment").items()
+        if container(deployment).get("command", [])[:2] == ["python", "-m"]
+    }
+
+
 def test_every_process_of_the_procfile_is_a_deployment_running_its_command(render):
-    deployments = of_kind(render, "Deployment")
+    deployments = lms_deployments(render)
     for kind, argv in procfile().items():
         assert kind in deployments, f"no Deployment for {kind}"
         spec = container(deployments[kind])
@@ -154,10 +190,34 @@ def test_every_process_of_the_procfile_is_a_deployment_running_its_command(rende
 
 def test_every_variable_a_process_reads_is_set_in_its_deployment(render):
     deployments = of_kind(render, "Deployment")
-    for kind, argv in procfile().items():
-        needed = variables_read(package_of(argv))
-        missing = needed - set(environment(render, deployments[kind]))
-        assert not missing, f"{kind} reads {sorted(missing)} but its Deployment does not set them"
+    for name, argv in procfile().items():
+        missing = needed(package_of(argv), argv[-1]) - set(environment(render, deployments[name]))
+        assert not missing, f"{name} reads {sorted(missing)} but its Deployment does not set them"
+
+
+def test_a_secret_reaches_only_the_process_kinds_that_use_it(render):
+    deployments = of_kind(render, "Deployment")
+    for name, argv in procfile().items():
+        given = set(environment(render, deployments[name]))
+        kept_away = {variable for variable, kinds in ONLY_FOR.items() if argv[-1] not in kinds}
+        assert not given & kept_away, f"{name} is given {sorted(given & kept_away)}"
+
+
+def test_each_kafka_client_acts_as_its_own_service_with_that_service_s_password_only(render):
+    deployments = of_kind(render, "Deployment")
+    for name, argv in procfile().items():
+        if argv[-1] not in KAFKA_PROCESSES:
+            continue
+        spec, service = container(deployments[name]), package_of(argv)
+        env = {v["name"]: v for v in spec["env"]}
+        assert env[kafka.USERNAME_VAR]["value"] == service, name
+        assert env[kafka.PASSWORD_VAR]["valueFrom"]["secretKeyRef"] == {"name": service, "key": "password"}
+        secrets = {
+            v["secret"]["secretName"]
+            for v in deployments[name]["spec"]["template"]["spec"]["volumes"]
+            if "secret" in v
+        }
+        assert secrets == {"lms-cluster-ca-cert"}, name  # the brokers' CA, no other credential
 
 
 def test_every_service_with_a_database_has_a_migration_job_with_its_variables(render):
@@ -166,12 +226,33 @@ def test_every_service_with_a_database_has_a_migration_job_with_its_variables(re
         job = jobs[f"{service}-migrate"]
         argv = container(job)["command"] + container(job)["args"]
         assert argv == shlex.split(f"python -m lms.{service} migrate"), service
-        assert variables_read(service) <= set(environment(render, job)), service
+        given = set(environment(render, job))
+        assert needed(service, "migrate") <= given, service
+        assert not given & set(ONLY_FOR), service
+
+
+def test_the_gateway_as_deployed_passes_its_own_start_checks(render):
+    """Outside dev the gateway refuses in-memory rate limits on several workers: the manifests
+    must not ask for that (each ConfigMap in envFrom order, later ones winning, as Kubernetes does)."""
+    gateway = container(of_kind(render, "Deployment")["gateway-web"])
+    maps = of_kind(render, "ConfigMap")
+    values: dict[str, str] = {}
+    for source in gateway.get("envFrom", []):
+        values.update(maps[source["configMapRef"]["name"]].get("data", {}))
+    values.update({e["name"]: e["value"] for e in gateway.get("env", []) if "value" in e})  # env wins
+    settings = Settings(service="gateway", env=values.get("LMS_ENV", "prod"))
+    refuse_per_worker_counts(settings, int(values.get("LMS_WEB_WORKERS", "2")), values)
 
 
 def test_the_scan_finds_the_settings_it_is_meant_to(render):
     read = variables_read("gateway") & variables_read("progress")
     assert {"LMS_ENV", "LMS_JWT_SECRET", "KAFKA_BOOTSTRAP_SERVERS", "LMS_BIND", "LMS_RUN_DIR"} <= read
+    assert {
+        "KAFKA_SECURITY_PROTOCOL",
+        "KAFKA_SASL_USERNAME",
+        "KAFKA_SASL_PASSWORD",
+        "KAFKA_SSL_CAFILE",
+    } <= read
     assert {"LMS_DELIVER_WORKERS", "PROGRESS_DATABASE_URL"} <= variables_read("progress")
     assert {"LMS_INSIGHTS_MIN_RESPONDENTS"} <= variables_read("insights")
     assert {"LMS_PEOPLE_URL", "LMS_RATE_LIMIT_SUBMIT", "GATEWAY_DATABASE_URL"} <= variables_read("gateway")

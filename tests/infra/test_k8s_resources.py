@@ -119,3 +119,48 @@ def test_only_the_gateway_is_open_to_the_world(overlay):
         assert backend == "gateway-web"
     else:
         assert not ingresses
+
+
+def test_kafka_admits_only_authenticated_clients_over_tls_and_authorises_every_request(overlay):
+    _, render = overlay
+    (cluster,) = of_kind(render, "Kafka").values()
+    listeners = cluster["spec"]["kafka"]["listeners"]
+    assert [(lsn["tls"], lsn["authentication"]["type"]) for lsn in listeners] == [(True, "scram-sha-512")]
+    assert cluster["spec"]["kafka"]["authorization"] == {"type": "simple"}  # no super user of ours
+    assert "userOperator" in cluster["spec"]["entityOperator"]
+    common = of_kind(render, "ConfigMap")
+    (settings,) = [m["data"] for name, m in common.items() if name.startswith("lms-common")]
+    assert settings["KAFKA_SECURITY_PROTOCOL"] == "SASL_SSL"
+    assert settings["KAFKA_BOOTSTRAP_SERVERS"].endswith(f":{listeners[0]['port']}")
+
+
+def test_the_gateway_counts_rate_limits_in_a_redis_only_it_reaches(overlay):
+    _, render = overlay
+    (app,) = of_kind(render, "Deployment")["gateway-web"]["spec"]["template"]["spec"]["containers"]
+    storage = {v["name"]: v.get("value") for v in app["env"]}["LMS_RATE_LIMIT_STORAGE"]
+    assert storage.startswith("redis://:$(REDIS_PASSWORD)@gateway-redis:6379/")
+    assert "gateway-redis" in of_kind(render, "Service")
+    (reachers,) = [
+        p["spec"]["ingress"]
+        for p in of_kind(render, "NetworkPolicy").values()
+        if p["spec"]["podSelector"].get("matchLabels", {}).get("app.kubernetes.io/name") == "gateway-redis"
+    ]
+    assert reachers == [
+        {
+            "from": [
+                {"podSelector": {"matchLabels": {"app.kubernetes.io/name": "gateway", "lms/process": "web"}}}
+            ],
+            "ports": [{"port": 6379, "protocol": "TCP"}],
+        }
+    ]
+
+
+def test_every_image_the_manifests_pull_from_elsewhere_is_pinned_by_digest(overlay):
+    _, render = overlay
+    workloads = [*of_kind(render, "Deployment").values(), *of_kind(render, "Job").values()]
+    containers = [c for w in workloads for c in w["spec"]["template"]["spec"]["containers"]]
+    theirs = [
+        c["image"] for c in containers if c.get("command", [])[:2] != ["python", "-m"]
+    ]  # not an LMS one
+    assert theirs  # the gateway's Redis at least
+    assert all(re.fullmatch(r"[^\s@]+@sha256:[0-9a-f]{64}", image) for image in theirs), theirs

@@ -35,3 +35,28 @@ def test_a_published_secret_stops_the_process_with_one_clear_line(tmp_path, proc
 def test_a_random_secret_lets_a_production_process_run(tmp_path):
     env = production_env(tmp_path, secrets.token_urlsafe(48))
     assert run(["lms.assessment", "migrate"], env).returncode == 0
+
+
+@pytest.mark.parametrize("process", [["lms.progress", "relay"], ["lms.insights", "consume"]], ids=" ".join)
+def test_a_kafka_process_without_its_password_stops_with_one_clear_line(tmp_path, process):
+    env = production_env(tmp_path, secrets.token_urlsafe(48))
+    for name in (
+        "KAFKA_SASL_USERNAME",
+        "KAFKA_SASL_PASSWORD",
+        "KAFKA_SASL_PASSWORD_FILE",
+        "KAFKA_SECURITY_PROTOCOL",
+    ):
+        env.pop(name, None)
+    result = run(process, env)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert f"no Kafka password for '{process[0].removeprefix('lms.')}'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_kafka_process_refuses_unauthenticated_plaintext_outside_dev(tmp_path):
+    env = {**production_env(tmp_path, secrets.token_urlsafe(48)), "KAFKA_SECURITY_PROTOCOL": "PLAINTEXT"}
+    result = run(["lms.progress", "relay"], env)
+    assert result.returncode != 0
+    assert "PLAINTEXT" in result.stderr
+    assert "Traceback" not in result.stderr

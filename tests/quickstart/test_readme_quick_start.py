@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 import pytest
 
 ROOT = Path(__file__).parents[2]
@@ -101,7 +102,14 @@ def test_make_run_then_make_demo_on_a_fresh_clone_ends_with_a_verified_certifica
         )
         seen: list[str] = []
         try:
-            wait_for(lines_of(run), WELCOME, timeout_s=900, seen=seen)
+            output = lines_of(run)
+            wait_for(output, WELCOME, timeout_s=900, seen=seen)
+            wait_for(output, "learn:", timeout_s=30, seen=seen)
+            learn = seen[-1].split()[-1]
+            assert "#token=" in learn
+            page = httpx.get(learn.split("#")[0], timeout=30)
+            assert page.status_code == 200, "the learner app is not served at /learn/"
+            assert "script-src 'self'" in page.headers["Content-Security-Policy"]
             demo = subprocess.run(
                 ["make", "demo"], cwd=clone, env=env, capture_output=True, text=True, timeout=600
             )

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Refresh the vendored schemas (kubernetes/, crds/) from package registries; run by hand when a
 # version below changes, then commit what it wrote. `make lint` only reads the result.
+#   fetch.sh [kubernetes] [strimzi] [cloudnative_pg]     (all three when none is named)
 #   Kubernetes: the kubernetes-validate wheel (PyPI), which carries each release's schemas.
 #   Strimzi: its `api` classes (Maven Central) run through Strimzi's own CRD generator, exactly
 #     as Strimzi's build makes 040-Crd-kafka.yaml & co.; the generator needs Java 21 or newer.
@@ -44,9 +45,11 @@ POM
     "io.strimzi.api.kafka.model.kafka.Kafka=$work/kafka.yaml" \
     "io.strimzi.api.kafka.model.nodepool.KafkaNodePool=$work/kafkanodepool.yaml"
   "${generate[@]}" --api-versions v1alpha1,v1beta1,v1beta2 \
-    "io.strimzi.api.kafka.model.topic.KafkaTopic=$work/kafkatopic.yaml"
+    "io.strimzi.api.kafka.model.topic.KafkaTopic=$work/kafkatopic.yaml" \
+    "io.strimzi.api.kafka.model.user.KafkaUser=$work/kafkauser.yaml"
   rm -rf "$here/crds/kafka.strimzi.io"
-  "$python" "$here/vendor.py" crd "$work"/kafka.yaml "$work"/kafkanodepool.yaml "$work"/kafkatopic.yaml
+  "$python" "$here/vendor.py" crd "$work"/kafka.yaml "$work"/kafkanodepool.yaml "$work"/kafkatopic.yaml \
+    "$work"/kafkauser.yaml
 }
 
 cloudnative_pg() {
@@ -57,6 +60,6 @@ cloudnative_pg() {
   "$python" "$here/vendor.py" crd "$module/config/crd/bases/postgresql.cnpg.io_clusters.yaml"
 }
 
-kubernetes
-strimzi
-cloudnative_pg
+steps=("$@")
+[[ ${#steps[@]} -gt 0 ]] || steps=(kubernetes strimzi cloudnative_pg)
+for step in "${steps[@]}"; do "$step"; done

@@ -19,7 +19,7 @@ SERVICES = {
     "progress": "Enrolments, completions, certificates and the xAPI statements derived from them.",
     "people": "The directory: people (SCIM users), teams and manager lines.",
     "insights": "Needs analyses (aggregates only) and the training's impact.",
-    "records": "The learning record store: xAPI statements it accepted.",
+    "records": "The learning record store: xAPI statements it accepted, cmi5 assignable units satisfied.",
 }
 CE_HEADERS = {
     "type": "object",

@@ -8,7 +8,7 @@ from flask import Flask, Response, jsonify
 from sqlalchemy import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lms.gateway import budgets, health, limits, tracing, xapi
+from lms.gateway import budgets, health, limits, scim_errors, tracing, xapi
 from lms.gateway.apikeys.api import blp as api_keys_blueprint
 from lms.gateway.apikeys.exchange import ApiKeyExchange
 from lms.gateway.apikeys.store import ApiKeyStore
@@ -17,9 +17,11 @@ from lms.gateway.docs import blueprint as docs_blueprint
 from lms.gateway.edge import Edge
 from lms.gateway.httpcache import ResponseCache
 from lms.gateway.identity import Authenticator, VerifiedTokens
+from lms.gateway.learn import blueprint as learn_blueprint
 from lms.gateway.openapi import ApiDocument
 from lms.gateway.proxy import Proxy
 from lms.gateway.routing import RouteTable
+from lms.gateway.security_headers import SecurityHeaders
 from lms.gateway.signing import Signer, load_signer
 from lms.gateway.upstream import UpstreamClient
 from lms.kit.config import Settings, load_settings
@@ -59,8 +61,9 @@ def create_app(settings: Settings | None = None, config: GatewayConfig | None = 
     )
     gateway = _assemble(app, settings, config, engine)
     app.extensions["lms.gateway"] = gateway
-    _install_hooks(app, gateway, Edge(config.cors_origins, config.max_body_bytes))
+    _install_hooks(app, gateway, Edge(config.cors_origins))
     app.register_blueprint(docs_blueprint)
+    app.register_blueprint(learn_blueprint)
     app.add_url_rule("/.well-known/jwks.json", "jwks", lambda: _jwks(gateway.signer), methods=["GET"])
     app.add_url_rule("/<path:path>", "proxy", gateway.proxy.view, methods=METHODS)
     health.install(app)
@@ -71,8 +74,8 @@ def create_app(settings: Settings | None = None, config: GatewayConfig | None = 
 
 
 def _install_hooks(app: Flask, gateway: Gateway, edge: Edge) -> None:
-    """In order: our request id, body and CORS checks, xAPI's version, identity without the database, the rate
-    limits, the API-key look-up, then the 401/403 decision."""
+    """After the kit's own (body size, JSON checks), in order: our request id, CORS, xAPI's version,
+    identity without the database, the rate limits, the API-key look-up, then the 401/403 decision."""
     app.before_request(tracing.assign_request_id)
     app.teardown_request(tracing.forget_client_request_id)
     tokens = VerifiedTokens(app.extensions["lms.verifier"])
@@ -82,7 +85,12 @@ def _install_hooks(app: Flask, gateway: Gateway, edge: Edge) -> None:
     limits.install(app, gateway.config, limiter)
     app.before_request(authenticator.exchange)
     app.before_request(authenticator.require)
-    app.after_request(lambda response: xapi.decorate(edge.decorate(limits.add_headers(limiter, response))))
+    security = SecurityHeaders(gateway.config.public_url)
+    app.after_request(
+        lambda response: security.decorate(
+            scim_errors.reshape(xapi.decorate(edge.decorate(limits.add_headers(limiter, response))))
+        )
+    )
 
 
 def _jwks(signer: Signer) -> Response:

@@ -35,7 +35,7 @@ class Costly:
 
 
 COSTLY = (
-    Costly("import", "POST", re.compile(r"^/api/v1/course-packages/?$")),
+    Costly("import", "POST", re.compile(r"^/api/v1/(course|cmi5)-packages/?$")),
     Costly("submit", "POST", re.compile(r"^/api/v1/attempts/[^/]+/submit/?$")),
     Costly("export", "GET", re.compile(r"^/.+\.csv$")),
 )

@@ -21,9 +21,13 @@ SERVICE_URLS = {
 DEFAULT_ROUTES = {
     "/api/v1/courses": "curriculum",
     "/api/v1/course-packages": "curriculum",
+    "/api/v1/cmi5-packages": "curriculum",
+    "/content": "curriculum",
     "/api/v1/assessments": "assessment",
     "/api/v1/attempts": "assessment",
     "/api/v1/enrolments": "progress",
+    "/api/v1/enrolments/*/aus": "records",
+    "/api/v1/cmi5": "records",
     "/api/v1/completions": "progress",
     "/api/v1/completions.csv": "progress",
     "/api/v1/xapi": "progress",
@@ -72,6 +76,11 @@ class GatewayConfig:
     api_key_pepper: str | None = None
     signing_key: str | None = None  # PEM (or its file) internal tokens are signed with
     issuer: str = "lms-gateway"
+    learn_dir: str = ".run/learner-web"  # the built learner app served at /learn/
+    learn_oidc_authority: str | None = None  # the identity provider the learner app signs in with
+    learn_oidc_client_id: str | None = None
+    learn_oidc_scope: str = "openid profile"
+    public_url: str | None = None  # where clients reach the gateway; https: HSTS on every reply
 
 
 def load_config(environ: Mapping[str, str] | None = None) -> GatewayConfig:
@@ -102,6 +111,11 @@ def load_config(environ: Mapping[str, str] | None = None) -> GatewayConfig:
         api_key_pepper=env.get("LMS_API_KEY_PEPPER") or None,
         signing_key=env.get("LMS_GATEWAY_SIGNING_KEY") or None,
         issuer=env.get("LMS_JWT_GATEWAY_ISSUER", "lms-gateway"),
+        learn_dir=env.get("LMS_LEARN_DIR") or str(Path(env.get("LMS_RUN_DIR", ".run")) / "learner-web"),
+        learn_oidc_authority=env.get("LMS_LEARN_OIDC_AUTHORITY") or None,
+        learn_oidc_client_id=env.get("LMS_LEARN_OIDC_CLIENT_ID") or None,
+        learn_oidc_scope=env.get("LMS_LEARN_OIDC_SCOPE", "openid profile"),
+        public_url=env.get("LMS_PUBLIC_URL") or None,
     )
 
 

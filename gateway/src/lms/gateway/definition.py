@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lms.gateway.app import create_app
+from lms.gateway.limits import refuse_per_worker_counts
 from lms.kit.migrations import packaged
 from lms.kit.service import ServiceDefinition
 
@@ -14,4 +15,5 @@ DEFINITION = ServiceDefinition(
     migrations=MIGRATIONS_DIR,
     default_port=8080,
     outbox=False,
+    web_check=refuse_per_worker_counts,
 )

@@ -13,11 +13,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from flask import Flask, Response, current_app, g, jsonify
-from prometheus_client import REGISTRY, CollectorRegistry, generate_latest
+from prometheus_client import CollectorRegistry
 
-from lms.gateway.apikeys.exchange import scopes_of
 from lms.gateway.routing import Upstream
 from lms.gateway.upstream import UpstreamClient
+from lms.kit.metrics import exposition
 from lms.kit.web import Problem
 from lms.kit.web.health import run_checks
 
@@ -55,9 +55,7 @@ class UpstreamProbe:
 def may_see_details() -> bool:
     """Admins and monitoring keys see health details and metrics; nobody else does."""
     caller = g.get("caller")
-    return caller is not None and (
-        "admin" in caller.principal.roles or "metrics" in scopes_of(caller.principal)
-    )
+    return caller is not None and ("admin" in caller.principal.roles or "metrics" in caller.principal.scopes)
 
 
 def healthz() -> Response:
@@ -79,7 +77,7 @@ def metrics() -> Response:
     if not may_see_details():
         raise Problem(403, "Metrics are for admins and API keys with the 'metrics' scope.")
     own: CollectorRegistry = current_app.extensions["lms.metrics"]
-    return Response(generate_latest(REGISTRY) + generate_latest(own), mimetype="text/plain; version=0.0.4")
+    return Response(exposition(own), mimetype="text/plain; version=0.0.4")
 
 
 def _readiness() -> tuple[dict, int]:

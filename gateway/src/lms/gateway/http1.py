@@ -1,6 +1,5 @@
-"""A small HTTP/1.1 client for the gateway's own upstreams: pooled keep-alive sockets, the request
-written with one `sendall`, bodies framed by Content-Length, chunked encoding or connection close.
-(urllib3 spent ~0.5 ms of CPU per call on this machine, a third of the gateway's cost; this ~0.1 ms.)
+"""The gateway's HTTP/1.1 client for its own upstreams: pooled keep-alive sockets, the request
+written with one `sendall`, the framing done by h11 (`lms.gateway.wire`; decision 0077).
 """
 
 from __future__ import annotations
@@ -13,10 +12,9 @@ import time
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from lms.gateway.wire import MAX_LINE, BadResponse, encode_head, read_chunks, read_head
+from lms.gateway.wire import RECEIVE, BadResponse, Wire
 
 MAX_IDLE_S = 15.0  # below the keep-alive timeouts of gunicorn (kit: 30 s) and common proxies
-NO_BODY_STATUS = frozenset({204, 304})
 
 
 class StaleConnection(ConnectionError):
@@ -38,40 +36,22 @@ class Response:
         return self.fields.get(name)
 
     def read(self) -> bytes:
-        return b"".join(self.stream(MAX_LINE * 16))
+        return b"".join(self.stream(RECEIVE))
 
     def stream(self, size: int) -> Iterator[bytes]:
         """The body in pieces of at most `size` bytes (chunked encoding decoded)."""
-        rfile = self.connection.rfile
-        if not self.connection.body_allowed:
-            pass
-        elif self.fields.get("transfer-encoding", "").lower().endswith("chunked"):
-            yield from read_chunks(rfile, size)
-        elif "content-length" in self.fields:
-            remaining = int(self.fields["content-length"])
-            while remaining > 0:
-                piece = rfile.read(min(size, remaining))
-                if not piece:
-                    raise BadResponse("the body ended early")
-                remaining -= len(piece)
-                yield piece
-        else:
-            self.connection.keep = False
-            while piece := rfile.read1(size):
-                yield piece
+        yield from self.connection.wire.receive_body(size)
         self._done = True
 
     def release(self) -> None:
         """Return the connection to the pool when the body was read to the end, else close it."""
-        self.pool.put(self.connection, reusable=self._done and self.connection.keep)
+        self.pool.put(self.connection, reusable=self._done and self.connection.wire.ready_for_next())
 
 
 class Connection:
     def __init__(self, sock: socket.socket) -> None:
         self.sock = sock
-        self.rfile = sock.makefile("rb", buffering=MAX_LINE)
-        self.keep = True
-        self.body_allowed = True
+        self.wire = Wire(sock)
         self.reused = False
         self.idle_since = 0.0
 
@@ -84,7 +64,6 @@ class Connection:
         return not poller.poll(0)  # readable while idle means EOF (or junk): the server is done with it
 
     def close(self) -> None:
-        self.rfile.close()
         self.sock.close()
 
 
@@ -95,7 +74,7 @@ class Pool:
         parts = urlsplit(url)
         self.https = parts.scheme == "https"
         self.address = (parts.hostname or "127.0.0.1", parts.port or (443 if self.https else 80))
-        self.host_header = parts.netloc.encode("latin-1")
+        self.host_header = parts.netloc
         self.maxsize = maxsize
         self.connect_s = connect_s
         self.read_s = read_s
@@ -112,25 +91,23 @@ class Pool:
         read_s: float | None = None,
         fresh: bool = False,
     ) -> Response:
-        """Send the request and read the response head (raises OSError subclasses on failure)."""
-        head = encode_head(method, target, self.host_header, headers, body)
+        """Send the request and read the final response head (raises OSError subclasses on failure:
+        `BadResponse` for a malformed answer, `StaleConnection` when a reused one was closed)."""
         connection = self._connect() if fresh else self._get()
         try:
             connection.sock.settimeout(read_s or self.read_s)
-            connection.sock.sendall(head + body if body else head)
-            status, fields = read_head(connection.rfile)
-        except (ConnectionError, BadResponse) as exc:
+            connection.wire.send(method, target, self.host_header, headers, body)
+            status, fields = connection.wire.receive_head()
+        except BadResponse:
+            connection.close()
+            raise
+        except ConnectionError as exc:
             connection.close()
             raise StaleConnection(str(exc)) if connection.reused else exc from None
         except BaseException:
             connection.close()
             raise
-        connection.body_allowed = method != "HEAD" and status not in NO_BODY_STATUS and status >= 200
-        response = Response(connection, self, status, fields)
-        connection.keep = response.fields.get("connection", "").lower() != "close"
-        if not connection.body_allowed:
-            response._done = True
-        return response
+        return Response(connection, self, status, fields)
 
     def put(self, connection: Connection, *, reusable: bool) -> None:
         with self._lock:

@@ -4,7 +4,8 @@ Per principal for a verified JWT, per presented key for an API key, per IP other
 submit and CSV export have tighter budgets of their own; unknown API keys are counted per IP,
 and past the anonymous budget the key is not even looked up. Counters live in this process
 (`memory://`, the `make run` default) or in a shared store (`LMS_RATE_LIMIT_STORAGE=redis://…`)
-so that every worker and replica spends one budget.
+so that every worker and replica spends one budget. Outside dev a web process of several workers
+refuses to start on `memory://` (`refuse_per_worker_counts`).
 
 429 answers are problem+json with `Retry-After`; limited responses carry `RateLimit-Limit`,
 `RateLimit-Remaining` and `RateLimit-Reset` (seconds until the window resets).
@@ -12,13 +13,16 @@ so that every worker and replica spends one budget.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from flask import Flask, Response, g, request
 from flask_limiter import Limiter, RateLimitExceeded
 
 from lms.gateway import budgets
 from lms.gateway.budgets import seconds_until
-from lms.gateway.config import GatewayConfig
+from lms.gateway.config import GatewayConfig, load_config
 from lms.gateway.limit_store import LeanMemoryStorage
+from lms.kit.config import ConfigError, Settings
 from lms.kit.web import problem_response
 
 UNLIMITED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
@@ -47,9 +51,28 @@ def install(app: Flask, config: GatewayConfig, limiter: Limiter) -> None:
     app.register_error_handler(RateLimitExceeded, lambda exc: _too_many(limiter, exc))
 
 
+def refuse_per_worker_counts(
+    settings: Settings, workers: int, environ: Mapping[str, str] | None = None
+) -> None:
+    """The web process's check: outside dev, counters in memory on several workers refuse to start
+    (each worker would count apart, so N workers allow N times every limit, silently)."""
+    storage = load_config(environ).rate_limit_storage
+    if settings.env == "dev" or workers <= 1 or not _in_memory(storage):
+        return
+    raise ConfigError(
+        f"refusing to start: LMS_RATE_LIMIT_STORAGE={storage} counts per worker, so {workers} workers "
+        f"would allow {workers} times every rate limit; set LMS_RATE_LIMIT_STORAGE=redis://host:6379/0 "
+        "(one budget for every worker and replica) or run one worker (LMS_WEB_WORKERS=1)"
+    )
+
+
+def _in_memory(configured: str) -> bool:
+    return configured.rstrip("/") == "memory:"
+
+
 def _storage_uri(configured: str) -> str:
     """`memory://` means this process's counters, kept by the lean store; anything else as given."""
-    if configured.rstrip("/") == "memory:":
+    if _in_memory(configured):
         return f"{LeanMemoryStorage.STORAGE_SCHEME[0]}://"
     return configured
 

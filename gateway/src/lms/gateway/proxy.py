@@ -13,6 +13,7 @@ from lms.gateway.httpcache import UNSAFE, Entry, ResponseCache, etag_matches, fr
 from lms.gateway.metrics import CACHE_HITS, CACHE_MISSES, UPSTREAM_RESPONSES
 from lms.gateway.routing import RouteTable, Upstream
 from lms.gateway.upstream import UpstreamClient, retryable
+from lms.gateway.wire import BadResponse
 from lms.kit.web import Problem
 
 READ_WHOLE_UP_TO = 256 * 1024
@@ -56,17 +57,19 @@ class Proxy:
         UPSTREAM_RESPONSES.labels(upstream.name, str(upstream_response.status)).inc()
         if method in UNSAFE and upstream_response.status < 400:
             self.cache.invalidate(request.path)
-        return self._respond(upstream_response, key)
+        return self._respond(upstream, upstream_response, key)
 
-    def _respond(self, upstream_response: UpstreamResponse, key: tuple[str, ...] | None) -> Response:
+    def _respond(
+        self, upstream: Upstream, upstream_response: UpstreamResponse, key: tuple[str, ...] | None
+    ) -> Response:
         status = upstream_response.status
         headers = h.response_headers(upstream_response.headers)
         ttl = freshness(upstream_response.header("cache-control"), upstream_response.header("vary"))
-        length = upstream_response.header("content-length")
         limit = max(READ_WHOLE_UP_TO, self.cache.max_entry_bytes) if ttl else READ_WHOLE_UP_TO
-        if length is None or not length.isdigit() or int(length) > limit:
-            return _response(_stream(upstream_response), status, headers)
-        data = _read(upstream_response)
+        start, rest = _read_up_to(upstream, upstream_response, limit)
+        if rest is not None:
+            return _response(_passed_on(start, rest, upstream_response), status, headers)
+        data = b"".join(start)
         if key is not None and status == 200 and ttl and upstream_response.header("set-cookie") is None:
             now = time.monotonic()
             etag = upstream_response.header("etag")
@@ -99,17 +102,44 @@ def _response(body: bytes | Iterator[bytes], status: int, headers: list[tuple[st
     return response
 
 
-def _read(upstream_response: UpstreamResponse) -> bytes:
+def _read_up_to(
+    upstream: Upstream, upstream_response: UpstreamResponse, limit: int
+) -> tuple[list[bytes], Iterator[bytes] | None]:
+    """The body's first `limit` bytes and, when there is more, the iterator of the rest.
+
+    What fits is read before the status goes out, so a body malformed within it is a 502 like a
+    malformed head; past it the body streams, and a later fault can only cut the client's
+    connection (the server sends no last chunk, so the client knows it is incomplete)."""
+    pieces = upstream_response.stream(CHUNK)
+    start: list[bytes] = []
+    size = 0
     try:
-        return upstream_response.read()
-    except (OSError, ValueError) as exc:
-        raise Problem(502, f"The upstream's answer broke off: {exc}.") from None
+        for piece in pieces:
+            start.append(piece)
+            size += len(piece)
+            if size > limit:
+                return start, pieces
+    except OSError as exc:
+        upstream_response.release()
+        raise _broken_off(upstream, exc) from None
+    upstream_response.release()
+    return start, None
+
+
+def _passed_on(
+    start: list[bytes], rest: Iterator[bytes], upstream_response: UpstreamResponse
+) -> Iterator[bytes]:
+    try:
+        yield from start
+        yield from rest
     finally:
         upstream_response.release()
 
 
-def _stream(upstream_response: UpstreamResponse) -> Iterator[bytes]:
-    try:
-        yield from upstream_response.stream(CHUNK)
-    finally:
-        upstream_response.release()
+def _broken_off(upstream: Upstream, exc: OSError) -> Problem:
+    status, what = 502, f"broke off its answer: {exc}"
+    if isinstance(exc, TimeoutError):
+        status, what = 504, "stopped sending its answer"
+    elif isinstance(exc, BadResponse):
+        what = f"sent a {exc}"
+    return Problem(status, f"The {upstream.name} service {what}.", upstream=upstream.name)

@@ -1,7 +1,8 @@
 """The upstream client: a keep-alive pool per upstream, timeouts, one retry when it is safe.
 
 Failures become problems naming the service: connection refused (or no such host) 503,
-a connect or read timeout 504, anything else (reset, garbled answer) 502.
+a connect or read timeout 504, a malformed answer 502 at once (it was an answer: never asked
+for again), anything else (reset, closed before answering) 502 after the one retry it may have.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from lms.gateway.http1 import Pool, Response
 from lms.gateway.routing import Upstream
+from lms.gateway.wire import BadResponse, UnsendableRequest
 from lms.kit.web import Problem
 
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
@@ -49,6 +51,10 @@ class UpstreamClient:
                 return pool.request(method, target, headers, body, read_s, fresh=attempt == 2 or not retry)
             except TimeoutError as exc:
                 raise _problem(upstream, 504, "did not answer in time", exc) from None
+            except BadResponse as exc:
+                raise _problem(upstream, 502, f"sent a {exc}", exc) from None
+            except UnsendableRequest as exc:
+                raise Problem(400, f"The request cannot be forwarded: {exc}.") from None
             except (ConnectionRefusedError, socket.gaierror) as exc:
                 if not (retry and attempt == 1):
                     raise _problem(upstream, 503, "is unavailable (connection refused)", exc) from None
@@ -78,6 +84,6 @@ def retryable(method: str, headers: Mapping[str, str]) -> bool:
     return method in IDEMPOTENT or "Idempotency-Key" in headers
 
 
-def _problem(upstream: Upstream, status: int, what: str, exc: OSError) -> Problem:
+def _problem(upstream: Upstream, status: int, what: str, exc: Exception) -> Problem:
     log.warning("upstream %s failed: %r", upstream.name, exc)
     return Problem(status, f"The {upstream.name} service {what}.", upstream=upstream.name)

@@ -28,6 +28,7 @@ ANSWERED = {"1": "1.0.3", "2": "2.0.0"}
 LATEST = "2.0.0"
 FORM = "application/x-www-form-urlencoded"
 BASIC = {"WWW-Authenticate": 'Basic realm="lms-xapi"'}
+SESSION_USER = "cmi5s."
 
 
 def under(path: str) -> bool:
@@ -46,6 +47,21 @@ def check() -> None:
         raise Problem(400, "Send X-Experience-API-Version: 1.0.3 or 2.0.0 (this LRS speaks both).")
     if "Authorization" in form:
         request.environ["HTTP_AUTHORIZATION"] = form["Authorization"]
+
+
+def session_user() -> str | None:
+    """The user of HTTP Basic credentials that are a cmi5 launch session's token (`cmi5s.<id>`), else None.
+
+    The record store keeps the sessions and checks the token (decision 0097); here it is only
+    recognised, so that it is forwarded as sent and rate-limited per session."""
+    scheme, _, encoded = request.environ.get("HTTP_AUTHORIZATION", "").partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        user = base64.b64decode(encoded.strip(), validate=True).decode().partition(":")[0]
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    return user if user.startswith(SESSION_USER) and len(user) < 100 else None
 
 
 def basic_key() -> str | None:

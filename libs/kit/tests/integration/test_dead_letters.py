@@ -14,7 +14,7 @@ from lms.kit.cloudevents import CloudEvent, kafka_headers
 from lms.kit.db import make_session_factory
 from lms.kit.grouplag import OffsetsReader
 from lms.kit.inbox import InboxConsumer, dlq_topic
-from lms.kit.kafka import make_producer
+from lms.kit.kafka import client_config, make_producer
 from lms.kit.topics import read_topic
 from lms.testing import ledger
 from lms.testing.infra import KafkaServer
@@ -42,7 +42,7 @@ def send_entries(kafka: KafkaServer, topic: str, entries: list[dict]) -> list[Cl
 def partitions_known(kafka: KafkaServer, topic: str) -> None:
     """Until the new topic's partitions are in the broker's metadata, so a consumer that joins
     next is assigned them (not a sleep: a condition with a deadline)."""
-    reader = KafkaConsumer(bootstrap_servers=kafka.bootstrap.split(","))
+    reader = KafkaConsumer(**client_config(kafka.bootstrap))
     try:
         assert wait_for(lambda: bool(reader.partitions_for_topic(topic)), 60)
     finally:
@@ -157,7 +157,7 @@ def test_thousands_of_failing_events_never_keep_the_consumer_from_polling_within
 
 
 def set_topic_config(kafka: KafkaServer, topic: str, configs: dict[str, str]) -> None:
-    admin = KafkaAdminClient(bootstrap_servers=kafka.bootstrap.split(","))
+    admin = KafkaAdminClient(**client_config(kafka.bootstrap))
     try:
         admin.alter_configs([ConfigResource(ConfigResourceType.TOPIC, topic, configs=configs)])
     finally:

@@ -12,7 +12,7 @@ from lms.kit import topics
 from lms.kit.cloudevents import CloudEvent, kafka_headers
 from lms.kit.db import make_session_factory
 from lms.kit.inbox import dlq_topic
-from lms.kit.kafka import make_producer
+from lms.kit.kafka import client_config, make_producer
 from lms.kit.messaging import inbox, outbox
 from lms.kit.relay import OutboxRelay
 from lms.testing import ledger
@@ -170,7 +170,7 @@ def test_a_poison_message_goes_to_the_dlq_and_the_ones_behind_it_are_applied(
 
 # -- helpers -------------------------------------------------------------------------
 def end_offsets(kafka: KafkaServer, topic: str) -> int:
-    reader = KafkaConsumer(bootstrap_servers=kafka.bootstrap)
+    reader = KafkaConsumer(**client_config(kafka.bootstrap))
     try:
         partitions = [TopicPartition(topic, p) for p in reader.partitions_for_topic(topic)]
         return sum(reader.end_offsets(partitions).values())

@@ -84,6 +84,8 @@ def alive(pid: int) -> bool:
 @pytest.fixture
 def start(tmp_path) -> Iterator[Callable[[int], subprocess.Popen[bytes]]]:
     started: list[subprocess.Popen[bytes]] = []
+    environ = {key: value for key, value in os.environ.items() if key != "XDG_RUNTIME_DIR"}
+    environ["HOME"] = str(tmp_path / "home")  # where gunicorn's control socket would go
 
     def launch(port: int, threads: int = 2) -> subprocess.Popen[bytes]:
         with (tmp_path / f"server-{len(started)}.log").open("ab") as log:
@@ -92,6 +94,7 @@ def start(tmp_path) -> Iterator[Callable[[int], subprocess.Popen[bytes]]]:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                env=environ,
             )
         started.append(process)
         return process
@@ -169,3 +172,15 @@ def test_requests_gunicorn_refuses_itself_get_problem_json(start):
         assert b"content-type: application/problem+json" in head.lower(), case
         assert json.loads(body)["status"] == status, case
         assert b"<html" not in body, case
+
+
+def test_servers_started_at_once_share_no_control_socket(start, tmp_path):
+    """gunicorn would give every master of a user one control socket path, each taking it from
+    the others; the kit's servers open none."""
+    ports = [free_port(), free_port()]
+    masters = [start(port) for port in ports]
+    wait_for(lambda: all(answers(port) for port in ports), 120, "both servers answer")
+    assert all(master.poll() is None for master in masters)
+    assert not (tmp_path / "home" / ".gunicorn").exists()
+    for log in tmp_path.glob("server-*.log"):
+        assert "control socket" not in log.read_text().lower(), log.read_text()[-2000:]

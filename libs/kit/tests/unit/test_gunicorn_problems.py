@@ -22,6 +22,7 @@ def test_a_refusal_is_written_as_a_problem_and_the_connection_closes():
     assert lines[0] == "HTTP/1.1 414 URI Too Long"
     assert "Content-Type: application/problem+json" in lines
     assert "Connection: close" in lines
+    assert "X-Content-Type-Options: nosniff" in lines  # as on every reply the apps write
     assert f"Content-Length: {len(body)}" in lines
     problem = json.loads(body)
     assert problem["status"] == 414

@@ -59,3 +59,13 @@ def test_without_the_gateways_key_no_second_issuer_is_trusted(tmp_path):
     assert settings.trusted == ()
     with pytest.raises(AuthError):
         TokenVerifier(settings).verify(jwt.encode(claims(), GATEWAY, algorithm="EdDSA"))
+
+
+def test_scopes_count_only_in_the_gateways_tokens(verifier):
+    """An API key's scopes reach a service in the gateway's token; an outside issuer's `scope` or
+    `scp` claim grants nothing (a client may ask an identity provider for any scope name)."""
+    keyed = verifier.verify(jwt.encode(claims(roles=[], scope="scim metrics"), GATEWAY, algorithm="EdDSA"))
+    assert keyed.scopes == frozenset({"scim", "metrics"})
+    for claim in ({"scope": "openid scim"}, {"scp": ["scim"]}, {"scp": "scim"}):
+        outsider = verifier.verify(mint_token(verifier.settings, "mallory", ["learner"], extra=claim))
+        assert outsider.scopes == frozenset()

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import copy
+import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from lms.assessment.app import create_app
 from lms.assessment.definition import DEFINITION, MIGRATIONS_DIR
+from lms.contracts import default_registry
+from lms.contracts.events import NEEDS_ANALYSIS_CLOSED_V2, NEEDS_ANALYSIS_OPENED, EventType
+from lms.kit.cloudevents import CloudEvent
 from lms.kit.config import JwtSettings, Settings
 from lms.kit.migrations import upgrade
 from lms.testing.clients import ApiClient as Api
@@ -22,9 +27,12 @@ SECRET_KEYS = {"correct", "score", "feedback", "answer", "rubric"}
 harness = harness_fixture(DEFINITION, JWT)
 
 
+OWN_EVENTS_ONLY = {"LMS_INSIGHTS_URL": "off"}  # invitations arrive as events (the read on a miss: tests/e2e)
+
+
 @pytest.fixture
 def api(harness: ServiceHarness, clock: Clock) -> Api:
-    return Api(harness.app(clock=clock), JWT)
+    return Api(harness.app(clock=clock, environ=OWN_EVENTS_ONLY), JWT)
 
 
 @pytest.fixture
@@ -203,4 +211,65 @@ def sqlite_url(tmp_path: Any) -> str:
 @pytest.fixture
 def sqlite_api(sqlite_url: str, clock: Clock) -> Api:
     """The same app on an embedded SQLite file (the default outside production), migrated."""
-    return Api(create_app(Settings(service="assessment", database_url=sqlite_url, jwt=JWT), clock=clock), JWT)
+    settings = Settings(service="assessment", database_url=sqlite_url, jwt=JWT)
+    return Api(create_app(settings, clock=clock, environ=OWN_EVENTS_ONLY), JWT)
+
+
+class Insights:
+    """Insights as assessment hears it: needs analyses opened and closed on its topic for real,
+    applied by assessment's own consumer before the call returns."""
+
+    def __init__(self, harness: ServiceHarness, clock: Clock):
+        self.harness, self.clock = harness, clock
+        harness.ensure_topics(["curriculum", "insights"], partitions=3)
+        self.consumer = harness.consumer()
+
+    def open(self, survey_id: str, invitees: list[str], **extra: Any) -> str:
+        """A needs analysis open now for 14 days (`leader_questionnaire_id`, `leader_invitees`)."""
+        analysis_id = str(uuid.uuid4())
+        self.send(
+            NEEDS_ANALYSIS_OPENED,
+            {
+                "needs_analysis_id": analysis_id,
+                "team_id": str(uuid.uuid4()),
+                "survey_id": survey_id,
+                "leader_questionnaire_id": None,
+                "opens_at": iso(self.clock.now - timedelta(minutes=1)),
+                "closes_at": iso(self.clock.now + timedelta(days=14)),
+                "invitees": invitees,
+                "leader_invitees": [],
+                **extra,
+            },
+        )
+        return analysis_id
+
+    def close(self, analysis_id: str, survey_id: str, min_group_size: int = 5, **extra: Any) -> CloudEvent:
+        return self.send(
+            NEEDS_ANALYSIS_CLOSED_V2,
+            {
+                "needs_analysis_id": analysis_id,
+                "team_id": str(uuid.uuid4()),
+                "survey_id": survey_id,
+                "leader_questionnaire_id": None,
+                "closed_at": iso(self.clock.now),
+                "invited": 0,
+                "min_group_size": min_group_size,
+                **extra,
+            },
+        )
+
+    def send(self, event_type: EventType, data: dict[str, Any]) -> CloudEvent:
+        default_registry().validate(event_type.name, data)
+        event = CloudEvent.new(event_type.name, "/insights", data)
+        self.harness.send("insights", event, key=event_type.key_of(data))
+        self.harness.drain(self.consumer, {event.id})
+        return event
+
+
+@pytest.fixture
+def insights(harness: ServiceHarness, clock: Clock) -> Insights:
+    return Insights(harness, clock)
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")

@@ -1,4 +1,5 @@
-"""Surveys: authored, published, answered; events carry exactly the anonymous scores; no reply has answers."""
+"""Surveys: authored, published, answered within a needs analysis; no reply has answers; the
+release of sealed responses is in test_sealed_responses."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from lms.assessment.db import survey_comments
+from lms.assessment.db import sealed_responses, survey_comments
 from lms.contracts import default_registry
 from lms.kit.messaging import outbox
 
@@ -74,10 +75,10 @@ def outbox_rows(engine, event_type: str) -> list:
 
 
 @pytest.fixture
-def responded(api, users, publish, unique):
+def responded(api, users, publish, unique, insights):
     """A published survey answered once by ann for a needs analysis: (survey id, attempt id, reply)."""
     survey_id = publish(survey(unique("needs")))
-    analysis = unique("na")
+    analysis = insights.open(survey_id, [users["ann"][0], users["bob"][0]])
     started = api.post(
         f"/assessments/{survey_id}/attempts", users["ann"], json={"needs_analysis_id": analysis}
     )
@@ -101,14 +102,12 @@ def test_a_response_gives_a_receipt_and_never_the_answers_back(responded, users)
     assert SECRET_TEXT not in json.dumps(body)
 
 
-def test_the_events_carry_exactly_the_anonymous_scores_and_the_bare_participation(responded, engine, users):
-    survey_id, analysis, _, _ = responded
-    [response] = outbox_rows(engine, RESPONDED)
-    payload = json.loads(response.payload)
-    assert payload == {"group_id": analysis, "survey_id": survey_id, "survey_version": 1,
-                       "needs_analysis_id": analysis, "scores": EXPECTED_SCORES}  # fmt: skip
-    assert response.key == analysis
-    assert "ce_requestid" not in json.loads(response.headers)  # nothing ties it to the participation
+def test_a_response_leaves_only_the_bare_participation_and_is_sealed_without_the_person(
+    responded, engine, users
+):
+    survey_id, analysis, attempt_id, _ = responded
+    assert outbox_rows(engine, RESPONDED) == []
+    assert outbox_rows(engine, "lms.assessment.attempt.graded.v1") == []
     [participation] = outbox_rows(engine, PARTICIPATED)
     data = json.loads(participation.payload)
     assert set(data) == {"learner_id", "survey_id", "needs_analysis_id", "participated_at"}
@@ -118,15 +117,14 @@ def test_the_events_carry_exactly_the_anonymous_scores_and_the_bare_participatio
         analysis,
     )
     assert participation.key == users["ann"][0]
-    assert "ce_requestid" in json.loads(participation.headers)
-    for row in (response, participation):
-        default_registry().validate(row.event_type, json.loads(row.payload))
-    assert outbox_rows(engine, "lms.assessment.attempt.graded.v1") == []
-    everything = " ".join(r.payload + r.headers for r in outbox_rows(engine, RESPONDED))
-    assert users["ann"][0] not in everything
-    assert SECRET_TEXT not in " ".join(
-        r.payload for t in (RESPONDED, PARTICIPATED) for r in outbox_rows(engine, t)
-    )
+    default_registry().validate(PARTICIPATED, data)
+    assert SECRET_TEXT not in participation.payload
+    with engine.connect() as conn:
+        [sealed] = conn.execute(select(sealed_responses)).all()
+    assert set(sealed._mapping) == {"id", "needs_analysis_id", "survey_id", "scores"}
+    assert (sealed.needs_analysis_id, sealed.survey_id) == (analysis, survey_id)
+    assert sealed.scores == EXPECTED_SCORES
+    assert not {users["ann"][0], attempt_id} & {str(v) for v in sealed}
 
 
 def test_free_text_is_kept_apart_from_the_person(responded, engine, users):
@@ -179,17 +177,20 @@ def test_a_retry_with_the_same_key_gets_the_receipt_and_another_response_is_refu
     assert other.status_code == 409
 
 
-def test_one_response_per_learner_and_needs_analysis(responded, api, users, engine):
+def test_one_response_per_learner_and_needs_analysis(responded, api, users, engine, insights):
     survey_id, analysis, _, _ = responded
     second = api.post(
         f"/assessments/{survey_id}/attempts", users["ann"], json={"needs_analysis_id": analysis}
     )
     assert second.status_code == 409
+    assert second.mimetype == "application/problem+json"
+    next_analysis = insights.open(survey_id, [users["ann"][0]])
     other_analysis = api.post(
-        f"/assessments/{survey_id}/attempts", users["ann"], json={"needs_analysis_id": "na-2"}
+        f"/assessments/{survey_id}/attempts", users["ann"], json={"needs_analysis_id": next_analysis}
     )
     assert other_analysis.status_code == 201
-    assert len(outbox_rows(engine, RESPONDED)) == 1
+    with engine.connect() as conn:
+        assert len(conn.execute(select(sealed_responses)).all()) == 1
 
 
 def test_a_quiz_attempt_takes_no_needs_analysis(api, users, quiz):
@@ -217,3 +218,33 @@ def test_a_survey_with_keys_bad_tags_or_other_kinds_is_not_published(api, users,
         "option 'minute' needs a `value` from 0 to 1 (how strongly it shows what the item measures)",
     ]
     assert errors["tf"] == ["a survey takes likert, single_choice and free_text items, not true_false"]
+
+
+def test_a_survey_definition_needs_no_pass_mark_max_attempts_or_shuffle(api, users, unique):
+    bare = survey(unique("bare"))
+    del bare["pass_mark"], bare["max_attempts"]
+    created = api.post("/assessments", users["author"], json=bare)
+    assert created.status_code == 201, created.get_json()
+    assert api.post(f"/assessments/{created.get_json()['id']}/publish", users["author"]).status_code == 201
+    choice = {"id": "q", "kind": "single_choice", "prompt": "?", "options": [
+        {"id": "a", "text": "a", "correct": True}, {"id": "b", "text": "b"}]}  # fmt: skip
+    quiz = {**bare, "slug": unique("quiz"), "kind": "quiz", "items": [choice]}
+    refused = api.post("/assessments", users["author"], json=quiz)
+    assert refused.status_code == 422
+    assert refused.get_json()["errors"] == {"pass_mark": ["Missing data for required field."]}
+
+
+def test_a_survey_ignores_pass_mark_max_attempts_and_shuffle(api, users, unique, publish, insights):
+    definition = {**survey(unique("set")), "pass_mark": 0.9, "max_attempts": 1, "shuffle": True}
+    survey_id = publish(definition)
+    authored = [item["id"] for item in definition["items"]]
+    for _ in range(2):  # one response per needs analysis, whatever max_attempts says
+        analysis = insights.open(survey_id, [users["ann"][0]])
+        body = {"needs_analysis_id": analysis}
+        started = api.post(f"/assessments/{survey_id}/attempts", users["ann"], json=body)
+        assert started.status_code == 201, started.get_json()
+        assert [item["id"] for item in started.get_json()["items"]] == authored
+        attempt_id = started.get_json()["attempt_id"]
+        reply = api.post(f"/attempts/{attempt_id}/submit", users["ann"], json={"responses": ANSWERS})
+        assert reply.status_code == 200
+        assert "passed" not in reply.get_json()

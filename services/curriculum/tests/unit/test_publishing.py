@@ -8,7 +8,12 @@ from datetime import UTC, datetime
 from lms.contracts import default_registry
 from lms.curriculum.domain.building import Keys, make_module
 from lms.curriculum.domain.document import Course, stable_id
-from lms.curriculum.domain.publishing import publish_problems, published_event, resolve_assessments
+from lms.curriculum.domain.publishing import (
+    missing_assessments,
+    publish_problems,
+    published_event,
+    resolve_assessments,
+)
 
 COURSE = str(uuid.uuid4())
 QUIZ_ID = "a-1"
@@ -61,6 +66,14 @@ def test_a_published_assessment_is_found_by_id_or_slug():
     by_id = course(module(assessment_id=QUIZ_ID))
     assert publish_problems(by_slug, known) == publish_problems(by_id, known) == {}
     assert resolve_assessments(by_slug, known).modules[0].assessment_id == QUIZ_ID
+
+
+def test_the_courses_diagnostic_is_resolved_to_its_id_and_a_missing_one_blocks_nothing():
+    named = course(module()).with_fields(diagnostic_slug="coping-diagnostic")
+    assert missing_assessments(named, {}) == ["coping-diagnostic"]
+    assert publish_problems(named, {}) == {}
+    assert resolve_assessments(named, {"d-1": "coping-diagnostic"}).diagnostic_id == "d-1"
+    assert resolve_assessments(named, {}).diagnostic_id is None
 
 
 def test_ids_are_stable_for_the_same_keys():

@@ -18,7 +18,7 @@ from lms.insights.db import completions, teams
 
 from .factories import EVENTS, LEADERS_COURSE, QUESTIONING_COURSE, completed, course, team
 from .test_kpis import month_rows
-from .test_needs_analyses import answer, known, open_analysis
+from .test_needs_analyses import answer, known, open_analysis, release
 
 MAY = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 REPORTING = {  # cause -> how many of the eight report it
@@ -91,12 +91,14 @@ def build(api, bus, engine, clock) -> World:
     clock.now = MAY
     world.returns_analysis = open_analysis(api, clock, world.lead, world.returns)["id"]
     world.north_analysis = open_analysis(api, clock, world.lead, world.north)["id"]
-    answer(bus, engine, world.returns_analysis, returns_members, [eight_responses()[0]] * 4)
-    answer(bus, engine, world.north_analysis, world.north_members, eight_responses())
+    answer(bus, engine, world.returns_analysis, returns_members)
+    answer(bus, engine, world.north_analysis, world.north_members)
     clock.advance(days=14)
     assert api.post(f"/needs-analyses/{world.returns_analysis}/close", world.lead).status_code == 200
     clock.advance(minutes=5)
     assert api.post(f"/needs-analyses/{world.north_analysis}/close", world.lead).status_code == 200
+    release(bus, engine, world.returns_analysis, [eight_responses()[0]] * 4)  # assessment, after closing
+    release(bus, engine, world.north_analysis, eight_responses())
     clock.now = today
     world.returns_open = open_analysis(api, clock, world.lead, world.returns)["id"]
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import random
 import uuid
 from datetime import UTC, datetime
 from typing import Any
 
 from lms.contracts import events
-from lms.contracts.events import SURVEY_PARTICIPATED, SURVEY_RESPONDED
+from lms.contracts.events import SURVEY_PARTICIPATED, SURVEY_RELEASED, SURVEY_RESPONDED
 
 LEADERS_COURSE = {
     "slug": "training-that-targets-the-real-need",
@@ -120,6 +121,18 @@ def participated(learner_id: str, survey_id: str, analysis_id: str) -> dict[str,
     }
 
 
+def released(analysis_id: str, groups: dict[str, list[dict]], min_group_size: int = 5) -> dict[str, Any]:
+    """The sealed responses of a closed analysis as assessment releases them: per survey, shuffled;
+    a group under the floor with its count only."""
+    surveys = []
+    for survey_id, responses in groups.items():
+        withheld = len(responses) < min_group_size
+        shuffled = random.sample(responses, len(responses))
+        surveys.append({"survey_id": survey_id, "respondents": len(responses), "withheld": withheld,
+                        "responses": [] if withheld else shuffled})  # fmt: skip
+    return {"needs_analysis_id": analysis_id, "min_group_size": min_group_size, "surveys": surveys}
+
+
 def completed(learner_id: str, course_id: str, at: datetime) -> dict[str, Any]:
     return {
         "completion_id": str(uuid.uuid4()),
@@ -141,4 +154,5 @@ EVENTS = {
     "completed": events.COURSE_COMPLETED,
     "responded": SURVEY_RESPONDED,
     "participated": SURVEY_PARTICIPATED,
+    "released": SURVEY_RELEASED,
 }

@@ -17,7 +17,7 @@ from lms.kit.messaging import outbox
 
 from .factories import EVENTS, LEADERS_COURSE, course, diagnostic
 from .test_kpis import month_rows
-from .test_needs_analyses import answer, open_analysis, open_team
+from .test_needs_analyses import answer, open_analysis, open_team, release
 
 TAGS = ("system:metrics", "system:policy", "wellbeing:emotional-load", "competency:asking-about-impact")
 ANSWER_FIELDS = {"scores", "answers", "responses", "response", "measures", "text"}
@@ -65,12 +65,15 @@ def test_a_walk_over_every_endpoint_as_every_role_finds_no_individual_answer(api
     analysis = open_analysis(api, clock, roles["manager"], team_id)
     small_team, small_members = open_team(bus, engine, 4, lead)
     small = open_analysis(api, clock, roles["hr"], small_team)
-    answer(bus, engine, analysis["id"], members, responses)
-    answer(bus, engine, small["id"], small_members, sentinel_responses(4))
+    answer(bus, engine, analysis["id"], members)
+    answer(bus, engine, small["id"], small_members)
     api.post("/kpis", roles["ops"], json=month_rows(team_id, "csat", [4.0, 4.1]))
 
-    walk(api, roles, team_id, analysis["id"], small["id"])
+    walk(api, roles, team_id, analysis["id"], small["id"])  # closes the small one (HR may)
     assert api.post(f"/needs-analyses/{analysis['id']}/close", roles["manager"]).status_code == 200
+    walk(api, roles, team_id, analysis["id"], small["id"])  # closed, the responses on their way
+    release(bus, engine, analysis["id"], responses)
+    release(bus, engine, small["id"], sentinel_responses(4))
     clock.advance(days=30)
     walk(api, roles, team_id, analysis["id"], small["id"])
 
@@ -91,6 +94,7 @@ def walk(api, roles: dict[str, tuple[str, ...]], team_id: str, analysis_id: str,
         for aid in (analysis_id, small_id):
             api.get(f"/needs-analyses/{aid}", who)
             api.get(f"/needs-analyses/{aid}/report", who)
+            api.get(f"/needs-analyses/{aid}/invitation", who)
             api.get(f"/dashboard/charts?team_id={team_id}&course_id=c&needs_analysis_id={aid}", who)
         api.get("/dashboard/choices", who)
         api.get(f"/dashboard/charts?team_id={team_id}", who)  # the defaults the page opens on

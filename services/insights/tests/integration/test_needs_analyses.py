@@ -1,4 +1,4 @@
-"""Needs analyses end to end inside insights: real events in, reports and the closed event out."""
+"""Needs analyses end to end inside insights: real events in; invitations, reports and their events out."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from lms.contracts import default_registry, events
-from lms.insights.db import needs_analyses, survey_responses, teams
+from lms.insights.db import needs_analyses, participations, teams
 from lms.insights.service.analyses import close_due
 from lms.kit.messaging import outbox
 
@@ -20,7 +20,7 @@ from .factories import (
     course,
     diagnostic,
     participated,
-    responded,
+    released,
     team,
 )
 
@@ -63,25 +63,49 @@ def open_analysis(api, clock, who, team_id: str, **extra: str) -> dict:
     return reply.get_json()
 
 
-def answer(bus, engine, analysis_id: str, members: list[str], scores: list[dict]) -> None:
-    for learner, response in zip(members, scores, strict=True):
-        bus.send(EVENTS["participated"], participated(learner, "service-needs-check", analysis_id))
-        bus.send(EVENTS["responded"], responded("service-needs-check", analysis_id, response))
+SURVEY, LEADERS = "service-needs-check", "leader-operations-questionnaire"
+
+
+def answer(bus, engine, analysis_id: str, members: list[str], survey_id: str = SURVEY) -> None:
+    """`members` take part: assessment announces who, and keeps what they answered sealed."""
+    for learner in members:
+        bus.send(EVENTS["participated"], participated(learner, survey_id, analysis_id))
 
     def all_in() -> bool:
         with engine.connect() as conn:
             rows = conn.execute(
-                select(survey_responses).where(survey_responses.c.needs_analysis_id == analysis_id)
+                select(participations).where(participations.c.needs_analysis_id == analysis_id)
             )
-            return len(rows.all()) == len(scores)
+            return len([r for r in rows if r.survey_id == survey_id]) == len(members)
 
     bus.settle(all_in)
 
 
-def closed_events(engine) -> list[dict]:
-    name = events.NEEDS_ANALYSIS_CLOSED.name
+def release(bus, engine, analysis_id: str, responses: list[dict], leaders: list[dict] | None = None) -> None:
+    """Assessment releases the sealed responses of the closed analysis; insights freezes its report."""
+    groups = {SURVEY: responses, **({LEADERS: leaders} if leaders is not None else {})}
+    bus.send(EVENTS["released"], released(analysis_id, groups))
+    bus.settle(lambda: reported(engine, analysis_id))
+
+
+def close(api, bus, engine, who, analysis_id: str, responses: list[dict], **extra: list[dict]) -> dict:
+    """Close on request, then the release; the frozen report."""
+    assert api.post(f"/needs-analyses/{analysis_id}/close", who).status_code == 200
+    release(bus, engine, analysis_id, responses, **extra)
+    return api.get(f"/needs-analyses/{analysis_id}/report", who).get_json()
+
+
+def reported(engine, analysis_id: str) -> bool:
     with engine.connect() as conn:
-        rows = conn.scalars(select(outbox.c.payload).where(outbox.c.event_type == name)).all()
+        return (
+            conn.scalar(select(needs_analyses.c.reported_at).where(needs_analyses.c.id == analysis_id))
+            is not None
+        )
+
+
+def emitted(engine, event_type) -> list[dict]:
+    with engine.connect() as conn:
+        rows = conn.scalars(select(outbox.c.payload).where(outbox.c.event_type == event_type.name)).all()
     return [json.loads(r) for r in rows]
 
 
@@ -98,20 +122,21 @@ def test_a_team_of_eight_under_call_targets_gets_causes_leader_modules_and_skill
             EVENTS["diagnostic"],
             diagnostic(learner, {"asking-about-impact": 0.3 if i < 6 else 0.9, "positive-language": 0.9}),
         )
-    analysis = open_analysis(
-        api, clock, manager, team_id, leader_questionnaire_id="leader-operations-questionnaire"
-    )
+    analysis = open_analysis(api, clock, manager, team_id, leader_questionnaire_id=LEADERS)
     assert analysis["invited"] == 8
-    answer(bus, engine, analysis["id"], members, [RUSHED] * 6 + [CALM] * 2)
-    leader = responded("leader-operations-questionnaire", analysis["id"], {"system:metrics": 1.0})
-    bus.send(EVENTS["responded"], leader)
-    bus.settle(lambda: known(engine, survey_responses, survey_responses.c.survey_id, leader["survey_id"]))
+    answer(bus, engine, analysis["id"], members)
+    path = f"/needs-analyses/{analysis['id']}/report"
 
-    while_open = api.get(f"/needs-analyses/{analysis['id']}/report", manager).get_json()
-    assert while_open["suppressed"] is True
+    while_open = api.get(path, manager).get_json()
+    assert (while_open["suppressed"], while_open["status"], while_open["respondents"]) == (True, "open", 8)
     assert "causes" not in while_open
     assert api.post(f"/needs-analyses/{analysis['id']}/close", manager).status_code == 200
-    report = api.get(f"/needs-analyses/{analysis['id']}/report", hr).get_json()
+    on_the_way = api.get(path, manager).get_json()
+    assert (on_the_way["suppressed"], on_the_way["status"]) == (True, "awaiting_responses")
+    assert "causes" not in on_the_way
+    assert "on their way" in on_the_way["reason"]
+    release(bus, engine, analysis["id"], [RUSHED] * 6 + [CALM] * 2, leaders=[{"system:metrics": 1.0}])
+    report = api.get(path, hr).get_json()
 
     assert (report["respondents"], report["invited"], report["response_rate"]) == (8, 8, 1.0)
     shares = {c["cause"]: c["share"] for c in report["causes"]}
@@ -128,27 +153,50 @@ def test_a_team_of_eight_under_call_targets_gets_causes_leader_modules_and_skill
     assert "system:metrics" in report["verdict"]
     assert report["leader_questionnaire"] == {"responses": 1, "suppressed": True}  # one leader: never shown
 
-    (closed,) = [e for e in closed_events(engine) if e["needs_analysis_id"] == analysis["id"]]
-    default_registry().validate(events.NEEDS_ANALYSIS_CLOSED.name, closed)
-    assert closed["suppressed"] is False
-    assert {c["cause"] for c in closed["system_causes"]} == {"system:metrics", "wellbeing:emotional-load"}
-    assert not set(members) & set(json.dumps(closed).split('"'))
+    (closed,) = [
+        e
+        for e in emitted(engine, events.NEEDS_ANALYSIS_CLOSED_V2)
+        if e["needs_analysis_id"] == analysis["id"]
+    ]
+    default_registry().validate(events.NEEDS_ANALYSIS_CLOSED_V2.name, closed)
+    assert (closed["invited"], closed["min_group_size"]) == (8, 5)
+    (frozen,) = [
+        e for e in emitted(engine, events.NEEDS_ANALYSIS_REPORTED) if e["needs_analysis_id"] == analysis["id"]
+    ]
+    default_registry().validate(events.NEEDS_ANALYSIS_REPORTED.name, frozen)
+    assert frozen["suppressed"] is False
+    assert {c["cause"] for c in frozen["system_causes"]} == {"system:metrics", "wellbeing:emotional-load"}
+    assert not set(members) & set(json.dumps([closed, frozen]).split('"'))
 
 
 def test_a_team_of_four_gets_not_enough_responses_and_no_aggregate_anywhere(api, bus, engine, clock):
     manager = (f"lead-{uuid.uuid4().hex[:6]}", "manager")
     team_id, members = open_team(bus, engine, 4, manager[0])
     analysis = open_analysis(api, clock, manager, team_id)
-    answer(bus, engine, analysis["id"], members, [RUSHED] * 4)
+    answer(bus, engine, analysis["id"], members)
     clock.advance(days=15)  # past closes_at: the next read closes it
 
-    report = api.get(f"/needs-analyses/{analysis['id']}/report", manager).get_json()
-    assert report == {"respondents": 4, "invited": 4, "min_group_size": 5, "suppressed": True}
+    assert (
+        api.get(f"/needs-analyses/{analysis['id']}/report", manager).get_json()["status"]
+        == "awaiting_responses"
+    )
     with engine.connect() as conn:
         assert conn.scalar(select(needs_analyses.c.closed_at).where(needs_analyses.c.id == analysis["id"]))
-    (closed,) = [e for e in closed_events(engine) if e["needs_analysis_id"] == analysis["id"]]
-    assert closed["suppressed"] is True
-    assert not {"causes", "skill_gaps", "system_causes", "verdict"} & set(closed)
+    release(bus, engine, analysis["id"], [RUSHED] * 4)
+    report = api.get(f"/needs-analyses/{analysis['id']}/report", manager).get_json()
+    assert report == {
+        "respondents": 4,
+        "invited": 4,
+        "min_group_size": 5,
+        "suppressed": True,
+        "status": "closed",
+        "reason": "Not enough responses: 4 of at least 5 needed.",
+    }
+    (frozen,) = [
+        e for e in emitted(engine, events.NEEDS_ANALYSIS_REPORTED) if e["needs_analysis_id"] == analysis["id"]
+    ]
+    assert frozen["suppressed"] is True
+    assert not {"causes", "skill_gaps", "system_causes", "verdict"} & set(frozen)
     charts = api.get(f"/dashboard/charts?team_id={team_id}&needs_analysis_id={analysis['id']}", manager)
     assert charts.get_json()["causes"] is None
     assert "Not enough responses" in charts.get_json()["causes_note"]
@@ -186,5 +234,6 @@ def test_close_due_closes_analyses_whose_time_has_come_once(api, bus, engine, cl
     clock.advance(days=14, seconds=1)
     assert close_due(ctx) >= 1
     assert close_due(ctx) == 0
-    assert len([e for e in closed_events(engine) if e["needs_analysis_id"] == analysis["id"]]) == 1
+    closings = emitted(engine, events.NEEDS_ANALYSIS_CLOSED_V2)
+    assert len([e for e in closings if e["needs_analysis_id"] == analysis["id"]]) == 1
     assert api.post(f"/needs-analyses/{analysis['id']}/close", manager).status_code == 409

@@ -53,3 +53,12 @@ def test_the_web_app_refuses_to_start_with_a_minimum_below_three(monkeypatch):
     settings = Settings(service="insights", database_url="sqlite://", jwt=JwtSettings(secret="s" * 32))
     with pytest.raises(SystemExit, match="may not be below 3"):
         create_app(settings)
+
+
+def test_shares_and_means_are_rounded_to_whole_percent():
+    responses = [{"system:metrics": 0.8}] * 5 + [{"system:metrics": 0.0}]
+    (summary,) = summarise(responses, Thresholds())
+    assert (summary.share, summary.strength) == (0.83, 0.67)  # 5/6 = 0.8333, 4/6 = 0.6667
+    results = [(f"l{i}", "asking-about-impact", p) for i, p in enumerate((0.2, 0.3, 0.4, 0.9, 0.95, 0.35))]
+    (gap,) = diagnostic_gaps(results, Thresholds())
+    assert (gap.share_below, gap.mean_percent) == (0.67, 0.52)  # 4/6 = 0.6667, 3.1/6 = 0.5167

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from typing import Any
 
+import jwt
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ed25519
 from flask import Flask
 from sqlalchemy import Engine, func, select, text
 
@@ -16,7 +20,17 @@ from lms.kit.messaging import outbox
 from lms.people.definition import DEFINITION
 from lms.testing.harness import ServiceHarness, harness_fixture
 
-JWT = JwtSettings(secret="people-integration-secret-0123456789abcdef")
+GATEWAY_KEY = ed25519.Ed25519PrivateKey.generate()  # signs API-key callers' tokens, as the gateway does
+GATEWAY = JwtSettings(
+    None,
+    "lms-gateway",
+    "lms",
+    ("EdDSA",),
+    GATEWAY_KEY.public_key()
+    .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    .decode(),
+)
+JWT = JwtSettings(secret="people-integration-secret-0123456789abcdef", trusted=(GATEWAY,))
 USER = "urn:ietf:params:scim:schemas:core:2.0:User"
 GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
 ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
@@ -34,9 +48,10 @@ class Scim:
         roles: tuple[str, ...] = ("scim",),
         claims: dict | None = None,
         sub: str = "idp-entra",
+        token: str | None = None,
     ):
         self.app = app
-        self.token = mint_token(JWT, sub, list(roles), extra=claims)
+        self.token = token or mint_token(JWT, sub, list(roles), extra=claims)
 
     def call(self, method: str, path: str, headers: dict | None = None, **kwargs: Any):
         auth = {"Authorization": f"Bearer {self.token}", "Content-Type": "application/scim+json"}
@@ -92,6 +107,20 @@ def scim(app: Flask) -> Scim:
 def caller(app: Flask) -> Callable[..., Scim]:
     """`caller(roles=("hr",), claims={...}, sub=...)`: the SCIM client with another token."""
     return lambda roles=("scim",), claims=None, sub="idp-entra": Scim(app, roles, claims, sub)
+
+
+def gateway_token(scope: str, roles: tuple[str, ...] = ()) -> str:
+    """The token the gateway sends for an API key with these scopes and roles."""
+    now = int(time.time())
+    claims = {"sub": "apikey:k1", "roles": list(roles), "name": "entra-id", "scope": scope}
+    claims |= {"iss": GATEWAY.issuer, "aud": GATEWAY.audience, "iat": now, "exp": now + 300}
+    return jwt.encode(claims, GATEWAY_KEY, algorithm="EdDSA")
+
+
+@pytest.fixture
+def key_caller(app: Flask) -> Callable[..., Scim]:
+    """`key_caller("scim", roles=())`: the SCIM client as an API key the gateway exchanged."""
+    return lambda scope, roles=(): Scim(app, token=gateway_token(scope, roles))
 
 
 @pytest.fixture

@@ -129,3 +129,20 @@ def test_unknown_ids_and_endpoints_are_scim_404s(scim, world):
     refused(scim.get("/Users/does-not-exist"), 404, None)
     refused(scim.delete("/Groups/does-not-exist"), 404, None)
     refused(scim.get("/Widgets"), 404, None)
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH"])
+def test_a_body_nested_too_deep_is_invalid_syntax_and_changes_nothing(scim, world, directory_state, method):
+    before = directory_state()
+    path = "/Users" if method == "POST" else f"/Users/{world['ann']['id']}"
+    refused(scim.call(method, path, data=b"[" * 50_000), 400, "invalidSyntax")
+    refused(
+        scim.call(method, path, data=b'{"schemas": ' + b"[" * 100 + b"]" * 100 + b"}"), 400, "invalidSyntax"
+    )
+    assert directory_state() == before
+
+
+def test_the_scim_root_answers_scim_errors_too(scim):
+    for method in ("GET", "PUT", "PATCH", "DELETE"):
+        refused(scim.call(method, "/"), 404, None)
+    refused(scim.call("PUT", "/", data=b"[" * 50_000), 400, "invalidSyntax")

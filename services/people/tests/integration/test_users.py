@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from lms.contracts import events
 
 
@@ -129,15 +131,29 @@ def test_delete_removes_the_user_from_the_directory_and_their_teams(scim, emitte
     assert emitted(events.USER_DEACTIVATED.name)[-1]["deleted"] is True
 
 
-def test_callers_without_a_directory_role_or_scope_are_refused(app, caller):
+def test_callers_without_a_directory_role_or_scope_are_refused(app, caller, key_caller):
     learner = caller(roles=("learner",))
     assert learner.get("/Users").status_code == 403
     assert learner.get("/Users").json["schemas"] == ["urn:ietf:params:scim:api:messages:2.0:Error"]
-    assert caller(roles=("learner",), claims={"scope": "openid scim"}).get("/Users").status_code == 200
     assert caller(roles=("hr",)).get("/Users").status_code == 200
+    assert key_caller("scim").get("/Users").status_code == 200  # a scim-only API key, via the gateway
+    assert key_caller("metrics", roles=("learner",)).get("/Users").status_code == 403
     anonymous = app.test_client().get("/scim/v2/Users")
     assert anonymous.status_code == 401
     assert anonymous.content_type == "application/scim+json"
+
+
+@pytest.mark.parametrize("claims", [{"scope": "openid scim"}, {"scp": ["scim"]}, {"scp": "scim"}])
+def test_a_scim_scope_from_an_outside_issuer_grants_nothing(caller, directory_state, claims):
+    """Only the gateway grants scopes (to API keys): anyone may ask an identity provider for a
+    token with a `scim` scope, and the directory decides who manages everyone."""
+    before = directory_state()
+    outsider = caller(roles=("learner",), claims=claims, sub="mallory")
+    assert outsider.get("/Users").status_code == 403
+    created = outsider.post("/Users", json={"schemas": [outsider.USER], "userName": "mallory-2@example.org"})
+    assert created.status_code == 403
+    assert created.json["schemas"] == ["urn:ietf:params:scim:api:messages:2.0:Error"]
+    assert directory_state() == before
 
 
 def test_me_is_the_user_whose_user_name_is_the_callers_subject(scim, caller):

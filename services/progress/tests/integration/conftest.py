@@ -19,6 +19,13 @@ JWT = JwtSettings(secret="progress-test-secret-0123456789ab")
 harness = harness_fixture(DEFINITION, JWT, topics=("curriculum", "assessment", "people", "progress"))
 
 
+@pytest.fixture(autouse=True)
+def events_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Progress learns courses from the events these tests send; reading curriculum (on by default,
+    at its local address) is what test_read_your_writes.py plays with a curriculum of its own."""
+    monkeypatch.setenv("LMS_CURRICULUM_URL", "off")
+
+
 def course_event(course_id: str, version: int, modules: list[dict], title: str = "Emotional coping") -> dict:
     """A course.published payload; modules: [{"id", "lessons": [ids], "assessment_id", "required"}]."""
     return {

@@ -1,7 +1,10 @@
-"""Issue 12, section 5: enrolling the moment a course is published, before its event arrives.
+"""Issue 12, section 5: enrolling the moment a course is published, before its event arrives;
+and (issue 22) a course published again while its event is in flight: the enrolment is pinned to
+the version just published, not to the one progress's copy still holds.
 
 Curriculum is played by an HTTP server answering `GET /api/v1/courses/{id}` as the contract
-documents it (the suite's e2e tests run the real one)."""
+documents it (the suite's e2e tests run the real one). The events are sent, or held back, by the
+test itself, so each race is played in the same order every run."""
 
 from __future__ import annotations
 
@@ -51,11 +54,13 @@ class Curriculum:
     def __init__(self):
         self.courses: dict[str, dict] = {}
         self.authorizations: list[str | None] = []
+        self.cache_controls: list[str | None] = []
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 owner.authorizations.append(self.headers.get("Authorization"))
+                owner.cache_controls.append(self.headers.get("Cache-Control"))
                 view = owner.courses.get(self.path.rsplit("/", 1)[-1])
                 body = json.dumps(view or {"status": 404}).encode()
                 self.send_response(200 if view else 404)
@@ -143,3 +148,72 @@ def test_when_curriculum_cannot_answer_the_learner_is_told_to_retry_and_nothing_
     world.publish_course(course_id, 1, [{"id": "m1", "lessons": ["l1"]}])
     applied_within(world, seconds=60)
     assert enrol(client, world, "cal", course_id).status_code == 201
+
+
+ONE_LESSON = [{"id": "m1", "lessons": ["l1"]}]
+
+
+def test_a_course_published_again_while_its_event_is_in_flight_is_enrolled_on_the_new_version(
+    world, curriculum
+):
+    client = create_app(world.settings, curriculum=CurriculumReader(curriculum.url)).test_client()
+    course_id = str(uuid.uuid4())
+    world.publish_course(course_id, 1, ONE_LESSON)
+    applied_within(world, seconds=60)  # progress's copy holds version 1
+    curriculum.courses[course_id] = course_view(course_id, version=2)  # version 2, its event held back
+
+    enrolled = enrol(client, world, "dee", course_id)
+    assert enrolled.status_code == 201, enrolled.get_json()
+    assert enrolled.get_json()["course_version"] == 2
+    assert curriculum.cache_controls[-1] == "no-cache"  # past curriculum's own short-lived caches
+
+    world.publish_course(course_id, 2, ONE_LESSON)  # the late event changes nothing
+    applied_within(world, seconds=60)
+    assert count(world, course_versions, course_id) == 2
+    again = enrol(client, world, "eve", course_id)
+    assert again.get_json()["course_version"] == 2
+
+
+def test_while_curriculum_cannot_answer_a_known_course_is_enrolled_on_from_the_local_copy(world, curriculum):
+    course_id = str(uuid.uuid4())
+    world.publish_course(course_id, 1, ONE_LESSON)
+    applied_within(world, seconds=60)
+    curriculum.server.shutdown()
+    curriculum.server.server_close()
+    client = create_app(world.settings, curriculum=CurriculumReader(curriculum.url)).test_client()
+    enrolled = enrol(client, world, "fay", course_id)
+    assert enrolled.status_code == 201, enrolled.get_json()
+    assert enrolled.get_json()["course_version"] == 1
+
+
+def test_progress_reads_curriculum_at_its_local_address_unless_told_otherwise(world, monkeypatch):
+    """`make run` sets no LMS_CURRICULUM_URL: the read on a miss must not be off there."""
+    monkeypatch.delenv("LMS_CURRICULUM_URL", raising=False)
+    reader = create_app(world.settings).extensions["lms.progress"].curriculum
+    assert reader is not None
+    assert reader.base_url == "http://127.0.0.1:8101"
+    monkeypatch.setenv("LMS_CURRICULUM_URL", "http://curriculum-web:8080/")
+    assert (
+        create_app(world.settings).extensions["lms.progress"].curriculum.base_url
+        == "http://curriculum-web:8080"
+    )
+    monkeypatch.setenv("LMS_CURRICULUM_URL", "off")
+    assert create_app(world.settings).extensions["lms.progress"].curriculum is None
+
+
+def test_an_au_lesson_read_from_curriculum_is_completed_by_its_content_not_a_click(world, curriculum):
+    """A cmi5 AU's lesson in a course read before its event is still an AU: the learner's own
+    "done" is refused, now and after the late event changes nothing."""
+    client = create_app(world.settings, curriculum=CurriculumReader(curriculum.url)).test_client()
+    course_id = str(uuid.uuid4())
+    view = course_view(course_id)
+    view["modules"][0]["lessons"][0]["kind"] = "au"
+    curriculum.courses[course_id] = view
+    ada = world.token("ada", "learner")
+    enrolled = enrol(client, world, "ada", course_id, ada)
+    assert enrolled.status_code == 201, enrolled.get_json()
+    clicked = client.post(f"/api/v1/enrolments/{enrolled.get_json()['id']}/lessons/l1/complete", headers=ada)
+    assert clicked.status_code == 409, clicked.get_json()
+    assert client.get(f"/api/v1/enrolments/{enrolled.get_json()['id']}", headers=ada).get_json()[
+        "status"
+    ] == ("active")

@@ -14,7 +14,7 @@ JWT = JwtSettings(secret="records-test-secret-0123456789abc")
 V1 = {"X-Experience-API-Version": "1.0.3"}
 V2 = {"X-Experience-API-Version": "2.0.0"}
 
-harness = harness_fixture(DEFINITION, JWT, topics=("progress", "records"))
+harness = harness_fixture(DEFINITION, JWT, topics=("progress", "records", "curriculum"))
 
 
 def statement(**fields: Any) -> dict[str, Any]:

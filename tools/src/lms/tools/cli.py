@@ -118,10 +118,16 @@ def _dev_admin_token() -> str:
 
 
 def register_import(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("import", help="import course packages (assessments, then the course)")
-    parser.add_argument(
-        "folders", nargs="+", type=Path, help="course folders, or a folder of them (courses/)"
+    parser = commands.add_parser(
+        "import", help="import course packages (assessments, then the course) and cmi5 packages"
     )
+    parser.add_argument(
+        "folders",
+        nargs="+",
+        type=Path,
+        help="course folders, or a folder of them (courses/); cmi5: a ZIP, a cmi5.xml, a folder with one",
+    )
+    parser.add_argument("--course", help="import the cmi5 packages as modules of this course (its id)")
     parser.add_argument("--url", default=os.environ.get("LMS_URL", DEFAULT_URL))
     parser.add_argument("--token", default=os.environ.get("LMS_TOKEN"), help="an author token (default: dev)")
     parser.add_argument(
@@ -138,7 +144,7 @@ def _import(args: argparse.Namespace) -> int:
     headers = {"Authorization": f"Bearer {token}"}
     with httpx.Client(base_url=args.url.rstrip("/"), headers=headers, timeout=30) as client:
         try:
-            reports = Importer(client).run(args.folders)
+            reports = Importer(client).run(args.folders, into=args.course)
         except (ImportFailed, PackError) as exc:
             print(f"lms import: {exc}", file=sys.stderr)
             return 1

@@ -1,4 +1,5 @@
-"""Course packages on disk (courses/<slug>/): course.yaml, lesson Markdown, assessment YAML.
+"""Course packages on disk (courses/<slug>/): course.yaml, lesson Markdown, assessment YAML; and
+cmi5 packages (a folder with cmi5.xml and its files, a ZIP, or a bare cmi5.xml).
 
 See courses/FORMAT.md. `load()` returns what the APIs take: the course package with every
 lesson body inline, and the assessment definitions (POST /assessments bodies).
@@ -6,6 +7,8 @@ lesson body inline, and the assessment definitions (POST /assessments bodies).
 
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,6 +61,32 @@ def discover(paths: list[Path]) -> list[Path]:
         elif path.is_dir():
             found += sorted(p.parent for p in path.glob("*/course.yaml"))
     return found
+
+
+def discover_cmi5(paths: list[Path]) -> list[Path]:
+    """cmi5 packages among `paths`: a ZIP, a cmi5.xml, a folder holding cmi5.xml, or a folder of such."""
+    found: list[Path] = []
+    for path in paths:
+        package_file = path.is_file() and (path.suffix == ".zip" or path.name == "cmi5.xml")
+        if package_file or (path / "cmi5.xml").is_file():
+            found.append(path)
+        elif path.is_dir():
+            found += sorted(p.parent for p in path.glob("*/cmi5.xml"))
+    return found
+
+
+def cmi5_package(path: Path) -> tuple[bytes, str]:
+    """The package's bytes and media type: a folder is zipped the same way every time (sorted, fixed
+    dates), so importing it again sends the same archive and changes nothing."""
+    if path.is_file():
+        return path.read_bytes(), "application/zip" if path.suffix == ".zip" else "application/xml"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in sorted(p for p in path.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(file.relative_to(path).as_posix(), date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, file.read_bytes())
+    return buffer.getvalue(), "application/zip"
 
 
 def discover_assessment_sets(paths: list[Path]) -> list[Path]:

@@ -16,7 +16,14 @@ from typing import Any
 import httpx
 from tqdm import tqdm
 
-from lms.tools.coursepack import CoursePack, discover, discover_assessment_sets, load
+from lms.tools.coursepack import (
+    CoursePack,
+    cmi5_package,
+    discover,
+    discover_assessment_sets,
+    discover_cmi5,
+    load,
+)
 
 
 class ImportFailed(Exception):
@@ -41,17 +48,35 @@ class Importer:
         self.client = client
         self.wait_s = wait_s
 
-    def run(self, folders: list[Path], progress: bool = True) -> list[Report]:
+    def run(self, folders: list[Path], progress: bool = True, into: str | None = None) -> list[Report]:
+        """Import every package found; `into` puts cmi5 packages into that course (as modules)."""
         found = discover_assessment_sets(folders) + discover(folders)
         packs = [load(folder) for folder in found]
-        if not packs:
-            raise ImportFailed("no course folders (course.yaml or assessments/) found")
-        steps = sum(len(p.assessments) + (p.course is not None) for p in packs)
+        cmi5 = discover_cmi5(folders)
+        if not packs and not cmi5:
+            raise ImportFailed("no course folders (course.yaml, assessments/ or cmi5.xml) found")
+        steps = sum(len(p.assessments) + (p.course is not None) for p in packs) + len(cmi5)
         reports = []
         with tqdm(total=steps, desc="import", unit="step", disable=not progress) as bar:
             for pack in packs:
                 reports.append(self._course(pack, bar))
+            for path in cmi5:
+                bar.set_postfix_str(path.name)
+                reports.append(self._cmi5(path, into))
+                bar.update()
         return reports
+
+    def _cmi5(self, path: Path, into: str | None) -> Report:
+        """`POST /cmi5-packages?publish=true`: a folder as a course of its name, or into `into`."""
+        body, media_type = cmi5_package(path)
+        slug = path.stem if path.is_dir() or path.suffix == ".zip" else path.parent.name
+        params = {"publish": "true", **({"course_id": into} if into else {"slug": slug})}
+        response = self.client.post(
+            "/api/v1/cmi5-packages", params=params, content=body, headers={"Content-Type": media_type}
+        )
+        _ok(response)
+        result = response.json()
+        return Report(slug, course_version=result["published_version"], changes=result["changes"])
 
     def _course(self, pack: CoursePack, bar: tqdm) -> Report:
         report = Report(pack.slug)

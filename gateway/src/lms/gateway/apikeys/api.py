@@ -7,6 +7,7 @@ from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from lms.gateway import scopes
 from lms.gateway.apikeys.exchange import ApiKeyExchange
 from lms.gateway.apikeys.store import ApiKeyStore
 from lms.kit.auth import ROLES
@@ -14,25 +15,28 @@ from lms.kit.web import BEARER, Problem, current_principal, requires
 from lms.kit.web.schemas import Reply, Strict
 
 blp = Blueprint("api-keys", __name__, description="API keys for systems (HR sync): admin only")
-# what a key may do beyond its roles: `scim` provisioning at /scim/v2, `metrics` monitoring details,
-# the learning record store at /xapi: `xapi` (read and write), `xapi:read`, `xapi:write`
-SCOPES = ("scim", "metrics", "xapi", "xapi:read", "xapi:write")
 
 
 class ApiKeyIn(Strict):
     name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=200))
     roles = ma.fields.List(
-        ma.fields.String(validate=ma.validate.OneOf(ROLES)), required=True, validate=ma.validate.Length(min=1)
+        ma.fields.String(validate=ma.validate.OneOf(ROLES)),
+        required=True,
+        metadata={"description": "may be empty when the key has scopes: it then reaches only theirs"},
     )
     scopes = ma.fields.List(
-        ma.fields.String(validate=ma.validate.OneOf(SCOPES)),
+        ma.fields.String(validate=ma.validate.OneOf(scopes.names())),
         load_default=list,
         metadata={
-            "description": "`scim`: provision at /scim/v2; `metrics`: read /metrics and health details; "
-            "`xapi`, `xapi:read`, `xapi:write`: the learning record store at /xapi (HTTP Basic: user "
-            "`key_prefix`, password the key)"
+            "description": "; ".join(f"`{s.name}`: {s.description}" for s in scopes.SCOPES)
+            + " (xAPI clients send the key in HTTP Basic: user `key_prefix`, password the key)"
         },
     )
+
+    @ma.validates_schema
+    def _grants_something(self, data: dict, **_kwargs: object) -> None:
+        if not data.get("roles") and not data.get("scopes"):
+            raise ma.ValidationError("A key needs at least one role or one scope.", "roles")
 
 
 class ApiKeyOut(Reply):

@@ -33,7 +33,9 @@ class ApiKeyExchange:
         if cached and cached[2] - time.time() > self.renew_before_s:
             return cached[0], cached[1]
         scope = {"scope": " ".join(record.scopes)} if record.scopes else {}
-        principal = Principal(f"apikey:{record.id}", frozenset(record.roles), record.name, scope)
+        principal = Principal(
+            f"apikey:{record.id}", frozenset(record.roles), record.name, scope, frozenset(record.scopes)
+        )
         token = self.signer.mint(principal.sub, list(record.roles), record.name, self.ttl_s, scope)
         with self._lock:
             self._tokens[record.id] = (principal, token, time.time() + self.ttl_s)
@@ -42,8 +44,3 @@ class ApiKeyExchange:
     def forget(self, key_id: str) -> None:
         with self._lock:
             self._tokens.pop(key_id, None)
-
-
-def scopes_of(principal: Principal) -> frozenset[str]:
-    """The scopes an API key's principal was granted (none for people's tokens)."""
-    return frozenset(str((principal.claims or {}).get("scope", "")).split())

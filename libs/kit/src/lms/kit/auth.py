@@ -5,12 +5,16 @@ tests; RS256/ES256 with a public key or a JWKS URL in production), requires `exp
 `iss`, `aud` and `sub`, and checks issuer and audience. `alg: none` and algorithm
 confusion (an HS256 token signed with the RSA public key) fail because the key type and
 the pinned algorithms must agree.
+
+Scopes (`Principal.scopes`) come only from tokens of a trusted internal issuer, the gateway,
+which writes an API key's scopes into its `scope` claim. An outside issuer's `scope` or `scp`
+claim grants nothing here: a client may ask an identity provider for any scope name.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import jwt
@@ -33,6 +37,7 @@ class Principal:
     roles: frozenset[str]
     name: str = ""
     claims: dict[str, Any] | None = None
+    scopes: frozenset[str] = frozenset()  # granted by the gateway to an API key, never by an IdP
 
     def has_any(self, *roles: str) -> bool:
         return "admin" in self.roles or bool(self.roles.intersection(roles))
@@ -73,8 +78,9 @@ class TokenVerifier:
 
     def _verify(self, token: str) -> Principal:
         issuer = self._issuers.get(_unverified_issuer(token)) if self._issuers else None
-        if issuer is not None:
-            return issuer._verify(token)  # that issuer's own key and algorithms, nothing of ours
+        if issuer is not None:  # that issuer's own key and algorithms, nothing of ours
+            principal = issuer._verify(token)
+            return replace(principal, scopes=_granted_scopes(principal.claims or {}))
         try:
             header = jwt.get_unverified_header(token)
             algorithm = header.get("alg")
@@ -106,6 +112,12 @@ class TokenVerifier:
         if self.settings.public_key:
             return self.settings.public_key
         raise AuthError(f"no key for {algorithm}")
+
+
+def _granted_scopes(claims: dict[str, Any]) -> frozenset[str]:
+    """The `scope` claim (space-separated names) of a token the gateway signed."""
+    scope = claims.get("scope")
+    return frozenset(scope.split()) if isinstance(scope, str) else frozenset()
 
 
 def _unverified_issuer(token: str) -> str | None:

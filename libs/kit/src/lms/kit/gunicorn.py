@@ -6,6 +6,16 @@ the traffic. The problem `SO_REUSEPORT` once papered over, workers of a SIGKILLe
 holding the port, is solved at its root: on Linux each worker asks the kernel to SIGKILL it
 when its master dies (`PR_SET_PDEATHSIG`), so the port is free as soon as the master is
 gone; elsewhere gunicorn's own parent check ends orphans within a second or so.
+
+Metrics: before forking, the master puts prometheus_client in multiprocess mode over a directory
+of its own (`PROMETHEUS_MULTIPROC_DIR` when the environment sets it, else `metrics_dir`, else
+`<LMS_RUN_DIR>/metrics/web-<pid>`), emptied at start and removed at exit when it was not the
+environment's, so `/metrics` sums every worker whichever one answers (`lms.kit.metrics`,
+decision 0078).
+
+No control socket: gunicorn's default puts every master of a user at one path
+(`~/.gunicorn/gunicorn.ctl`), so each service's web process (and every test server) would unlink
+and rebind the others', and `gunicornc` would steer whichever master bound it last.
 """
 
 from __future__ import annotations
@@ -17,12 +27,14 @@ import signal
 import socket
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
 from gunicorn import util
 from gunicorn.app.base import BaseApplication
 
+from lms.kit import metrics
 from lms.kit.process import settle_collector
 from lms.kit.web.problems import PROBLEM_JSON, TYPE_BASE
 
@@ -54,8 +66,19 @@ def die_with_master(server: Any, worker: Any) -> None:
         os._exit(1)
 
 
-def serve(factory: Callable[[], Flask], *, bind: str, workers: int = 2, threads: int = 4) -> None:
+def serve(
+    factory: Callable[[], Flask],
+    *,
+    bind: str,
+    workers: int = 2,
+    threads: int = 4,
+    metrics_dir: Path | None = None,
+) -> None:
     """gthread workers keep connections alive, which the gateway's upstream pool relies on."""
+    chosen = os.environ.get(metrics.MULTIPROCESS_DIR)
+    run_dir = Path(os.environ.get("LMS_RUN_DIR", ".run"))
+    directory = Path(chosen) if chosen else metrics.own_directory(metrics_dir or run_dir / "metrics" / "web")
+    metrics.count_across_processes(directory)
     _Server(
         factory,
         {
@@ -65,11 +88,14 @@ def serve(factory: Callable[[], Flask], *, bind: str, workers: int = 2, threads:
             "worker_class": "gthread" if threads > 1 else "sync",
             "keepalive": 30,
             "reuse_port": False,
+            "control_socket_disable": True,
             "post_fork": die_with_master,
             "graceful_timeout": 10,
             "timeout": 60,
             "accesslog": None,
             "post_worker_init": _worker_ready,
+            "child_exit": lambda _server, worker: metrics.process_gone(worker.pid),
+            "on_exit": lambda _server: None if chosen else metrics.remove_directory(directory),
         },
     ).run()
 
@@ -97,6 +123,6 @@ def write_problem(sock: socket.socket, status: int, reason: str, message: str) -
     ).encode()
     head = (
         f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: {PROBLEM_JSON}\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n"
+        f"X-Content-Type-Options: nosniff\r\nContent-Length: {len(body)}\r\n\r\n"
     )
     util.write_nonblock(sock, head.encode("latin-1") + body)

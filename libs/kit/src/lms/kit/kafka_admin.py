@@ -1,6 +1,17 @@
-"""Broker readiness, topic creation and the cluster's health (used by infra/kafka/kafka.sh, tests
-and services). Topics get the cluster's default replication factor unless told otherwise: one
-replica on the single broker, three on the local cluster."""
+"""Broker readiness, topic creation, the cluster's health, and its principals and ACLs (used by
+infra/kafka/kafka.sh, tests and services). Topics get the cluster's default replication factor
+unless told otherwise: one replica on the single broker, three on the local cluster.
+
+    python -m lms.kit.kafka_admin [--bootstrap HOST:PORT] COMMAND
+      wait | ensure-topics FILE                     as any principal allowed to (tools)
+      credentials ACCESS --dir DIR                  a random password file per principal lacking one
+      users ACCESS --dir DIR                        SCRAM credentials of every principal (as admin)
+      acls apply|revoke ACCESS [--prefix P] | acls list      the declared ACLs (as admin)
+      setup ACCESS --dir DIR [--topics FILE]        users, ACLs and topics at once (kafka.sh start)
+      kafka-users ACCESS                            the Strimzi KafkaUsers of the declaration
+
+ACCESS is the declaration, infra/kafka/access.toml (`lms.kit.kafka_access`). Clients authenticate
+as `lms.kit.kafka` says (KAFKA_SASL_USERNAME, default `tools` here)."""
 
 from __future__ import annotations
 
@@ -15,6 +26,17 @@ from pathlib import Path
 from kafka import KafkaAdminClient
 from kafka.admin import NewTopic
 from kafka.errors import KafkaError, TopicAlreadyExistsError
+
+from lms.kit.kafka import TOOLS_PRINCIPAL, make_admin, use_principal
+from lms.kit.kafka_access import KAFKA_USERS_HEADER, kafka_users, load_access, render_yaml
+from lms.kit.kafka_principals import (
+    acl_listing,
+    apply_grants,
+    broker_acls,
+    ensure_users,
+    revoke_grants,
+    write_credentials,
+)
 
 
 @dataclass(frozen=True)
@@ -47,7 +69,7 @@ def wait_until(
     last: object = "not yet"
     while time.monotonic() < deadline:
         try:
-            admin = KafkaAdminClient(bootstrap_servers=bootstrap.split(","), request_timeout_ms=5_000)
+            admin = make_admin(bootstrap, request_timeout_ms=5_000, bootstrap_timeout_ms=10_000)
             try:
                 if condition(admin):
                     return
@@ -96,7 +118,7 @@ def ensure_topics(
     bootstrap: str, specs: list[TopicSpec], replication_factor: int = BROKER_DEFAULT
 ) -> list[str]:
     """Create the topics that do not exist yet; return the names created."""
-    admin = KafkaAdminClient(bootstrap_servers=bootstrap.split(","), request_timeout_ms=15_000)
+    admin = make_admin(bootstrap, request_timeout_ms=15_000)
     try:
         existing = set(admin.list_topics())
         new = [
@@ -112,8 +134,12 @@ def ensure_topics(
         admin.close()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lms.kit.kafka_admin", description=__doc__)
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m lms.kit.kafka_admin",
+        description=__doc__,
+        formatter_class=argparse.RawTextHelpFormatter,
+    )
     parser.add_argument("--bootstrap", default="127.0.0.1:9092")
     commands = parser.add_subparsers(dest="command", required=True)
     wait = commands.add_parser("wait", help="wait until the broker serves metadata")
@@ -123,16 +149,79 @@ def main(argv: list[str] | None = None) -> int:
     topics.add_argument("file", type=Path)
     topics.add_argument("--prefix", default="")
     topics.add_argument("--replication-factor", type=int, default=BROKER_DEFAULT)
-    args = parser.parse_args(argv)
+    for name, what in (("credentials", "write missing password files"), ("users", "create the SCRAM users")):
+        command = commands.add_parser(name, help=what)
+        command.add_argument("access", type=Path)
+        command.add_argument("--dir", type=Path, required=True, help="one password file per principal")
+    setup = commands.add_parser("setup", help="users, ACLs, then the topics of a topics file")
+    setup.add_argument("access", type=Path)
+    setup.add_argument("--dir", type=Path, required=True, help="one password file per principal")
+    setup.add_argument("--topics", type=Path, help="a topics file")
+    acls = commands.add_parser("acls", help="apply, revoke or list the ACLs")
+    acls.add_argument("action", choices=["apply", "revoke", "list"])
+    acls.add_argument("access", type=Path, nargs="?")
+    acls.add_argument("--prefix", default="", help="of the topics and groups (a test run's)")
+    render = commands.add_parser("kafka-users", help="print the Strimzi KafkaUser resources")
+    render.add_argument("access", type=Path)
+    return parser
+
+
+def _topics(args: argparse.Namespace) -> None:
+    specs = parse_topics_file(args.file, args.prefix)
+    for name in ensure_topics(args.bootstrap, specs, args.replication_factor):
+        print(f"kafka: created topic {name}", file=sys.stderr)
+
+
+def _credentials(args: argparse.Namespace) -> None:
+    for name in write_credentials(args.dir, load_access(args.access).principals):
+        print(f"kafka: made a password for {name} in {args.dir}", file=sys.stderr)
+
+
+def _users(args: argparse.Namespace) -> None:
+    principals = load_access(args.access).principals
+    ensure_users(args.bootstrap, {p: (args.dir / p).read_text().strip() for p in principals})
+
+
+def _setup(args: argparse.Namespace) -> None:
+    _users(args)
+    apply_grants(args.bootstrap, load_access(args.access).grants())
+    if args.topics:
+        for name in ensure_topics(args.bootstrap, parse_topics_file(args.topics)):
+            print(f"kafka: created topic {name}", file=sys.stderr)
+
+
+def _acls(args: argparse.Namespace) -> None:
+    if args.action == "list":
+        print(acl_listing(broker_acls(args.bootstrap)))
+        return
+    grants = load_access(args.access).grants(args.prefix)
+    if args.action == "apply":
+        print(f"kafka: {apply_grants(args.bootstrap, grants)} ACLs", file=sys.stderr)
+    else:
+        revoke_grants(args.bootstrap, grants)
+
+
+def _kafka_users(args: argparse.Namespace) -> None:
+    print(render_yaml(kafka_users(load_access(args.access)), KAFKA_USERS_HEADER), end="")
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
+    "wait": lambda args: wait_ready(args.bootstrap, args.timeout, args.brokers),
+    "ensure-topics": _topics,
+    "credentials": _credentials,
+    "users": _users,
+    "setup": _setup,
+    "acls": _acls,
+    "kafka-users": _kafka_users,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    use_principal(TOOLS_PRINCIPAL, check=False)
     try:
-        if args.command == "wait":
-            wait_ready(args.bootstrap, args.timeout, args.brokers)
-        else:
-            specs = parse_topics_file(args.file, args.prefix)
-            created = ensure_topics(args.bootstrap, specs, args.replication_factor)
-            for name in created:
-                print(f"kafka: created topic {name}", file=sys.stderr)
-    except (TimeoutError, KafkaError) as exc:
+        COMMANDS[args.command](args)
+    except (TimeoutError, KafkaError, OSError, ValueError) as exc:
         print(f"kafka: {exc}", file=sys.stderr)
         return 1
     return 0

@@ -28,6 +28,7 @@ from lms.kit.config import Settings, load_settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.grouplag import GroupProgress
 from lms.kit.inbox import BatchHandler, Handler, InboxConsumer, dlq_topic
+from lms.kit.kafka import TOOLS_PRINCIPAL, use_principal
 from lms.kit.liveness import STALL_AFTER_S
 from lms.kit.migrations import make_revision, upgrade
 from lms.kit.probe import probe_bind, serving_probe
@@ -38,6 +39,7 @@ from lms.kit.web.logs import configure_logging
 from lms.kit.worker import Loop, run_side_by_side
 
 STALL_AFTER_VAR = "LMS_CONSUMER_STALL_AFTER_S"
+KAFKA_PROCESSES = ("relay", "consume", "worker", "dlq")  # the process kinds with Kafka clients
 
 
 @dataclass
@@ -55,6 +57,8 @@ class ServiceDefinition:
     outbox: bool = True  # False for a web-only service: no `relay` process
     # background loops (besides relay and consume) a `worker` process runs as threads
     loops: dict[str, Callable[[Settings, threading.Event], None]] = field(default_factory=dict)
+    # what a `web` process checks before serving, given its worker count (raise ConfigError to refuse)
+    web_check: Callable[[Settings, int], None] | None = None
 
     @property
     def processes(self) -> list[str]:
@@ -73,6 +77,9 @@ def main(definition: ServiceDefinition, argv: list[str] | None = None) -> int:
         return 2
     process, rest = argv[0], argv[1:]
     settings = load_settings(definition.name)
+    # Kafka clients authenticate as the service; dead letters are the operator's (tools) to redrive.
+    # A process that talks to Kafka without its password stops here, with one line.
+    use_principal(TOOLS_PRINCIPAL if process == "dlq" else definition.name, check=process in KAFKA_PROCESSES)
     configure_logging(f"{definition.name}.{process}", settings.log_level)
     if process != "web":  # gunicorn's workers settle after loading the app (lms.kit.gunicorn)
         settle_collector()
@@ -88,9 +95,17 @@ def _web(definition: ServiceDefinition, settings: Settings, argv: list[str]) -> 
     parser.add_argument("--workers", type=int, default=int(os.environ.get("LMS_WEB_WORKERS", "2")))
     parser.add_argument("--threads", type=int, default=int(os.environ.get("LMS_WEB_THREADS", "4")))
     args = parser.parse_args(argv)
+    if definition.web_check is not None:
+        definition.web_check(settings, args.workers)
     from lms.kit.gunicorn import serve
 
-    serve(lambda: web_app(definition, settings), bind=args.bind, workers=args.workers, threads=args.threads)
+    serve(
+        lambda: web_app(definition, settings),
+        bind=args.bind,
+        workers=args.workers,
+        threads=args.threads,
+        metrics_dir=settings.run_dir / "metrics" / f"{definition.name}-web",
+    )
     return 0
 
 

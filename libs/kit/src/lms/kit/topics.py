@@ -17,6 +17,8 @@ from typing import Any
 
 from kafka import KafkaConsumer, TopicPartition
 
+from lms.kit.kafka import client_config
+
 
 class TopicSnapshot:
     """The records of one topic between the start positions and the end offsets seen at creation."""
@@ -73,7 +75,7 @@ def read_topic(
     Iterating yields kafka-python `ConsumerRecord`s and closes the reader at the end; a
     partition that stops answering for `idle_timeout_s` raises TimeoutError.
     """
-    reader = consumer or KafkaConsumer(bootstrap_servers=bootstrap.split(","), enable_auto_commit=False)
+    reader = consumer or KafkaConsumer(**client_config(bootstrap, enable_auto_commit=False))
     if consumer is not None and not consumer.assignment():
         partitions = consumer.partitions_for_topic(topic) or ()
         consumer.assign([TopicPartition(topic, p) for p in partitions])

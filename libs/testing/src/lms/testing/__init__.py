@@ -1,13 +1,18 @@
 """pytest plugin of the suite (loaded with `-p lms.testing`): real Kafka and PostgreSQL.
 
 Where they come from, in order:
-- `KAFKA_BOOTSTRAP_SERVERS` / `LMS_TEST_POSTGRES_URL`: servers you run; nothing is started;
-- `LMS_TEST_DOCKER=1` with a Docker engine that answers: testcontainers (apache/kafka, postgres);
+- `KAFKA_BOOTSTRAP_SERVERS` / `LMS_TEST_POSTGRES_URL`: servers you run; nothing is started
+  (your brokers authenticate and authorise as the local ones do, with the same passwords);
+- `LMS_TEST_DOCKER=1` with a Docker engine that answers: testcontainers for PostgreSQL;
 - `KAFKA_CLUSTER=1`: the local three-node Kafka cluster (19192-19194) instead of one broker;
 - otherwise the local launchers `infra/kafka/kafka.sh` and `infra/postgres/pg.sh`, on ports of
   their own (19092, 55439; `LMS_TEST_KAFKA_PORT`, `LMS_TEST_PG_PORT` to move them) so a running
   `make run` suite is never touched.
 A test that needs three brokers whatever the session runs on asks for `kafka_cluster`.
+Every Kafka client authenticates (SASL/SCRAM) and the brokers allow only what
+infra/kafka/access.toml declares: the test process acts as the brokers' super user, and a test
+that runs services as processes gives each its own principal (`kafka.process_env(service)`)
+and their ACLs on its topics (`kafka.granted(prefix)`; see `lms.testing.infra`).
 Every run gets a unique id; topics, groups and databases carry it, so runs never collide.
 A service's integration conftest defines `harness = harness_fixture(DEFINITION, JWT)`
 (`lms.testing.harness`); `settings`, `engine` and `clock` below then serve that service.

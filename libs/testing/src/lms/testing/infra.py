@@ -1,17 +1,28 @@
-"""Start (or find) the real servers the integration tests use."""
+"""Start (or find) the real servers the integration tests use.
+
+The brokers authenticate every client and enforce infra/kafka/access.toml: the test process acts
+as their super user (`admin`, whose password `kafka.sh` made under `.run/kafka-credentials`),
+and `KafkaServer.process_env(name)` / `.principal(name)` let a process or a client act as one
+service; `KafkaServer.granted(prefix)` gives the services their ACLs on a run's own topics.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import psycopg
 
+from lms.kit import kafka as security
+from lms.kit.kafka_access import Access, load_access
 from lms.kit.kafka_admin import active_controller, fully_replicated, wait_ready, wait_until
+from lms.kit.kafka_principals import apply_grants, revoke_grants
 
 # Ports of the servers the tests start; a second checkout testing on the same machine at the same
 # time picks others (LMS_TEST_KAFKA_PORT, LMS_TEST_KAFKA_CLUSTER_PORT, LMS_TEST_PG_PORT).
@@ -35,10 +46,42 @@ class KafkaServer:
     repo: Path | None = None
     env: dict[str, str] = field(default_factory=dict)
     container: Any = None
+    credentials: Path = field(default_factory=security.credentials_dir)
+    access_file: Path = Path("infra/kafka/access.toml")  # the declaration of principals and ACLs
 
     @property
     def controllable(self) -> bool:
         return self.repo is not None
+
+    def process_env(self, principal: str) -> dict[str, str]:
+        """Environment variables that make a process authenticate as `principal` (and as nobody
+        else: a password inherited from the test process is dropped by setting the file)."""
+        return {
+            security.SECURITY_PROTOCOL_VAR: "SASL_PLAINTEXT",
+            security.USERNAME_VAR: principal,
+            security.PASSWORD_FILE_VAR: str(self.credentials / principal),
+        }
+
+    def principal(self, name: str, password: str | None = None) -> dict[str, Any]:
+        """Client settings (`make_producer(bootstrap, **server.principal("progress"))`) of `name`,
+        with its own password unless `password` says otherwise."""
+        return security.principal(name, password or (self.credentials / name).read_text().strip())
+
+    def act_as_admin(self) -> None:
+        """Every client this test process builds from now on authenticates as the super user."""
+        os.environ.update(self.process_env(security.ADMIN_PRINCIPAL))
+        os.environ.pop(security.PASSWORD_VAR, None)
+
+    @contextmanager
+    def granted(self, prefix: str, access: Access | None = None) -> Iterator[Access]:
+        """The declared ACLs on the topics and groups named with `prefix`, revoked afterwards."""
+        declared = access or load_access(self.access_file)
+        grants = declared.grants(prefix)
+        apply_grants(self.bootstrap, grants)
+        try:
+            yield declared
+        finally:
+            revoke_grants(self.bootstrap, grants)
 
     def _launcher(self, *command: str) -> None:
         assert self.repo is not None, "this broker was not started by the tests"
@@ -106,24 +149,35 @@ def start_kafka_cluster(repo: Path) -> KafkaCluster:
     }
     env.pop("KAFKA_BOOTSTRAP_SERVERS", None)
     bootstrap = ",".join(f"127.0.0.1:{TEST_KAFKA_CLUSTER_PORT + n - 1}" for n in KafkaCluster.nodes)
-    cluster = KafkaCluster(bootstrap, repo=repo, env=env)
+    cluster = KafkaCluster(bootstrap, repo=repo, env=env, **_security(repo))
     status = subprocess.run([str(repo / "infra/kafka/kafka.sh"), "status"], env=env, capture_output=True)
     cluster.started_here = status.returncode != 0
     cluster.start()
+    cluster.act_as_admin()
     return cluster
 
 
+def _security(repo: Path) -> dict[str, Path]:
+    """The passwords, where kafka.sh keeps them (`$LMS_RUN_DIR/kafka-credentials`, the repo's `.run`
+    by default), and the declaration of principals and ACLs."""
+    run_dir = Path(os.environ.get("LMS_RUN_DIR", repo / ".run")).resolve()
+    return {
+        "credentials": run_dir / security.CREDENTIALS_DIR,
+        "access_file": repo / "infra/kafka/access.toml",
+    }
+
+
 def start_kafka(repo: Path) -> KafkaServer:
+    """The broker of the session (see the plugin's docstring); this process then acts as its admin.
+
+    Brokers of your own (`KAFKA_BOOTSTRAP_SERVERS`) must authenticate as kafka.sh's do: the tests
+    read the principals' passwords from `$LMS_RUN_DIR/kafka-credentials` and act as `admin`."""
     if external := os.environ.get("KAFKA_BOOTSTRAP_SERVERS"):
-        return KafkaServer(external)
+        server = KafkaServer(external, **_security(repo))
+        server.act_as_admin()
+        return server
     if os.environ.get("KAFKA_CLUSTER") == "1":
         return start_kafka_cluster(repo)
-    if docker_wanted():
-        from testcontainers.kafka import KafkaContainer
-
-        container = KafkaContainer("apache/kafka:4.1.1").with_kraft()
-        container.start()
-        return KafkaServer(container.get_bootstrap_server(), container=container)
     env = {
         **os.environ,
         "KAFKA_PORT": TEST_KAFKA_PORT,
@@ -131,8 +185,9 @@ def start_kafka(repo: Path) -> KafkaServer:
         "KAFKA_TOPICS_FILE": "/dev/null",
         "KAFKA_HEAP": os.environ.get("KAFKA_HEAP", "1g"),  # every test makes its own topics
     }
-    server = KafkaServer(f"127.0.0.1:{TEST_KAFKA_PORT}", repo=repo, env=env)
+    server = KafkaServer(f"127.0.0.1:{TEST_KAFKA_PORT}", repo=repo, env=env, **_security(repo))
     server.start()
+    server.act_as_admin()
     return server
 
 

@@ -109,6 +109,46 @@ survey_comments = Table(
     Column("text", Text, nullable=False),
 )
 
+# Needs analyses as insights announced them (`needs_analysis.opened`/`closed`): who may answer
+# which survey, until when, and whether the sealed responses have left (decision 0054).
+needs_analyses = Table(
+    "needs_analyses",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("opens_at", Timestamp, nullable=False),
+    Column("closes_at", Timestamp, nullable=False),
+    Column("announced", Boolean, nullable=False),  # the whole invitation list arrived (not just one, read)
+    Column("released_at", Timestamp),  # closed: the sealed responses left, once; no response after
+)
+
+# Per analysis and survey: the version every response answers (the latest at the first start).
+analysis_surveys = Table(
+    "analysis_surveys",
+    metadata,
+    Column("needs_analysis_id", String(64), primary_key=True),
+    Column("survey_id", String(64), primary_key=True),
+    Column("version", Integer),
+)
+
+analysis_invitees = Table(
+    "analysis_invitees",
+    metadata,
+    Column("needs_analysis_id", String(64), primary_key=True),
+    Column("survey_id", String(64), primary_key=True),
+    Column("learner_id", String(200), primary_key=True),
+)
+
+# Survey responses kept until their analysis closes: the scores alone, under a random id. No
+# attempt, learner, version or time, so nothing here pairs a row with the attempt that sealed it.
+sealed_responses = Table(
+    "sealed_responses",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("needs_analysis_id", String(64), nullable=False, index=True),
+    Column("survey_id", String(64), nullable=False),
+    Column("scores", Json, nullable=False),
+)
+
 idempotency_keys = Table(
     "idempotency_keys",
     metadata,

@@ -13,7 +13,7 @@ DEFINITION = ServiceDefinition(
     name="assessment",
     create_app=create_app,
     migrations=MIGRATIONS_DIR,
-    consumes=["curriculum"],
+    consumes=["curriculum", "insights"],
     handlers=handlers,
     default_port=8102,
 )

@@ -7,9 +7,10 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from lms.curriculum.api import collaborators, courses, modules, packages
+from lms.curriculum.api import cmi5_packages, collaborators, content, courses, modules, packages
 from lms.curriculum.api.common import install
 from lms.curriculum.service.assessment_lookup import AssessmentLookup
+from lms.curriculum.service.content_store import content_store
 from lms.curriculum.service.context import Context
 from lms.kit.config import Settings
 from lms.kit.db import make_engine, make_session_factory
@@ -31,11 +32,17 @@ def create_app(settings: Settings, environ: Mapping[str, str] | None = None) -> 
     return create_service_app(
         settings,
         title="LMS curriculum",
-        blueprints=[courses.blp, modules.blp, collaborators.blp, packages.blp],
+        blueprints=[courses.blp, modules.blp, collaborators.blp, packages.blp, cmi5_packages.blp],
         readiness={"database": database_check(engine), "kafka": kafka_check(settings.kafka_bootstrap)},
         collectors=[OutboxCollector(engine)],
-        configure=lambda app: install(app, ctx),
+        configure=lambda app: _configure(app, ctx, environ),
     )
+
+
+def _configure(app: Flask, ctx: Context, environ: Mapping[str, str] | None) -> None:
+    install(app, ctx)
+    app.extensions["lms.content"] = content_store(os.environ if environ is None else environ)
+    app.register_blueprint(content.blp)
 
 
 def assessment_lookup(env: Mapping[str, str]) -> AssessmentLookup | None:

@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 
 from lms.contracts import events
-from lms.contracts.events import SURVEY_PARTICIPATED, SURVEY_RESPONDED
+from lms.insights.domain.causes import LEADERS_COURSE_SLUG
 from lms.insights.service.catalog import (
     apply_course_completed,
     apply_course_published,
     apply_diagnostic_completed,
 )
+from lms.insights.service.context import thresholds_from
 from lms.insights.service.directory import apply_team_changed, apply_user
-from lms.insights.service.surveys import apply_survey_participated, apply_survey_responded
+from lms.insights.service.reports import ReportRules
+from lms.insights.service.surveys import (
+    apply_survey_participated,
+    apply_survey_released,
+    apply_survey_responded,
+)
 from lms.kit.config import Settings
 from lms.kit.inbox import Handler
+from lms.kit.outbox import Outbox
 
 
-def handlers(_settings: Settings) -> Mapping[str, Handler]:
+def handlers(settings: Settings) -> Mapping[str, Handler]:
+    outbox = Outbox(source="/insights", topic=settings.topic)
+    rules = ReportRules(thresholds_from(), LEADERS_COURSE_SLUG)
     return {
         events.TEAM_CHANGED.name: apply_team_changed,
         events.USER_PROVISIONED.name: apply_user,
@@ -26,6 +36,7 @@ def handlers(_settings: Settings) -> Mapping[str, Handler]:
         events.COURSE_PUBLISHED.name: apply_course_published,
         events.COURSE_COMPLETED.name: apply_course_completed,
         events.DIAGNOSTIC_COMPLETED.name: apply_diagnostic_completed,
-        SURVEY_RESPONDED.name: apply_survey_responded,
-        SURVEY_PARTICIPATED.name: apply_survey_participated,
+        events.SURVEY_RELEASED.name: partial(apply_survey_released, rules, outbox),
+        events.SURVEY_RESPONDED.name: apply_survey_responded,
+        events.SURVEY_PARTICIPATED.name: apply_survey_participated,
     }

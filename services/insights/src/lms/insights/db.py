@@ -1,7 +1,7 @@
 """Tables of the insights service (the kit's outbox and inbox tables live beside them).
 
-Survey responses are stored as the event delivers them: anonymous, scores per measured tag,
-no learner, no time. Who took part is stored apart, with no answers, only to count it.
+Survey responses are stored as the release delivers them: anonymous, scores per measured tag,
+no learner, no time, no order. Who took part is stored apart, with no answers, only to count it.
 """
 
 from __future__ import annotations
@@ -93,10 +93,24 @@ needs_analyses = Table(
     Column("opens_at", Timestamp, nullable=False),
     Column("closes_at", Timestamp, nullable=False),
     Column("invited", Json, nullable=False),  # the team's members when it was created
+    Column("leader_invitees", Json),  # who answers the leader questionnaire (fixed at opening too)
     Column("created_by", String(256), nullable=False),
     Column("created_at", Timestamp, nullable=False),
     Column("closed_at", Timestamp),
-    Column("closed_report", Json),  # the aggregates frozen at closing
+    Column("closed_report", Json),  # the report, frozen once the sealed responses arrived
+    Column("reported_at", Timestamp),
+    Column("report_released", Boolean),  # the frozen report shows aggregates (not withheld)
+)
+
+# Each invitee's latest diagnostic results when the analysis closed: its report is computed from
+# this snapshot, and compared with earlier released reports before it is shown (decision 0056).
+analysis_diagnostics = Table(
+    "analysis_diagnostics",
+    metadata,
+    Column("needs_analysis_id", String(64), primary_key=True),
+    Column("learner_id", String(256), primary_key=True, index=True),
+    Column("competency", String(200), primary_key=True),
+    Column("percent", Float, nullable=False),
 )
 
 survey_responses = Table(

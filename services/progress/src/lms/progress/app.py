@@ -17,7 +17,7 @@ from lms.kit.safehttp import SafeClient
 from lms.kit.web import create_app as create_service_app
 from lms.kit.web.health import OutboxCollector, database_check, kafka_check
 from lms.progress.announcing import Channels, Hooks
-from lms.progress.catalog.service.curriculum_reader import CurriculumReader
+from lms.progress.catalog.service.curriculum_reader import CurriculumReader, curriculum_reader
 from lms.progress.clock import clock_from_env
 from lms.progress.compliance.api import compliance
 from lms.progress.compliance.service.cycles import completed_many
@@ -66,13 +66,12 @@ def context_of(
 ) -> Context:
     """What the use cases need, from the settings and `environ`: `LMS_CURRICULUM_URL` (the
     read-your-writes reader), `LMS_XAPI_*`, `LMS_MANAGER_DEPTH`, `LMS_CLOCK_*` (dev only)."""
-    curriculum_url = environ.get("LMS_CURRICULUM_URL")
     return Context(
         sessions=make_session_factory(engine or make_engine(settings.database_url)),
         outbox=outbox_of(settings),
         hooks=HOOKS,
         env=settings.env,
-        curriculum=curriculum or (CurriculumReader(curriculum_url) if curriculum_url else None),
+        curriculum=curriculum or curriculum_reader(environ),
         xapi=XapiIdentity.from_env(settings.env, environ),
         outbound=outbound or SafeClient.for_env(settings.env),
         manager_depth=manager_depth(environ),

@@ -1,5 +1,6 @@
 """Events progress applies, each to its use case: course versions (event-carried state),
-graded attempts from assessment, and the directory (people, manager lines, teams).
+graded attempts from assessment, AUs the record store found satisfied (cmi5), and the directory
+(people, manager lines, teams).
 `rebuild` replays the topics through these same tables; `definition.py` hands them their channels."""
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from lms.contracts import events
 from lms.kit.inbox import BatchHandler, Handler
 from lms.progress.announcing import Channels
 from lms.progress.catalog.service import course_copies
-from lms.progress.enrolment.service import enrolling, graded_attempts, replay
+from lms.progress.enrolment.service import enrolling, graded_attempts, lessons, replay
 from lms.progress.teams.service import directory_events
 
 
 def handlers(channels: Channels) -> Mapping[str, Handler]:
     enrol = partial(enrolling.enrol_assigned, channels)
     return {
+        events.AU_SATISFIED.name: partial(lessons.au_satisfied, channels),
         events.COURSE_PUBLISHED.name: course_copies.apply_course_published,
         events.COURSE_RETIRED.name: course_copies.apply_course_retired,
         events.USER_PROVISIONED.name: directory_events.person_changed,

@@ -117,3 +117,80 @@ forwarding = Table(
     Column("last_seq", BigInteger, nullable=False),
     Column("updated", Timestamp, nullable=False),
 )
+
+# cmi5: the structure of every cmi5 course published (one module of a course version)
+cmi5_courses = Table(
+    "cmi5_courses",
+    metadata,
+    Column("course_id", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("module_id", String(64), nullable=False),
+    Column("structure", Text, nullable=False),  # the module's `cmi5` object of course.published
+    PrimaryKeyConstraint("course_id", "version", "module_id", name="pk_cmi5_courses"),
+)
+
+# cmi5: whose each enrolment is and the version it is pinned to (progress's events)
+cmi5_enrolments = Table(
+    "cmi5_enrolments",
+    metadata,
+    Column("enrolment_id", String(64), primary_key=True),
+    Column("learner_id", String(200), nullable=False),
+    Column("course_id", String(64), nullable=False),
+    Column("course_version", Integer, nullable=False),
+)
+
+# cmi5: a registration (an enrolment) in one cmi5 course; its row is the registration's lock
+cmi5_registrations = Table(
+    "cmi5_registrations",
+    metadata,
+    Column("registration", String(36), nullable=False),
+    Column("module_id", String(64), nullable=False),
+    Column("created", Timestamp, nullable=False),
+    PrimaryKeyConstraint("registration", "module_id", name="pk_cmi5_registrations"),
+)
+
+# cmi5: what each AU has reached in a registration
+cmi5_aus = Table(
+    "cmi5_aus",
+    metadata,
+    Column("registration", String(36), nullable=False),
+    Column("lesson_id", String(64), nullable=False),
+    Column("completed", Boolean, nullable=False, server_default=false()),
+    Column("passed", Boolean, nullable=False, server_default=false()),
+    Column("waived", Boolean, nullable=False, server_default=false()),
+    Column("satisfied", Timestamp),
+    PrimaryKeyConstraint("registration", "lesson_id", name="pk_cmi5_aus"),
+)
+
+# cmi5: the blocks and courses announced satisfied in a registration (by the publisher's id, hashed)
+cmi5_satisfied = Table(
+    "cmi5_satisfied",
+    metadata,
+    Column("registration", String(36), nullable=False),
+    Column("object_key", String(64), nullable=False),
+    PrimaryKeyConstraint("registration", "object_key", name="pk_cmi5_satisfied"),
+)
+
+# cmi5: launch sessions; secrets are kept as SHA-256 digests only
+cmi5_sessions = Table(
+    "cmi5_sessions",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("registration", String(36), nullable=False),
+    Column("enrolment_id", String(64), nullable=False),
+    Column("learner_id", String(200), nullable=False),
+    Column("course_id", String(64), nullable=False),
+    Column("course_version", Integer, nullable=False),
+    Column("module_id", String(64), nullable=False),
+    Column("lesson_id", String(64), nullable=False),
+    Column("launch_mode", String(16), nullable=False),
+    Column("state", String(16), nullable=False),  # launched | terminated | abandoned
+    Column("fetch_digest", String(64), nullable=False),
+    Column("token_digest", String(64)),  # set when the fetch URL gives the token out
+    Column("initialized", Boolean, nullable=False, server_default=false()),
+    Column("prefs_read", Boolean, nullable=False, server_default=false()),
+    Column("verbs", Text, nullable=False, server_default=""),  # cmi5 defined verbs sent, space-separated
+    Column("launched", Timestamp, nullable=False),
+    Column("last_statement", Timestamp, nullable=False),
+)
+Index("ix_cmi5_sessions_registration", cmi5_sessions.c.registration, cmi5_sessions.c.state)

@@ -1,9 +1,10 @@
 """The flask-smorest base every service builds on.
 
-`create_app()` gives: problem+json for every error, `X-Request-ID` in and out, bearer-JWT
+`create_app()` gives: problem+json for every error, `X-Request-ID` in and out, request bodies
+bounded in size (chunked ones too) and JSON ones in depth before any view reads them, bearer-JWT
 verification (`requires(...)` on views), `/healthz`, `/readyz` (details for admins),
 `/metrics` (admins only), JSON logs and an OpenAPI 3.1 document at `/openapi.json` with the
-bearer security scheme.
+bearer security scheme and an `operationId` on every operation (`lms.kit.web.operations`).
 """
 
 from __future__ import annotations
@@ -24,9 +25,11 @@ from lms.kit import context
 from lms.kit.auth import TokenVerifier
 from lms.kit.config import Settings
 from lms.kit.metrics import HTTP_LATENCY, HTTP_REQUESTS
+from lms.kit.web.bodylimit import bound_body
 from lms.kit.web.health import Check
 from lms.kit.web.health import blueprint as health_blueprint
-from lms.kit.web.jsonbody import refuse_unstorable_text
+from lms.kit.web.jsonbody import BoundedJSONProvider, refuse_unreadable_json
+from lms.kit.web.operations import OperationIds
 from lms.kit.web.problems import (
     PROBLEM_JSON,
     Problem,
@@ -98,6 +101,7 @@ def create_app(
             "security": [BEARER],
         },
     )
+    app.json = BoundedJSONProvider(app)
     app.json.sort_keys = False  # fields in the order the schemas declare them
     app.extensions["lms.settings"] = settings
     app.extensions["lms.verifier"] = TokenVerifier(settings.jwt)
@@ -109,13 +113,14 @@ def create_app(
     if configure:
         configure(app)
 
-    api = ServiceApi(app)
+    api = ServiceApi(app, spec_kwargs={"extra_plugins": [OperationIds()]})
     for blueprint in blueprints:
         api.register_blueprint(blueprint, url_prefix="/api/v1")
     app.register_blueprint(health_blueprint)
     app.register_error_handler(Problem, from_problem)
     app.before_request(_begin)
-    app.before_request(refuse_unstorable_text)
+    app.before_request(bound_body)
+    app.before_request(refuse_unreadable_json)
     app.after_request(_finish)
     app.teardown_request(lambda _exc: context.request_id.set(None))
     app.extensions["lms.api"] = api

@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
-from prometheus_client import REGISTRY, CollectorRegistry, generate_latest
+from prometheus_client import CollectorRegistry
 from prometheus_client.core import GaugeMetricFamily
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
+from lms.kit.metrics import exposition
 from lms.kit.outbox import pending_count
 from lms.kit.web.problems import Problem
 from lms.kit.web.security import current_principal, requires
@@ -68,7 +69,7 @@ def caller_is_admin() -> bool:
 def metrics() -> Response:
     """Prometheus text format; admins only."""
     own: CollectorRegistry = current_app.extensions["lms.metrics"]
-    return Response(generate_latest(REGISTRY) + generate_latest(own), mimetype="text/plain; version=0.0.4")
+    return Response(exposition(own), mimetype="text/plain; version=0.0.4")
 
 
 def database_check(engine: Engine) -> Check:

@@ -1,4 +1,5 @@
-"""Small stand-ins for the services: real paths of API.md on the kit's base (/scim/v2 and /xapi too).
+"""Small stand-ins for the services: real paths of API.md on the kit's base (/scim/v2 and /xapi too,
+and the dashboard's HTML).
 
 They authorise like the real services (`requires`), record what they receive in
 `app.extensions["seen"]`, and each publishes an OpenAPI document the gateway can merge.
@@ -162,6 +163,21 @@ def whoami(rest: str) -> Response:
     )
 
 
+def dashboard_page() -> Response:
+    """A page as insights serves its dashboard: HTML with a policy of its own."""
+    response = Response("<!DOCTYPE html><title>Dashboard</title><p>charts</p>", mimetype="text/html")
+    response.headers["Content-Security-Policy"] = "default-src 'self'; script-src 'self'"
+    return response
+
+
+def help_page() -> Response:
+    """An HTML page served without any policy (`?frame=*`: one that allows framing anywhere)."""
+    response = Response("<!DOCTYPE html><title>Help</title><p>help</p>", mimetype="text/html")
+    if request.args.get("frame"):
+        response.headers["Content-Security-Policy"] = f"frame-ancestors {request.args['frame']}"
+    return response
+
+
 def standin(service: str, jwt: JwtSettings) -> Flask:
     """The stand-in app of `service` (curriculum, assessment, progress, people, insights or records)."""
     blueprints = {"curriculum": [courses], "assessment": [assessments], "progress": [progress]}
@@ -171,6 +187,9 @@ def standin(service: str, jwt: JwtSettings) -> Flask:
         app.add_url_rule("/scim/v2/<path:rest>", "scim", whoami, methods=["GET", "POST"])
     if service == "records":
         app.add_url_rule("/xapi/<path:rest>", "xapi", whoami, methods=["GET", "POST", "PUT"])
+    if service == "insights":
+        app.add_url_rule("/dashboard", "dashboard", dashboard_page)
+        app.add_url_rule("/dashboard/help", "help", help_page)
     seen: list[tuple[str, str, dict[str, str]]] = []
     app.extensions["seen"] = seen
     app.before_request(lambda: seen.append((request.method, request.path, dict(request.headers))))

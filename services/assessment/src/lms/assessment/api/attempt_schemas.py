@@ -12,11 +12,14 @@ from lms.kit.web.schemas import Paging, Reply, Strict, timestamp
 
 
 class StartIn(Strict):
-    """Optional: a survey's attempt may name the needs analysis it answers."""
+    """A survey's attempt names the needs analysis it answers; other attempts send no body."""
 
     needs_analysis_id = fields.String(
         validate=validate.Length(min=1, max=64),
-        metadata={"description": "surveys: the needs analysis this response belongs to"},
+        metadata={
+            "description": "surveys (required): the needs analysis this response belongs to; only its "
+            "invitees may answer, once, while it is open (403 otherwise, 409 for a second attempt)"
+        },
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -34,10 +35,11 @@ class AssessmentAttempts(MethodView):
     @blp.response(201, AttemptStarted)
     @blp.doc(**IDEMPOTENCY)
     def post(self, body: dict[str, Any], assessment_id: str) -> Any:
-        """Start an attempt on the latest published version (a survey's may name its needs analysis)."""
+        """Start an attempt on the latest published version (a survey's names its needs analysis)."""
         idem = idempotency_key(body or None)  # most starts have no body
         learner, analysis = current_principal().sub, body.get("needs_analysis_id")
-        return answer(starting.start_attempt(context(), learner, assessment_id, idem, analysis))
+        auth = request.headers.get("Authorization")
+        return answer(starting.start_attempt(context(), learner, assessment_id, idem, analysis, auth))
 
     @requires("learner", "hr")
     @blp.arguments(AttemptListQuery, location="query")

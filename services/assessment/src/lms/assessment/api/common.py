@@ -16,6 +16,7 @@ from lms.assessment.domain.errors import (
     NotFound,
     PreconditionFailed,
     PreconditionRequired,
+    Unavailable,
 )
 from lms.assessment.service.context import Context
 from lms.assessment.service.idempotency import IdempotencyKey, Outcome
@@ -30,6 +31,7 @@ STATUS = {
     Invalid: 422,
     PreconditionRequired: 428,
     PreconditionFailed: 412,
+    Unavailable: 503,
 }
 TITLES = {Expired: "attempt expired"}
 
@@ -61,7 +63,10 @@ def problem_of(error: AssessmentError) -> Response:
     status = next(code for kind, code in STATUS.items() if isinstance(error, kind))
     title = next((t for kind, t in TITLES.items() if isinstance(error, kind)), None)
     type_ = "https://lms.example/problems/attempt-expired" if isinstance(error, Expired) else None
-    return problem_response(status, error.detail, title=title, type_=type_, errors=error.errors)
+    headers = {"Retry-After": "2"} if isinstance(error, Unavailable) else None
+    return problem_response(
+        status, error.detail, title=title, type_=type_, errors=error.errors, headers=headers
+    )
 
 
 def install(app: Flask, ctx: Context) -> None:

@@ -44,26 +44,42 @@ class ItemField(fields.Field):
         return value
 
 
+SURVEY_IGNORES = "a survey ignores it (no score, one response per invitee and needs analysis, items in order)"
+
+
 class AssessmentIn(Strict):
-    """A whole assessment definition; fields the server owns (id, status, ...) are ignored."""
+    """A whole assessment definition; fields the server owns (id, status, ...) are ignored.
+
+    `pass_mark` is required except for a survey, which ignores it, `max_attempts` and `shuffle`."""
 
     slug = fields.String(required=True, validate=validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,199}$"))
     title = fields.String(required=True, validate=validate.Length(min=1, max=500))
     kind = fields.String(required=True, validate=validate.OneOf(["quiz", "diagnostic", "survey"]))
-    pass_mark = fields.Float(required=True, validate=validate.Range(min=0, max=1))
+    pass_mark = fields.Float(
+        validate=validate.Range(min=0, max=1),
+        metadata={"description": f"required for quizzes and diagnostics; {SURVEY_IGNORES}"},
+    )
     max_attempts = fields.Integer(
-        allow_none=True, load_default=None, validate=validate.Range(1, MAX_ATTEMPTS)
+        allow_none=True,
+        load_default=None,
+        validate=validate.Range(1, MAX_ATTEMPTS),
+        metadata={"description": f"null: unlimited; {SURVEY_IGNORES}"},
     )
     time_limit_s = fields.Integer(
         allow_none=True, load_default=None, validate=validate.Range(1, LONGEST_TIME_LIMIT_S)
     )
-    shuffle = fields.Boolean(load_default=False)
+    shuffle = fields.Boolean(load_default=False, metadata={"description": SURVEY_IGNORES})
     recommend_below = fields.Float(
         allow_none=True,
         validate=validate.Range(min=0, max=1),
         metadata={"description": "diagnostics: recommend modules for competencies below this (default 0.7)"},
     )
     items = fields.List(ItemField(), load_default=list, validate=validate.Length(max=500))
+
+    @ma.validates_schema
+    def pass_mark_unless_survey(self, data: dict[str, Any], **_kwargs: Any) -> None:
+        if data.get("kind") != "survey" and "pass_mark" not in data:
+            raise ma.ValidationError({"pass_mark": ["Missing data for required field."]})
 
     @ma.pre_load
     def drop_server_fields(self, data: Any, **_kwargs: Any) -> Any:

@@ -28,7 +28,7 @@ def parse_assessment(data: Mapping[str, Any]) -> Assessment:
         slug=data["slug"],
         title=data["title"],
         kind=data["kind"],
-        pass_mark=float(data["pass_mark"]),
+        pass_mark=float(data.get("pass_mark") or 0),  # a survey may have none
         items=tuple(parse_item(item) for item in data.get("items") or ()),
         max_attempts=data.get("max_attempts"),
         time_limit_s=data.get("time_limit_s"),

@@ -40,3 +40,7 @@ class PreconditionRequired(AssessmentError):
 
 class PreconditionFailed(AssessmentError):
     """An edit's `If-Match` names a version of the draft that is no longer current."""
+
+
+class Unavailable(AssessmentError):
+    """A service that must answer first cannot be reached now; try again shortly."""

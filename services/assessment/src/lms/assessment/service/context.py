@@ -1,4 +1,4 @@
-"""What every use case needs: sessions, the outbox, the clock, and the published versions."""
+"""What every use case needs: sessions, the outbox, the clock, the published versions, insights' reader."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from lms.assessment.db import assessment_versions, assessments
 from lms.assessment.domain.definition import parse_assessment
 from lms.assessment.domain.errors import NotFound
 from lms.assessment.domain.model import Assessment
+from lms.assessment.service.insights_reader import InsightsReader
 from lms.kit.outbox import Outbox
 from lms.kit.uow import UnitOfWork
 
@@ -43,6 +44,7 @@ class Context:
     outbox: Outbox
     clock: Callable[[], datetime] = utcnow
     grace_s: float = GRACE_S
+    insights: InsightsReader | None = None  # reads an invitation whose event is on the way
     _versions: dict[tuple[str, int], PublishedVersion] = field(default_factory=dict)
     _latest: dict[str, int] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)

@@ -4,13 +4,14 @@ The statement inserts only while the assessment's latest version is still the on
 believes (a cache checked by the database) and the learner's attempts are below the limit; the
 unique (assessment, learner, number) settles concurrent starts. When it inserts nothing, one
 look says why: a newer version (retry on it), the limit (409) or a lost race (retry).
+A survey's attempt follows the rules of a needs analysis instead (`survey_starts`).
 """
 
 from __future__ import annotations
 
 import random
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -27,6 +28,7 @@ from lms.assessment.service.attempt_views import IN_PROGRESS, started_body
 from lms.assessment.service.attempts import own_attempt
 from lms.assessment.service.context import Context, PublishedVersion
 from lms.assessment.service.idempotency import IdempotencyKey, KeyTaken, Outcome, recall, remember
+from lms.assessment.service.survey_starts import ensure_invitation_known, insert_survey_attempt
 
 TRIES = 50
 UNLIMITED = 2**31 - 1
@@ -52,11 +54,6 @@ _SOURCE = select(
     assessments.c.latest_version == bindparam("version", type_=Integer),
     bindparam("limit", type_=Integer) > _LAST_NO,
 )
-_IN_ANALYSIS = select(func.count()).where(
-    attempts.c.assessment_id == bindparam("assessment_id"),
-    attempts.c.learner_id == bindparam("learner_id"),
-    attempts.c.needs_analysis_id == bindparam("needs_analysis_id"),
-)
 _INSERTS = {
     name: dialect.insert(attempts)
     .from_select(COLUMNS, _SOURCE)
@@ -72,10 +69,14 @@ def start_attempt(
     assessment_id: str,
     idem: IdempotencyKey | None,
     needs_analysis_id: str | None = None,
+    authorization: str | None = None,
 ) -> Outcome:
     """A new attempt on the latest published version; 409 once max_attempts are used up.
 
-    A survey's attempt may name the needs analysis it answers: one per learner and analysis."""
+    A survey's attempt names the needs analysis it answers: only its invitees, once each
+    (`authorization` reads the caller's invitation from insights when its event is still on the way)."""
+    if needs_analysis_id is not None:
+        ensure_invitation_known(ctx, assessment_id, learner_id, needs_analysis_id, authorization)
     try:
         return _start(ctx, Starter(learner_id, needs_analysis_id), assessment_id, idem)
     except (KeyTaken, Conflict):
@@ -98,32 +99,32 @@ def _start(ctx: Context, starter: Starter, assessment_id: str, idem: Idempotency
     now, learner_id = ctx.clock(), starter.learner_id
     with ctx.uow() as uow:
         published = ctx.latest(uow.session, assessment_id)
-        _check_analysis(uow.session, published, starter)
-        insert = _INSERTS[uow.session.get_bind().dialect.name]
-        for _ in range(TRIES):
-            values = _new_attempt(published, starter, now)
-            inserted = uow.session.execute(insert, values).first()
-            if inserted is not None:
-                break
-            published = _why_not_inserted(ctx, uow.session, published, starter)
+        if published.assessment.kind == SURVEY:
+            published, values, number = insert_survey_attempt(
+                ctx, uow.session, published, learner_id, starter.needs_analysis_id, now
+            )
         else:
-            raise Conflict("Too many attempts are being started at once; try again.")
+            published, values, number = _insert(ctx, uow.session, published, starter, now)
         remember(uow.session, learner_id, idem, 201, values["id"], now)
         uow.commit()
-    row = SimpleNamespace(**values, attempt_no=inserted.attempt_no)
+    row = SimpleNamespace(**values, attempt_no=number)
     return Outcome(201, started_body(row, published))
 
 
-def _check_analysis(session: Session, published: PublishedVersion, starter: Starter) -> None:
-    if starter.needs_analysis_id is None:
-        return
-    if published.assessment.kind != SURVEY:
-        raise Invalid(
-            "Only a survey's attempt names a needs analysis.", {"needs_analysis_id": ["surveys only"]}
-        )
-    mine = {"assessment_id": published.assessment_id, **asdict(starter)}
-    if session.execute(_IN_ANALYSIS, mine).scalar():
-        raise Conflict("You have an attempt at this survey for this needs analysis already.")
+def _insert(
+    ctx: Context, session: Session, published: PublishedVersion, starter: Starter, now: datetime
+) -> tuple[PublishedVersion, dict[str, Any], int]:
+    if starter.needs_analysis_id is not None:
+        errors = {"needs_analysis_id": ["surveys only"]}
+        raise Invalid("Only a survey's attempt names a needs analysis.", errors)
+    insert = _INSERTS[session.get_bind().dialect.name]
+    for _ in range(TRIES):
+        values = _new_attempt(published, starter, now)
+        inserted = session.execute(insert, values).first()
+        if inserted is not None:
+            return published, values, inserted.attempt_no
+        published = _why_not_inserted(ctx, session, published, starter)
+    raise Conflict("Too many attempts are being started at once; try again.")
 
 
 def _new_attempt(published: PublishedVersion, starter: Starter, now: datetime) -> dict[str, Any]:
@@ -151,7 +152,6 @@ def _why_not_inserted(
     latest = ctx.latest(session, published.assessment_id, fresh=True)
     if latest.version != published.version:
         return latest
-    _check_analysis(session, published, starter)
     mine = {"assessment_id": published.assessment_id, "learner_id": starter.learner_id}
     used = session.execute(_USED, mine).scalar() or 0
     limit = published.assessment.max_attempts

@@ -1,34 +1,39 @@
-"""Survey responses: counted per `measures` tag and announced anonymously; no answer is kept with a person.
+"""Survey responses: scores per `measures` tag, sealed until the analysis closes; none kept with a person.
 
 The attempt row records only that the learner responded (for their receipt and for response
-rates). The scores leave in `survey.responded`, which names no learner and carries no request
-id; `survey.participated` names the learner and carries no answers. Free text is stored apart,
-with no learner and no time, and leaves the service nowhere.
+rates). The scores wait in `sealed_responses` with nothing but the analysis and the survey,
+and leave once, with every other response of the analysis, when it closes (`analyses`).
+`survey.participated` names the learner and carries no answers; it leaves at once. Free text
+is stored apart, with no learner and no time, and leaves the service nowhere.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from lms.assessment.db import iso, survey_comments
+from lms.assessment.db import iso, sealed_responses, survey_comments
 from lms.assessment.domain.model import FreeTextItem
 from lms.assessment.domain.responses import Answer
 from lms.assessment.domain.survey import response_scores
+from lms.assessment.service import analyses
 from lms.assessment.service.context import PublishedVersion
 from lms.assessment.service.idempotency import IdempotencyKey
 from lms.contracts import events
-from lms.kit import context as request_context
 from lms.kit.outbox import Outbox
 
 RESPONDED = "responded"
 HIDDEN = ("graded_at", "score", "max_score", "percent", "passed")
+
+
+class SealFailed(Exception):
+    """Storing a sealed response failed (the database's own message, which quotes the answers, is dropped)."""
 
 
 def responded_values(now: datetime) -> dict[str, Any]:
@@ -54,14 +59,16 @@ def record_response(
     answers: Mapping[str, Answer],
     now: datetime,
 ) -> None:
-    """Store the free text apart and add both events to the submit's transaction."""
-    _keep_comments(session, row, published, answers)
+    """Seal the scores and the free text apart from the person, and announce only the participation."""
+    analyses.require_open(session, row.needs_analysis_id, now)
     scores = response_scores(published.assessment, answers)
-    group = row.needs_analysis_id or row.assessment_id
-    responded = {"group_id": group, "survey_id": row.assessment_id, "survey_version": row.version,
-                 "needs_analysis_id": row.needs_analysis_id, "scores": scores}  # fmt: skip
-    with _no_request_id():  # the two events must not share a request id
-        outbox.add_event(session, events.SURVEY_RESPONDED, data=responded)
+    sealed = {"id": str(uuid.uuid4()), "needs_analysis_id": row.needs_analysis_id,
+              "survey_id": row.assessment_id, "scores": scores}  # fmt: skip
+    try:
+        session.execute(insert(sealed_responses), sealed)
+        _keep_comments(session, row, published, answers)
+    except DBAPIError:
+        raise SealFailed("the sealed response could not be stored") from None
     participated = {"learner_id": row.learner_id, "survey_id": row.assessment_id,
                     "needs_analysis_id": row.needs_analysis_id, "participated_at": iso(now)}  # fmt: skip
     outbox.add_event(session, events.SURVEY_PARTICIPATED, data=participated)
@@ -84,15 +91,6 @@ def _keep_comments(
     ]
     if comments:
         session.execute(insert(survey_comments), comments)
-
-
-@contextmanager
-def _no_request_id() -> Iterator[None]:
-    token = request_context.request_id.set(None)
-    try:
-        yield
-    finally:
-        request_context.request_id.reset(token)
 
 
 def without_answers(idem: IdempotencyKey | None, attempt_id: str) -> IdempotencyKey | None:

@@ -16,6 +16,8 @@ from lms.curriculum.domain.errors import (
     PreconditionFailed,
     PreconditionRequired,
     TooLarge,
+    Unreadable,
+    UnsupportedType,
 )
 from lms.curriculum.service.cache import Cached
 from lms.curriculum.service.context import Context
@@ -32,6 +34,8 @@ STATUS = {
     TooLarge: 413,
     PreconditionRequired: 428,
     PreconditionFailed: 412,
+    Unreadable: 400,
+    UnsupportedType: 415,
 }
 
 

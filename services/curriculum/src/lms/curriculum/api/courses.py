@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -43,7 +44,10 @@ class CourseById(MethodView):
     def get(self, args: dict[str, Any], course_id: str) -> Any:
         """A course: its latest published version, or ?version=N, or (authors) ?version=draft."""
         body_format = "html" if args["format"] == "html" else "markdown"
-        return reply(reading.read_course(context(), caller(), course_id, args.get("version"), body_format))
+        fresh = bool(request.cache_control.no_cache)  # read-your-writes: progress asks so on enrolment
+        return reply(
+            reading.read_course(context(), caller(), course_id, args.get("version"), body_format, fresh)
+        )
 
     @requires(AUTHOR)
     @blp.arguments(CoursePatch())

@@ -31,7 +31,7 @@ def load_package() -> dict[str, Any]:
         raise Problem(400, f"The package is not valid {'YAML' if is_yaml else 'JSON'}: {exc}") from None
     if not isinstance(data, dict):
         raise Problem(422, "A package is an object with the course's fields and its modules.")
-    check_counts(_lesson_counts(data))  # before validating thousands of items one by one
+    check_counts(*_lesson_counts(data))  # before validating thousands of items one by one
     try:
         return PackageIn().load(data)
     except ma.ValidationError as exc:
@@ -41,14 +41,15 @@ def load_package() -> dict[str, Any]:
         ) from None
 
 
-def _lesson_counts(data: dict[str, Any]) -> list[int]:
+def _lesson_counts(data: dict[str, Any]) -> tuple[list[int], list[bool]]:
     modules = data.get("modules")
     if not isinstance(modules, list):
-        return []
-    return [
+        return [], []
+    counts = [
         len(m["lessons"]) if isinstance(m, dict) and isinstance(m.get("lessons"), list) else 0
         for m in modules
     ]
+    return counts, [isinstance(m, dict) and isinstance(m.get("cmi5"), dict) for m in modules]
 
 
 def _from_yaml(raw: bytes) -> Any:

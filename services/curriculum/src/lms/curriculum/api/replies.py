@@ -29,6 +29,26 @@ class ModuleOut(Reply):
     assessment_id = fields.String(allow_none=True)
     assessment_slug = fields.String(allow_none=True)
     lessons = fields.List(fields.Nested(LessonOut))
+    cmi5 = fields.Dict(
+        metadata={
+            "description": "a cmi5 course (POST /cmi5-packages): its structure of blocks and AUs; each AU "
+            "names its lesson (kind `au`), launched by POST /enrolments/{id}/aus/{lesson_id}/launches"
+        }
+    )
+
+
+class Cmi5ImportReport(Reply):
+    course_id = fields.String()
+    module_id = fields.String(metadata={"description": "the module standing for the cmi5 course"})
+    created = fields.Boolean()
+    cmi5_course_id = fields.String(metadata={"description": "the publisher's IRI of the cmi5 course"})
+    aus = fields.Integer()
+    blocks = fields.Integer()
+    package = fields.String(
+        allow_none=True, metadata={"description": "its files are served at /content/<package>/"}
+    )
+    changes = fields.List(fields.String())
+    published_version = fields.Integer(allow_none=True)
 
 
 class CourseSummary(Reply):
@@ -48,6 +68,9 @@ class CourseSummary(Reply):
 
 
 class CourseOut(CourseSummary):
+    diagnostic_id = fields.String(
+        allow_none=True, metadata={"description": "the course's diagnostic, when it names a published one"}
+    )
     modules = fields.List(fields.Nested(ModuleOut))
 
 

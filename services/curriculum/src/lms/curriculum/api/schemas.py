@@ -70,6 +70,10 @@ class ModulePatch(Strict):
 
 class PackageModule(ModuleIn):
     key = fields.String(required=True, validate=KEY)
+    cmi5 = fields.Dict(
+        allow_none=True,
+        metadata={"description": "a cmi5 course structure, as an export gives it (see POST /cmi5-packages)"},
+    )
 
 
 class PackageIn(CourseIn):
@@ -99,6 +103,17 @@ class VersionArgs(Strict):
 
 class ImportArgs(Strict):
     dry_run = fields.Boolean(load_default=False)
+    publish = fields.Boolean(load_default=False)
+
+
+class Cmi5ImportArgs(Strict):
+    course_id = fields.String(
+        validate=validate.Length(1, 64), metadata={"description": "import as a module of this course"}
+    )
+    slug = fields.String(
+        validate=SLUG, metadata={"description": "the new course's slug (default: from the title)"}
+    )
+    required = fields.Boolean(load_default=True, metadata={"description": "whether the module is required"})
     publish = fields.Boolean(load_default=False)
 
 

@@ -49,6 +49,7 @@ def make_module(course_id: str, fields: dict[str, Any], keys: Keys) -> Module:
         assessment_id=fields.get("assessment_id"),
         assessment_slug=fields.get("assessment_slug"),
         lessons=make_lessons(course_id, key, fields.get("lessons", [])),
+        cmi5=fields.get("cmi5"),
     )
 
 

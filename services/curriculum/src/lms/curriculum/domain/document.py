@@ -13,7 +13,8 @@ import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-LESSON_KINDS = ("text", "video", "scenario", "reflection", "activity")
+AUTHORED_KINDS = ("text", "video", "scenario", "reflection", "activity")
+LESSON_KINDS = (*AUTHORED_KINDS, "au")  # an AU lesson stands for a cmi5 assignable unit
 COURSE_FIELDS = ("slug", "title", "summary", "topics", "competencies")
 MODULE_FIELDS = ("key", "title", "summary", "required", "competencies", "assessment_id", "assessment_slug")
 LESSON_FIELDS = ("key", "title", "kind", "body", "duration_min", "competencies")
@@ -48,6 +49,7 @@ class Module:
     assessment_id: str | None = None
     assessment_slug: str | None = None
     lessons: list[Lesson] = field(default_factory=list)
+    cmi5: dict[str, Any] | None = None  # a cmi5 course: its structure (lms.curriculum.domain.cmi5.module)
 
     @property
     def assessment_ref(self) -> str | None:
@@ -55,12 +57,16 @@ class Module:
 
     def to_json(self) -> dict[str, Any]:
         fields = {name: getattr(self, name) for name in MODULE_FIELDS}
-        return {"id": self.id, **fields, "lessons": [lesson.to_json() for lesson in self.lessons]}
+        data = {"id": self.id, **fields, "lessons": [lesson.to_json() for lesson in self.lessons]}
+        if self.cmi5 is not None:  # absent otherwise, so documents without cmi5 hash as before
+            data["cmi5"] = self.cmi5
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Module:
         given = {name: data[name] for name in ("id", *MODULE_FIELDS) if name in data}
-        return cls(**given, lessons=[Lesson.from_json(lesson) for lesson in data.get("lessons", [])])
+        lessons = [Lesson.from_json(lesson) for lesson in data.get("lessons", [])]
+        return cls(**given, lessons=lessons, cmi5=data.get("cmi5"))
 
 
 @dataclass(slots=True)
@@ -74,6 +80,7 @@ class Course:
     competencies: list[str] = field(default_factory=list)
     modules: list[Module] = field(default_factory=list)
     diagnostic_slug: str | None = None
+    diagnostic_id: str | None = None  # resolved from the slug when a version is published
 
     @property
     def lessons(self) -> list[Lesson]:
@@ -86,12 +93,16 @@ class Course:
         data: dict[str, Any] = {name: getattr(self, name) for name in COURSE_FIELDS}
         if self.diagnostic_slug:
             data["diagnostic_slug"] = self.diagnostic_slug
+        if self.diagnostic_id:
+            data["diagnostic_id"] = self.diagnostic_id
         data["modules"] = [module.to_json() for module in self.modules]
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Course:
-        given = {name: data[name] for name in (*COURSE_FIELDS, "diagnostic_slug") if name in data}
+        given = {
+            name: data[name] for name in (*COURSE_FIELDS, "diagnostic_slug", "diagnostic_id") if name in data
+        }
         return cls(**given, modules=[Module.from_json(m) for m in data.get("modules", [])])
 
     def copy(self) -> Course:

@@ -56,3 +56,11 @@ class PreconditionRequired(CurriculumError):
 
 class PreconditionFailed(CurriculumError):
     """`If-Match` names a revision of the draft that is no longer current."""
+
+
+class Unreadable(CurriculumError):
+    """The body is not what it claims to be (not XML, not a ZIP archive, an unsafe archive): a 400."""
+
+
+class UnsupportedType(CurriculumError):
+    """The body comes in a media type the resource does not take: a 415."""

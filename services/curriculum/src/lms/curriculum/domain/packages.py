@@ -46,6 +46,7 @@ def document_to_package(course: Course) -> dict[str, Any]:
         {
             **{name: getattr(module, name) for name in MODULE_FIELDS if getattr(module, name) is not None},
             "lessons": [{name: getattr(lesson, name) for name in LESSON_FIELDS} for lesson in module.lessons],
+            **({"cmi5": module.cmi5} if module.cmi5 is not None else {}),
         }
         for module in course.modules
     ]
@@ -80,6 +81,8 @@ def _module_changes(key: str, old: Module, new: Module) -> list[str]:
         for name in MODULE_FIELDS
         if name != "key" and getattr(old, name) != getattr(new, name)
     ]
+    if old.cmi5 != new.cmi5:
+        changes.append(f"module {key!r}: its cmi5 course structure changes")
     old_lessons = {lesson.key: lesson for lesson in old.lessons}
     new_lessons = {lesson.key: lesson for lesson in new.lessons}
     changes += [f"lesson {key}/{k!r} is removed" for k in old_lessons if k not in new_lessons]

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
+from lms.curriculum.domain.cmi5.module import event_form, module_problems
 from lms.curriculum.domain.document import LESSON_KINDS, Course, Module
 
 Add = Callable[[str, str], None]
@@ -35,13 +36,16 @@ def publish_problems(course: Course, known_assessments: Mapping[str, str]) -> di
 
 
 def missing_assessments(course: Course, known_assessments: Mapping[str, str]) -> list[str]:
-    """References (ids or slugs) of modules whose assessment is not among `known_assessments`."""
+    """References (ids or slugs) of modules' assessments, and the course's diagnostic, that are
+    not among `known_assessments` (a diagnostic not yet published does not block publishing)."""
     slugs = {slug: aid for aid, slug in known_assessments.items()}
-    return [
+    missing = [
         module.assessment_ref
         for module in course.modules
         if module.assessment_ref and _assessment_of(module, slugs) not in known_assessments
     ]
+    diagnostic = course.diagnostic_slug
+    return missing + ([diagnostic] if diagnostic and diagnostic not in slugs else [])
 
 
 def _course_problems(add: Add, course: Course) -> None:
@@ -63,6 +67,8 @@ def _module_problems(add: Add, where: str, module: Module) -> None:
             add(f"{where}.lessons[{position}]", f"unknown lesson kind {lesson.kind!r}")
         if not lesson.body.strip():
             add(f"{where}.lessons[{position}]", f"lesson {lesson.title!r} has no body")
+    for problem in module_problems(module):
+        add(where, f"module {module.title!r}: {problem}")
 
 
 def _assessment_of(module: Module, slugs: Mapping[str, str]) -> str | None:
@@ -78,9 +84,11 @@ def _duplicates(add: Add, where: str, values: list[str], what: str) -> None:
 
 
 def resolve_assessments(course: Course, known_assessments: Mapping[str, str]) -> Course:
-    """A copy with every module's `assessment_slug` resolved to its `assessment_id` and back."""
+    """A copy with every module's `assessment_slug` resolved to its `assessment_id` and back, and
+    the course's `diagnostic_slug` to its `diagnostic_id` (learners start the diagnostic by id)."""
     resolved = course.copy()
     slugs = {slug: aid for aid, slug in known_assessments.items()}
+    resolved.diagnostic_id = slugs.get(course.diagnostic_slug or "")
     for module in resolved.modules:
         if not module.assessment_id and module.assessment_slug:
             module.assessment_id = slugs[module.assessment_slug]
@@ -105,6 +113,13 @@ def published_event(course_id: str, version: int, course: Course, published_at: 
 
 
 def _module_event(position: int, module: Module) -> dict[str, Any]:
+    shaped = _plain_module_event(position, module)
+    if module.cmi5 is not None:
+        shaped["cmi5"] = event_form(module)
+    return shaped
+
+
+def _plain_module_event(position: int, module: Module) -> dict[str, Any]:
     return {
         "module_id": module.id,
         "key": module.key,

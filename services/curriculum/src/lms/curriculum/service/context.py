@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from lms.curriculum.service.assessment_lookup import AssessmentLookup
-from lms.curriculum.service.cache import Cached, numbers, replies
+from lms.curriculum.service.cache import NUMBERS, Cached, numbers, replies
 from lms.kit.cache import BoundedCache
 from lms.kit.db import reader
 from lms.kit.outbox import Outbox
 from lms.kit.uow import UnitOfWork
 
-LATEST_TTL_S = 1.0  # "latest version" and catalogue revision, per process; replies say max-age=5
+LATEST_TTL_S = 1.0  # a course's head and the catalogue revision, per process; replies say max-age=5
 CATALOGUE = ""  # the Memo key of the catalogue revision
 
 
@@ -26,6 +27,9 @@ class Context:
     lookup: AssessmentLookup | None = None
     responses: BoundedCache[Hashable, Cached] = field(default_factory=replies)
     latest: BoundedCache[Hashable, int] = field(default_factory=lambda: numbers(LATEST_TTL_S))
+    heads: BoundedCache[Hashable, Any] = field(  # course id -> reading.Head
+        default_factory=lambda: BoundedCache(max_entries=NUMBERS, ttl_s=LATEST_TTL_S)
+    )
 
     @property
     def reader(self) -> Engine:
@@ -36,6 +40,7 @@ class Context:
         return UnitOfWork(self.sessions, self.outbox)
 
     def forget(self, course_id: str) -> None:
-        """Drop what this process remembers of a course (after a publish or retire)."""
-        self.latest.discard(course_id)
+        """Drop what this process remembers of a course, once a publish or retire has committed
+        (before the commit, a concurrent read would remember the old state again)."""
+        self.heads.discard(course_id)
         self.latest.discard(CATALOGUE)

@@ -49,6 +49,8 @@ def import_package(ctx: Context, caller: Caller, request: ImportRequest) -> Impo
             imported = _replace(ctx, uow.session, caller, course_id, request)
         if not request.dry_run:
             uow.commit()
+    if imported.report["published_version"] is not None and not request.dry_run:
+        ctx.forget(imported.report["course_id"])
     return imported
 
 

@@ -35,6 +35,7 @@ def course_view(
         "version": version,
         "published_at": published_at.isoformat() if hasattr(published_at, "isoformat") else published_at,
         "body_format": body_format,
+        "diagnostic_id": course.diagnostic_id,
         **totals(course),
         "modules": [_module(p, m, body_format == "html") for p, m in enumerate(course.modules)],
     }
@@ -67,6 +68,8 @@ def _module(position: int | None, module: Module, html: bool) -> dict[str, Any]:
         "assessment_slug": module.assessment_slug,
         "lessons": [_lesson(index, lesson, html) for index, lesson in enumerate(module.lessons)],
     }
+    if module.cmi5 is not None:
+        view["cmi5"] = module.cmi5
     return view if position is not None else {k: v for k, v in view.items() if k != "position"}
 
 

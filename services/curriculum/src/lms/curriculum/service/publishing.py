@@ -35,6 +35,7 @@ def publish(ctx: Context, caller: Caller, course_id: str, bearer: str | None = N
         require_editor(rows.ownership(uow.session, row), caller, course_id)
         published = publish_in(ctx, uow.session, row, caller, bearer)
         uow.commit()
+    ctx.forget(course_id)
     return published
 
 
@@ -53,8 +54,7 @@ def publish_in(ctx: Context, session: Session, row: Any, caller: Caller, bearer:
         raise Conflict("Another publication of this course happened at the same moment; retry.") from None
     data = published_event(row.id, version, course, published_at)
     ctx.outbox.add_event(session, events.COURSE_PUBLISHED, data=data)
-    ctx.forget(row.id)
-    return Published(row.id, version, published_at, False)
+    return Published(row.id, version, published_at, False)  # the caller forgets it once committed
 
 
 def _publishable(ctx: Context, session: Session, draft: Course, bearer: str | None) -> Course:
@@ -85,6 +85,7 @@ def retire(ctx: Context, caller: Caller, course_id: str) -> Draft:
         if row.status != "retired":
             _retire(ctx, uow.session, row)
         uow.commit()
+    ctx.forget(course_id)
     with ctx.sessions() as session:
         return draft_of(rows.course_row(session, course_id))
 
@@ -100,4 +101,3 @@ def _retire(ctx: Context, session: Session, row: Any) -> None:
         "retired_at": retired_at.isoformat(),
     }
     ctx.outbox.add_event(session, events.COURSE_RETIRED, data=data)
-    ctx.forget(row.id)

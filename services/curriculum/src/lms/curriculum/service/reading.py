@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -22,47 +23,66 @@ VERSION_MAX_AGE = 86_400
 DRAFT = "draft"
 
 
+@dataclass(frozen=True)
+class Head:
+    """What changes about a course once its versions are frozen: which one is latest, its status."""
+
+    latest_version: int
+    status: str
+
+
 def read_course(
-    ctx: Context, caller: Caller, course_id: str, version: str | None, body_format: str
+    ctx: Context, caller: Caller, course_id: str, version: str | None, body_format: str, fresh: bool = False
 ) -> Draft | Cached:
-    """The draft (authors), version N, or the latest published version as a cached reply."""
+    """The draft (authors), version N, or the latest published version as a cached reply.
+
+    A cached reply is keyed by the course's head too, so a view never outlives the status and
+    latest version it shows; `fresh` reads the head from the database (a `no-cache` request)."""
     if version == DRAFT:
         return read_draft(ctx, caller, course_id)
-    number = int(version) if version else latest_version(ctx, course_id)
+    head = course_head(ctx, course_id, fresh)
+    number = int(version) if version else head.latest_version
     cached = cached_reply(
         ctx.responses,
-        ("version", course_id, number, body_format),
-        lambda: dumps(_version_view(ctx, course_id, number, body_format)),
+        ("version", course_id, number, head, body_format),
+        lambda: dumps(_version_view(ctx, course_id, number, head, body_format)),
     )
     return Cached(cached.body, cached.etag, VERSION_MAX_AGE if version else LATEST_MAX_AGE)
 
 
-def latest_version(ctx: Context, course_id: str) -> int:
-    """The latest published version number: the hot path of every course GET (remembered ~1 s)."""
-    return ctx.latest.get_or_build(course_id, lambda: _read_latest_version(ctx, course_id))
+def course_head(ctx: Context, course_id: str, fresh: bool = False) -> Head:
+    """The course's head: the hot path of every course GET (remembered ~1 s unless `fresh`)."""
+    if fresh:
+        head = _read_head(ctx, course_id)
+        ctx.heads.put(course_id, head)
+        return head
+    return ctx.heads.get_or_build(course_id, lambda: _read_head(ctx, course_id))
 
 
-def _read_latest_version(ctx: Context, course_id: str) -> int:
+def _read_head(ctx: Context, course_id: str) -> Head:
     with ctx.reader.connect() as db:
-        latest = db.execute(select(courses.c.latest_version).where(courses.c.id == course_id)).first()
-    if latest is None:
+        row = db.execute(
+            select(courses.c.latest_version, courses.c.status).where(courses.c.id == course_id)
+        ).first()
+    if row is None:
         raise NotFound(f"No course with id {course_id}.")
-    if latest.latest_version is None:
+    if row.latest_version is None:
         raise NotFound(f"Course {course_id} has no published version yet.")
-    return latest.latest_version
+    return Head(row.latest_version, row.status)
 
 
-def _version_view(ctx: Context, course_id: str, version: int, body_format: str) -> dict[str, Any]:
-    row, version_row = published_version(ctx, course_id, version)
+def _version_view(ctx: Context, course_id: str, version: int, head: Head, body_format: str) -> dict[str, Any]:
+    with ctx.sessions() as session:
+        version_row = version_rows.version_row(session, course_id, version)
     view = course_view(
         course_id,
         Course.from_json(version_row.document),
         version=version,
-        status=row.status,
+        status=head.status,
         published_at=version_row.published_at,
         body_format=body_format,
     )
-    view["latest_version"] = row.latest_version
+    view["latest_version"] = head.latest_version
     return view
 
 

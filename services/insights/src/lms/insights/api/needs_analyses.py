@@ -8,8 +8,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from lms.insights.api.common import context
-from lms.insights.api.schemas import NeedsAnalysisIn, NeedsAnalysisOut, ReportOut
-from lms.insights.service import analyses, presenters
+from lms.insights.api.schemas import InvitationOut, NeedsAnalysisIn, NeedsAnalysisOut, ReportOut
+from lms.insights.service import analyses, invitations, presenters
 from lms.kit.web import current_principal, requires
 
 blp = Blueprint("needs-analyses", __name__, description="Team needs analyses (aggregates only)")
@@ -43,10 +43,19 @@ class Report(MethodView):
         return presenters.labelled_report(context(), current_principal(), analysis_id)
 
 
+@blp.route("/needs-analyses/<analysis_id>/invitation")
+class Invitation(MethodView):
+    @requires()
+    @blp.response(200, InvitationOut)
+    def get(self, analysis_id: str) -> Any:
+        """The caller's own invitation: the surveys they are asked to answer, and until when."""
+        return invitations.invitation(context(), current_principal(), analysis_id)
+
+
 @blp.route("/needs-analyses/<analysis_id>/close")
 class Close(MethodView):
     @requires()
     @blp.response(200, NeedsAnalysisOut)
     def post(self, analysis_id: str) -> Any:
-        """Close now: freeze the report and announce its aggregates."""
+        """Close now: no more responses; the report is frozen once the sealed responses arrive."""
         return analyses.close(context(), current_principal(), analysis_id)

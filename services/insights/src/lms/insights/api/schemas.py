@@ -34,8 +34,19 @@ class NeedsAnalysisOut(Reply):
     created_at = fields.String()
 
 
+class InvitationOut(Reply):
+    needs_analysis_id = fields.String()
+    status = fields.String(metadata={"enum": ["open", "closed"]})
+    opens_at = fields.String()
+    closes_at = fields.String()
+    surveys = fields.List(
+        fields.String(), metadata={"description": "the surveys the caller is asked to answer"}
+    )
+
+
 class ReportOut(Reply):
-    """Counts always; the rest only for a closed analysis with enough respondents."""
+    """Counts and the state always; the rest only once frozen, with enough respondents, and not
+    too close to an earlier report (else `suppressed: true` and the `reason`)."""
 
     needs_analysis_id = fields.String()
     team_id = fields.String()
@@ -45,7 +56,14 @@ class ReportOut(Reply):
     participated = fields.Integer()
     response_rate = fields.Float(allow_none=True)
     suppressed = fields.Boolean(required=True)
-    status = fields.String()
+    status = fields.String(
+        metadata={
+            "enum": ["open", "awaiting_responses", "closed"],
+            "description": "open: counts so far; awaiting_responses: closed, the sealed responses are "
+            "on their way; closed: frozen",
+        }
+    )
+    reason = fields.String(metadata={"description": "why the aggregates are not shown (suppressed only)"})
     available_from = fields.String()
     closed_at = fields.String()
     causes = fields.List(fields.Dict())

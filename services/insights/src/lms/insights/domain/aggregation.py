@@ -1,4 +1,8 @@
-"""Aggregates over anonymous survey responses and over a team's diagnostics, never below a floor."""
+"""Aggregates over anonymous survey responses and over a team's diagnostics, never below a floor.
+
+Shares and means are rounded to whole percent: finer figures would let two reports over groups
+that differ by one person give that person's exact value away.
+"""
 
 from __future__ import annotations
 
@@ -43,9 +47,15 @@ def summarise(responses: Sequence[Mapping[str, float]], thresholds: Thresholds) 
     return [s for s in summaries if s.answered >= thresholds.min_respondents]
 
 
+def whole_percent(fraction: float) -> float:
+    """A fraction rounded to whole percent (0.8333 -> 0.83)."""
+    return round(fraction, 2)
+
+
 def _summary(tag: str, scores: list[float], thresholds: Thresholds) -> CauseSummary:
     reporting = sum(1 for score in scores if score >= thresholds.reports_at)
-    return CauseSummary(tag, len(scores), round(reporting / len(scores), 4), round(fmean(scores), 4))
+    share, strength = whole_percent(reporting / len(scores)), whole_percent(fmean(scores))
+    return CauseSummary(tag, len(scores), share, strength)
 
 
 def is_finding(summary: CauseSummary, thresholds: Thresholds) -> bool:
@@ -77,4 +87,4 @@ def _gap(competency: str, percents: list[float], thresholds: Thresholds) -> Diag
     below = sum(1 for p in percents if p < thresholds.gap_below) / len(percents)
     if below < thresholds.finding_share:
         return None
-    return DiagnosticGap(competency, len(percents), round(below, 4), round(fmean(percents), 4))
+    return DiagnosticGap(competency, len(percents), whole_percent(below), whole_percent(fmean(percents)))

@@ -45,6 +45,18 @@ def suppressed(counts: Counts, thresholds: Thresholds) -> bool:
     return counts.respondents < thresholds.min_respondents
 
 
+def too_few(counts: Counts, thresholds: Thresholds) -> str:
+    return f"Not enough responses: {counts.respondents} of at least {thresholds.min_respondents} needed."
+
+
+def too_close_to_an_earlier_report(thresholds: Thresholds) -> str:
+    return (
+        "An earlier report covered nearly the same people, and this one differs from it by "
+        f"fewer than {thresholds.min_respondents} people's diagnostic results, so comparing the two "
+        "would reveal theirs."
+    )
+
+
 def build_report(
     counts: Counts,
     summaries: Sequence[CauseSummary],

@@ -1,7 +1,10 @@
 """Needs analyses: opened by HR or the team's manager, closed at their time or on request.
 
-Aggregates are shown only once an analysis is closed: a report read before and after one more
-response would otherwise reveal that response.
+Opening fixes who is invited and announces it (`needs_analysis.opened`): the assessment service
+accepts a survey attempt only from an invitee, once, and keeps the responses sealed. Closing
+takes the snapshot of the invitees' diagnostics and announces it (`closed`); the assessment
+service then releases the sealed responses once, and the report is frozen when they arrive
+(`surveys.apply_survey_released`). Until then a report shows counts and its state only.
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ from sqlalchemy import Row, func, select, update
 from sqlalchemy.orm import Session
 
 from lms.contracts import events
-from lms.insights.db import iso, needs_analyses, participations, survey_responses
+from lms.insights.db import iso, needs_analyses, participations
 from lms.insights.domain.errors import Conflict, Forbidden, Invalid, NotFound
 from lms.insights.service.context import Context
 from lms.insights.service.directory import OVERSEERS, find_team, sees_whole
-from lms.insights.service.reports import report_of
-from lms.insights.service.summary import closed_event
+from lms.insights.service.invitations import OPEN, leaders_of
+from lms.insights.service.reports import take_snapshot
+from lms.insights.service.summary import closed_event, opened_event
 from lms.kit.auth import Principal
+
+AWAITING = "awaiting_responses"  # closed; the sealed responses are on their way
 
 
 def create_analysis(ctx: Context, principal: Principal, body: dict[str, Any]) -> dict[str, Any]:
@@ -39,10 +45,12 @@ def create_analysis(ctx: Context, principal: Principal, body: dict[str, Any]) ->
                 for k in ("team_id", "survey_id", "leader_questionnaire_id", "opens_at", "closes_at")
             },
             "invited": list(team.members),
+            "leader_invitees": leaders_of(uow.session, team) if body.get("leader_questionnaire_id") else [],
             "created_by": principal.sub,
             "created_at": ctx.clock(),
         }
         uow.session.execute(needs_analyses.insert().values(row))
+        ctx.outbox.add_event(uow.session, events.NEEDS_ANALYSIS_OPENED, data=opened_event(row))
         uow.commit()
     return read_analysis(ctx, principal, row["id"])
 
@@ -57,7 +65,7 @@ def read_analysis(ctx: Context, principal: Principal, analysis_id: str) -> dict[
 
 
 def report(ctx: Context, principal: Principal, analysis_id: str) -> dict[str, Any]:
-    """The frozen report of a closed analysis; while open, counts only."""
+    """The frozen report of a closed analysis; before it is frozen, counts and the state only."""
     with ctx.uow() as uow:
         analysis = _visible(uow.session, principal, analysis_id, ctx.manager_depth)
         if _due(ctx, analysis):
@@ -65,16 +73,17 @@ def report(ctx: Context, principal: Principal, analysis_id: str) -> dict[str, An
             uow.commit()
         if analysis.closed_report is not None:
             return analysis.closed_report
-        found = report_of(uow.session, ctx, analysis)
-        if found["suppressed"]:
-            return found
-        keep = ("respondents", "invited", "min_group_size")
-        return {
-            **{k: found[k] for k in keep},
+        counts = {
+            "respondents": _participated(uow.session, analysis),
+            "invited": len(analysis.invited),
+            "min_group_size": ctx.thresholds.min_respondents,
             "suppressed": True,
-            "status": "open",
-            "available_from": iso(analysis.closes_at),
         }
+    if analysis.closed_at is None:
+        reason = "The analysis is open: aggregates are computed once it closes."
+        return {**counts, "status": OPEN, "available_from": iso(analysis.closes_at), "reason": reason}
+    reason = "The analysis is closed; its sealed responses are on their way, and the report follows."
+    return {**counts, "status": AWAITING, "closed_at": iso(analysis.closed_at), "reason": reason}
 
 
 def close(ctx: Context, principal: Principal, analysis_id: str) -> dict[str, Any]:
@@ -106,24 +115,19 @@ def _due(ctx: Context, analysis: Row) -> bool:
 
 
 def _close(ctx: Context, uow: Any, analysis: Row) -> Row:
-    """Freeze the report and announce its aggregates, once (the row is locked meanwhile)."""
+    """Take the diagnostics snapshot and announce the closing, once (the row is locked meanwhile)."""
     locked = uow.session.execute(
         select(needs_analyses).where(needs_analyses.c.id == analysis.id).with_for_update()
     ).one()
     if locked.closed_at is not None:
         return locked
     closed_at = ctx.clock()
-    frozen = report_of(uow.session, ctx, locked)
-    if not frozen["suppressed"]:  # a small group's report stays the bare counts
-        frozen = {**frozen, "status": "closed", "closed_at": iso(closed_at)}
+    take_snapshot(uow.session, locked)
     uow.session.execute(
-        update(needs_analyses)
-        .where(needs_analyses.c.id == analysis.id)
-        .values(closed_at=closed_at, closed_report=frozen)
+        update(needs_analyses).where(needs_analyses.c.id == analysis.id).values(closed_at=closed_at)
     )
-    ctx.outbox.add_event(
-        uow.session, events.NEEDS_ANALYSIS_CLOSED, data=closed_event(locked, frozen, closed_at)
-    )
+    closed = closed_event(locked, closed_at, ctx.thresholds.min_respondents)
+    ctx.outbox.add_event(uow.session, events.NEEDS_ANALYSIS_CLOSED_V2, data=closed)
     return uow.session.execute(select(needs_analyses).where(needs_analyses.c.id == analysis.id)).one()
 
 
@@ -151,18 +155,26 @@ def _view(session: Session, analysis: Row) -> dict[str, Any]:
         "closed_at": iso(analysis.closed_at),
         "invitees": list(analysis.invited),
         "invited": len(analysis.invited),
-        "participated": _count(session, participations, analysis),
-        "respondents": _count(session, survey_responses, analysis),
+        "participated": _participated(session, analysis),
+        "respondents": _respondents(session, analysis),
         "created_by": analysis.created_by,
         "created_at": iso(analysis.created_at),
     }
 
 
-def _count(session: Session, table: Any, analysis: Row) -> int:
+def _respondents(session: Session, analysis: Row) -> int:
+    """Who answered the team survey: the frozen count, or (before it) those who took part so far."""
+    if analysis.closed_report is not None:
+        return int(analysis.closed_report["respondents"])
+    return _participated(session, analysis)
+
+
+def _participated(session: Session, analysis: Row) -> int:
     return (
         session.scalar(
             select(func.count()).where(
-                table.c.needs_analysis_id == analysis.id, table.c.survey_id == analysis.survey_id
+                participations.c.needs_analysis_id == analysis.id,
+                participations.c.survey_id == analysis.survey_id,
             )
         )
         or 0

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from lms.insights.domain.aggregation import FLOOR, Thresholds
 from lms.insights.domain.causes import LEADERS_COURSE_SLUG
+from lms.insights.service.reports import ReportRules
 from lms.kit.access import DEFAULT_DEPTH
 from lms.kit.outbox import Outbox
 from lms.kit.uow import UnitOfWork
@@ -46,3 +47,7 @@ class Context:
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.sessions, self.outbox)
+
+    @property
+    def rules(self) -> ReportRules:
+        return ReportRules(self.thresholds, self.leaders_course_slug)

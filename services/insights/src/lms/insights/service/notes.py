@@ -34,13 +34,13 @@ def why_no_causes(
         )
     if status not in (None, "closed"):
         return "pending", "Not available yet: the responses are still being counted."
-    if report.get("reason"):
-        return "withheld", f"Withheld: {report['reason']}"
     if report["respondents"] < report["min_group_size"]:
         return "too_few", (
             f"Not enough responses: {report['respondents']} answered, and at least "
             f"{report['min_group_size']} are needed so that no one's answers can be picked out."
         )
+    if report.get("reason"):
+        return "withheld", f"Withheld: {report['reason']}"
     return "pending", "Not available yet: the responses are still being counted."
 
 

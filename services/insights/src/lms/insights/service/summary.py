@@ -1,4 +1,7 @@
-"""The payload of `needs_analysis.closed`: the frozen aggregates, and nothing about a person."""
+"""The payloads of a needs analysis's events: who is invited, that it closed, and its frozen aggregates.
+
+None of them carries a person's answers; only `opened` names people (the invitation lists).
+"""
 
 from __future__ import annotations
 
@@ -10,20 +13,45 @@ from sqlalchemy import Row
 from lms.insights.db import iso
 
 
-def closed_event(analysis: Row, report: dict[str, Any], closed_at: datetime) -> dict[str, Any]:
-    payload: dict[str, Any] = {
+def opened_event(analysis: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "needs_analysis_id": analysis["id"],
+        "team_id": analysis["team_id"],
+        "survey_id": analysis["survey_id"],
+        "leader_questionnaire_id": analysis["leader_questionnaire_id"],
+        "opens_at": iso(analysis["opens_at"]),
+        "closes_at": iso(analysis["closes_at"]),
+        "invitees": list(analysis["invited"]),
+        "leader_invitees": list(analysis["leader_invitees"]),
+    }
+
+
+def closed_event(analysis: Row, closed_at: datetime, min_group_size: int) -> dict[str, Any]:
+    return {
         "needs_analysis_id": analysis.id,
         "team_id": analysis.team_id,
         "survey_id": analysis.survey_id,
         "leader_questionnaire_id": analysis.leader_questionnaire_id,
         "closed_at": iso(closed_at),
+        "invited": len(analysis.invited),
+        "min_group_size": min_group_size,
+    }
+
+
+def reported_event(analysis: Row, report: dict[str, Any]) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "needs_analysis_id": analysis.id,
+        "team_id": analysis.team_id,
+        "survey_id": analysis.survey_id,
+        "leader_questionnaire_id": analysis.leader_questionnaire_id,
+        "closed_at": iso(analysis.closed_at),
         "respondents": report["respondents"],
         "invited": report["invited"],
         "min_group_size": report["min_group_size"],
         "suppressed": report["suppressed"],
     }
     if report["suppressed"]:
-        return payload
+        return {**payload, "reason": report["reason"]}
     return {
         **payload,
         "participated": report["participated"],

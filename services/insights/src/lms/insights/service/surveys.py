@@ -1,25 +1,74 @@
-"""Survey events from assessment: anonymous scores kept as they come, participation counted apart.
+"""Survey events from assessment: the sealed responses of a closed analysis, participation counted apart.
 
-A response carries no learner id and is stored with no time; free text never reaches insights
-(the event carries only normalised scores per measured tag, and anything else is dropped).
+Responses arrive once per analysis, after it closed (`survey.released`): per-tag scores in
+random order, no learner, no time; they are stored as they come and the report is frozen from
+them in the same transaction. Free text never reaches insights (only normalised scores per
+measured tag; anything else is dropped). Participation names the learner and carries no answer.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from lms.contracts import events
 from lms.insights.db import needs_analyses, participations, survey_responses
 from lms.insights.domain.causes import is_known_tag
+from lms.insights.service.reports import ReportRules, freeze_report
+from lms.insights.service.summary import reported_event
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.db import insert_ignore_statement
+from lms.kit.outbox import Outbox
+
+
+def apply_survey_released(rules: ReportRules, outbox: Outbox, session: Session, event: CloudEvent) -> None:
+    """Store the responses released to a closed analysis and freeze its report, once."""
+    analysis_id = event.data["needs_analysis_id"]
+    analysis = session.execute(
+        select(needs_analyses).where(needs_analyses.c.id == analysis_id).with_for_update()
+    ).first()
+    if analysis is None or analysis.closed_at is None or analysis.reported_at is not None:
+        return
+    respondents = {group["survey_id"]: _store(session, analysis_id, group) for group in event.data["surveys"]}
+    report = freeze_report(session, rules, analysis, respondents)
+    session.execute(
+        update(needs_analyses)
+        .where(needs_analyses.c.id == analysis_id)
+        .values(closed_report=report, reported_at=datetime.now(UTC), report_released=not report["suppressed"])
+    )
+    outbox.add_event(session, events.NEEDS_ANALYSIS_REPORTED, data=reported_event(analysis, report))
+
+
+def _store(session: Session, analysis_id: str, group: Mapping[str, Any]) -> int:
+    """Keep a group's responses under random ids; how many answered (a withheld group: its count)."""
+    survey_id = group["survey_id"]
+    rows = [
+        {
+            "event_id": str(uuid.uuid4()),
+            "needs_analysis_id": analysis_id,
+            "survey_id": survey_id,
+            "survey_version": None,
+            "scores": known_scores(scores),
+        }
+        for scores in group["responses"]
+    ]
+    if rows:
+        session.execute(insert(survey_responses), rows)
+    stored = session.scalar(
+        select(func.count()).where(
+            survey_responses.c.needs_analysis_id == analysis_id, survey_responses.c.survey_id == survey_id
+        )
+    )
+    return (stored or 0) + (group["respondents"] if group["withheld"] else 0)
 
 
 def apply_survey_responded(session: Session, event: CloudEvent) -> None:
-    """Keep the scores of a response given within an open needs analysis."""
+    """A response sent one by one before decision 0054 (still open analyses at the upgrade only)."""
     data = event.data
     analysis_id = data.get("needs_analysis_id")
     if not analysis_id or _closed(session, analysis_id):
@@ -44,10 +93,10 @@ def known_scores(scores: Mapping[str, Any]) -> dict[str, float]:
 
 
 def apply_survey_participated(session: Session, event: CloudEvent) -> None:
-    """Someone took part: counted for the response rate, never linked to an answer."""
+    """Someone took part: counted until the report is frozen, never linked to an answer."""
     data = event.data
     analysis_id = data.get("needs_analysis_id")
-    if not analysis_id or _closed(session, analysis_id):
+    if not analysis_id or _reported(session, analysis_id):
         return
     row = {"needs_analysis_id": analysis_id, "learner_id": data["learner_id"], "survey_id": data["survey_id"]}
     session.execute(insert_ignore_statement(session, participations).values(row))
@@ -56,3 +105,10 @@ def apply_survey_participated(session: Session, event: CloudEvent) -> None:
 def _closed(session: Session, analysis_id: str) -> bool:
     closed_at = session.scalar(select(needs_analyses.c.closed_at).where(needs_analyses.c.id == analysis_id))
     return closed_at is not None
+
+
+def _reported(session: Session, analysis_id: str) -> bool:
+    reported_at = session.scalar(
+        select(needs_analyses.c.reported_at).where(needs_analyses.c.id == analysis_id)
+    )
+    return reported_at is not None

@@ -104,4 +104,6 @@ def _problem(problem: Problem) -> Response:
 
 
 def _http_error(error: HTTPException) -> Response:
-    return scim_error(error.code or 500, error.description or error.name)
+    """Werkzeug's errors and the kit's refusals of a body (too deep, unstorable text: 400)."""
+    status = error.code or 500
+    return scim_error(status, error.description or error.name, "invalidSyntax" if status == 400 else None)

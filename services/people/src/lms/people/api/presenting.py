@@ -50,9 +50,14 @@ def one(resource: Resource[Any], status: int = 200) -> Response:
 
 
 def many(
-    total: int, resources: list[Resource[Any]], start_index: int, model: type[Resource[Any]]
+    total: int,
+    resources: list[Resource[Any]],
+    start_index: int,
+    model: type[Resource[Any]],
+    asked: dict[str, Any] | None = None,
 ) -> Response:
-    chosen = selection(model)
+    """A ListResponse; `asked` is a search body whose attribute selection applies (else the query's)."""
+    chosen = selection(model, asked)
     return reply(
         {
             "schemas": [LIST_SCHEMA],

@@ -131,6 +131,12 @@ def search_everything() -> Response:
     return scim_error(501, "Search /Users/.search or /Groups/.search; not both at once.")
 
 
+@blp.route("/", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
+def root() -> Response:
+    """The SCIM root names no resource (only `POST /.search` is defined there)."""
+    return scim_error(404, "No SCIM resource at the root: see /ServiceProviderConfig and /ResourceTypes.")
+
+
 @blp.route("/<path:anything>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
 def unknown(anything: str) -> Response:
     """Anything else under /scim/v2: 405 on a known endpoint, else a SCIM 404."""

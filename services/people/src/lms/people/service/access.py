@@ -10,19 +10,10 @@ SCIM_SCOPE = "scim"
 
 
 def authorise_directory(principal: Principal) -> None:
-    """Allow admins, HR, and SCIM clients (a `scim` role, or `scim` in `scope`/`scp`); else Forbidden."""
-    if principal.roles & DIRECTORY_ROLES or SCIM_SCOPE in _scopes(principal):
+    """Allow admins, HR, a `scim` role, and API keys with the `scim` scope; else Forbidden.
+
+    Scopes count only as the gateway grants them to its API keys (`Principal.scopes`); a `scope`
+    or `scp` claim from any other issuer grants nothing."""
+    if principal.roles & DIRECTORY_ROLES or SCIM_SCOPE in principal.scopes:
         return
     raise Forbidden("The directory is open to admins, HR and SCIM clients only.")
-
-
-def _scopes(principal: Principal) -> set[str]:
-    claims = principal.claims or {}
-    scopes: set[str] = set()
-    for claim in ("scope", "scp"):
-        value = claims.get(claim)
-        if isinstance(value, str):
-            scopes.update(value.split())
-        elif isinstance(value, list):
-            scopes.update(str(v) for v in value)
-    return scopes

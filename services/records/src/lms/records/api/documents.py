@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from flask import Blueprint, Response
 
-from lms.records.api.common import caller, context, http_date, json_reply, no_content
+from lms.records.api.common import caller, cmi5_session, context, http_date, json_reply, no_content
 from lms.records.api.xapi_request import XapiRequest, current
 from lms.records.domain import documents as kinds
 from lms.records.domain import queries
@@ -15,6 +15,7 @@ from lms.records.domain.errors import Invalid
 from lms.records.domain.identities import actor_key
 from lms.records.domain.validation import primitives
 from lms.records.service import documents
+from lms.records.service.cmi5 import runtime
 
 blp = Blueprint("documents", __name__, url_prefix="/xapi")
 
@@ -60,6 +61,8 @@ def _serve(resource: Resource, request: XapiRequest) -> Response:
     given = queries.single_values(request.params, resource.known)
     scope = _scope(resource, given)
     document_id = given.get(resource.document_param)
+    if cmi5_session() is not None:
+        runtime.check_document(context(), cmi5_session(), resource.kind, request, given, document_id)
     if request.method == "GET":
         return _get(scope, document_id, given)
     if request.method == "DELETE" and document_id is None and resource.kind == kinds.STATE:

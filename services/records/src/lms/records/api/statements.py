@@ -8,11 +8,12 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, g
 
 from lms.records.api import statement_bodies
-from lms.records.api.common import caller, context, http_date, json_reply, no_content
+from lms.records.api.common import caller, cmi5_session, context, http_date, json_reply, no_content
 from lms.records.api.xapi_request import XapiRequest, current
 from lms.records.domain import formats, multipart, queries
 from lms.records.domain.errors import Invalid
 from lms.records.service import reading, writing
+from lms.records.service.cmi5 import runtime
 from lms.records.service.reading import Found, stored_text
 
 blp = Blueprint("statements", __name__, url_prefix="/xapi")
@@ -37,7 +38,7 @@ def _put(request: XapiRequest) -> Response:
         raise Invalid("PUT statements takes one statement, not a list.")
     if sent.setdefault("id", statement_id) != statement_id:
         raise Invalid("The statement's id differs from the statementId parameter.")
-    writing.store(context(), caller(), writing.Submission([sent], request.version, data))
+    _store(writing.Submission([sent], request.version, data))
     return no_content()
 
 
@@ -47,12 +48,22 @@ def _post(request: XapiRequest) -> Response:
         raise Invalid(f"POST statements takes no parameters, not {next(iter(request.params))!r}.")
     sent, data = statement_bodies.read(request)
     listed = sent if isinstance(sent, list) else [sent]
-    return json_reply(writing.store(context(), caller(), writing.Submission(listed, request.version, data)))
+    return json_reply(_store(writing.Submission(listed, request.version, data)))
+
+
+def _store(submission: writing.Submission) -> list[str]:
+    """A launched AU's statements go through cmi5's rules; anyone else's are stored as sent."""
+    session = cmi5_session()
+    if session is not None:
+        return runtime.store(context(), session, submission)
+    return writing.store(context(), caller(), submission)
 
 
 def _get(request: XapiRequest) -> Response:
     """One statement by id, or a page of those the filters select, oldest or newest first."""
     g.consistent_through = reading.consistent_through(context())
+    if cmi5_session() is not None:
+        runtime.check_read(context(), cmi5_session(), request.params)
     query = queries.parse(request.params)
     languages = formats.accepted_languages(request.header("Accept-Language"))
     if isinstance(query, queries.SingleQuery):

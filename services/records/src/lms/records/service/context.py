@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from lms.kit.outbox import Outbox
+from lms.records.domain.cmi5.launch import Places
 
 
 def utcnow() -> datetime:
@@ -22,3 +23,6 @@ class Context:
     outbox: Outbox
     home_page: str = "https://lms.example"  # accounts of LMS users and keys live here
     clock: Callable[[], datetime] = field(default=utcnow)
+    places: Places = field(
+        default_factory=lambda: Places("http://127.0.0.1:8080", "http://127.0.0.1:8080/content")
+    )

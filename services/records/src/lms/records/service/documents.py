@@ -143,3 +143,11 @@ def _save(
         )
     else:
         session.execute(update(documents).where(D.key == key).values(**values))
+
+
+def store_in(
+    ctx_session: Session, ctx: Context, scope: Scope, document_id: str, content: bytes, kind: str
+) -> None:
+    """Write a document in the caller's transaction, replacing it (the LMS's own, e.g. LMS.LaunchData)."""
+    current = _locked(ctx_session, scope, document_id)
+    _save(ctx, ctx_session, scope, document_id, content, kind, current)

@@ -6,11 +6,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+AU_KIND = "au"  # a cmi5 assignable unit: completed by the record store's au.satisfied, not by a click
+
 
 @dataclass(frozen=True)
 class Lesson:
     lesson_id: str
     title: str
+    kind: str = "text"
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,14 @@ class CourseStructure:
         """The module holding `lesson_id` (None when this version has no such lesson)."""
         return next((m.module_id for m in self.modules if lesson_id in m.lesson_ids), None)
 
+    def is_au(self, lesson_id: str) -> bool:
+        """Whether the lesson stands for a cmi5 AU (its content completes it)."""
+        return any(
+            lesson.lesson_id == lesson_id and lesson.kind == AU_KIND
+            for m in self.modules
+            for lesson in m.lessons
+        )
+
 
 def parse_structure(data: Mapping[str, Any]) -> CourseStructure:
     """The structure carried by `course.published` (extra fields are ignored)."""
@@ -64,5 +75,8 @@ def _module(data: Mapping[str, Any]) -> Module:
         title=data["title"],
         required=data.get("required", True),
         assessment_id=data.get("assessment_id"),
-        lessons=tuple(Lesson(lesson["lesson_id"], lesson.get("title", "")) for lesson in data["lessons"]),
+        lessons=tuple(
+            Lesson(lesson["lesson_id"], lesson.get("title", ""), lesson.get("kind", "text"))
+            for lesson in data["lessons"]
+        ),
     )

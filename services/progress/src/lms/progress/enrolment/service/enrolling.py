@@ -19,7 +19,7 @@ from lms.progress.context import Context
 from lms.progress.db import enrolments
 from lms.progress.enrolment.service.completion import advance
 from lms.progress.enrolment.service.reading import view
-from lms.progress.errors import AlreadyEnrolled, Invalid
+from lms.progress.errors import AlreadyEnrolled, Invalid, Unavailable
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,20 @@ def enrol(ctx: Context, request: Enrolment, authorization: str | None = None) ->
 
 
 def ensure_known(ctx: Context, course_id: str, authorization: str | None) -> None:
-    """Read-your-writes: a course this copy has not heard of yet is read from curriculum."""
+    """Read-your-writes: the version curriculum has just published is the one enrolled on, though
+    its event may still be in flight (a course this copy has not heard of, or a newer version of
+    one it has). While curriculum cannot answer, a course this copy knows is enrolled on as known."""
     with ctx.sessions() as session:
-        if course_copies.course(session, course_id) is not None or ctx.curriculum is None:
-            return
-    published = ctx.curriculum.published(course_id, authorization)
-    if published is not None:
+        known = course_copies.course(session, course_id)
+    if ctx.curriculum is None or (known is not None and known.retired_at is not None):
+        return
+    try:
+        published = ctx.curriculum.published(course_id, authorization)
+    except Unavailable:
+        if known is None:
+            raise
+        return
+    if published is not None and (known is None or published["version"] > known.latest_version):
         with ctx.sessions.begin() as session:
             course_copies.record_course_version(session, published)
 

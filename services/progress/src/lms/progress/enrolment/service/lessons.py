@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from lms.contracts import events
 from lms.kit.auth import Principal
-from lms.progress.announcing import publish
+from lms.kit.cloudevents import CloudEvent
+from lms.progress.announcing import Channels, publish
 from lms.progress.catalog.service.course_copies import structure_of
 from lms.progress.context import Context
 from lms.progress.db import courses, enrolments, lesson_completions
@@ -25,15 +26,41 @@ def complete_lesson(ctx: Context, principal: Principal, enrolment_id: str, lesso
     with ctx.sessions.begin() as session:
         check_visible(session, principal, enrolment_id, hr_allowed=False)
         enrolment = locked_enrolment(session, enrolment_id)
-        module_id = structure_of(session, enrolment.course_id, enrolment.course_version).module_of(lesson_id)
+        structure = structure_of(session, enrolment.course_id, enrolment.course_version)
+        module_id = structure.module_of(lesson_id)
         if module_id is None:
             raise NotFound(
                 f"Lesson {lesson_id} is not part of version {enrolment.course_version} of the course."
+            )
+        if structure.is_au(lesson_id):
+            raise Conflict(
+                "This lesson is a cmi5 AU: it is completed when the record store finds its moveOn met "
+                "(launch it: POST /enrolments/{id}/aus/{lesson_id}/launches)."
             )
         if not _done(session, enrolment_id, lesson_id):
             _record_lesson(session, ctx, enrolment, module_id, lesson_id)
             advance(session, ctx.channels, enrolment_id)
         return view(session, enrolment_id)
+
+
+def au_satisfied(channels: Channels, session: Session, event: CloudEvent) -> None:
+    """The consumer's handler of `lms.records.au.satisfied.v1`: the AU's lesson is completed (once).
+
+    An AU satisfied under a version the enrolment has left is counted when that version still has
+    the lesson; a lesson completed already changes nothing."""
+    data = event.data
+    enrolment = session.execute(
+        select(enrolments).where(enrolments.c.id == data["enrolment_id"]).with_for_update()
+    ).first()
+    if enrolment is None:
+        raise NotFound(f"No enrolment {data['enrolment_id']} here yet.")  # retried, then dead-lettered
+    structure = structure_of(session, enrolment.course_id, enrolment.course_version)
+    module_id = structure.module_of(data["lesson_id"])
+    if module_id is None or _done(session, enrolment.id, data["lesson_id"]):
+        return
+    at = datetime.fromisoformat(data["satisfied_at"])
+    _insert_lesson(session, channels, enrolment, module_id, data["lesson_id"], at)
+    advance(session, channels, enrolment.id)
 
 
 def _done(session: Session, enrolment_id: str, lesson_id: str) -> bool:
@@ -48,11 +75,16 @@ def _done(session: Session, enrolment_id: str, lesson_id: str) -> bool:
 def _record_lesson(
     session: Session, ctx: Context, enrolment: Row[Any], module_id: str, lesson_id: str
 ) -> None:
-    now = ctx.clock()
+    _insert_lesson(session, ctx.channels, enrolment, module_id, lesson_id, ctx.clock())
+
+
+def _insert_lesson(
+    session: Session, channels: Channels, enrolment: Row[Any], module_id: str, lesson_id: str, at: datetime
+) -> None:
     values = {"module_id": module_id, "lesson_id": lesson_id}
-    session.execute(insert(lesson_completions).values(enrolment_id=enrolment.id, completed_at=now, **values))
-    data = {**enrolment_ids(enrolment), **values, "completed_at": now.isoformat()}
-    publish(session, ctx.channels, events.LESSON_COMPLETED, data)
+    session.execute(insert(lesson_completions).values(enrolment_id=enrolment.id, completed_at=at, **values))
+    data = {**enrolment_ids(enrolment), **values, "completed_at": at.isoformat()}
+    publish(session, channels, events.LESSON_COMPLETED, data)
 
 
 def upgrade(ctx: Context, principal: Principal, enrolment_id: str) -> dict[str, Any]:

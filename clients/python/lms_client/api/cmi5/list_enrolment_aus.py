@@ -1,0 +1,150 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.aus_out import AusOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    enrolment_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/enrolments/{enrolment_id}/aus".format(
+            enrolment_id=quote(str(enrolment_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AusOut | Problem:
+    if response.status_code == 200:
+        response_200 = AusOut.from_dict(response.json())
+
+        return response_200
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AusOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    enrolment_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[AusOut | Problem]:
+    """The cmi5 AUs of an enrolment's version and where the learner stands on each.
+
+    Args:
+        enrolment_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AusOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        enrolment_id=enrolment_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    enrolment_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> AusOut | Problem | None:
+    """The cmi5 AUs of an enrolment's version and where the learner stands on each.
+
+    Args:
+        enrolment_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AusOut | Problem
+    """
+
+    return sync_detailed(
+        enrolment_id=enrolment_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    enrolment_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[AusOut | Problem]:
+    """The cmi5 AUs of an enrolment's version and where the learner stands on each.
+
+    Args:
+        enrolment_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AusOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        enrolment_id=enrolment_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    enrolment_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> AusOut | Problem | None:
+    """The cmi5 AUs of an enrolment's version and where the learner stands on each.
+
+    Args:
+        enrolment_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AusOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            enrolment_id=enrolment_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,159 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.curriculum_version_out import CurriculumVersionOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    course_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/courses/{course_id}/versions".format(
+            course_id=quote(str(course_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | list[CurriculumVersionOut]:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = CurriculumVersionOut.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | list[CurriculumVersionOut]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    course_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | list[CurriculumVersionOut]]:
+    """The published versions of a course, oldest first.
+
+    Args:
+        course_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[CurriculumVersionOut]]
+    """
+
+    kwargs = _get_kwargs(
+        course_id=course_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    course_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | list[CurriculumVersionOut] | None:
+    """The published versions of a course, oldest first.
+
+    Args:
+        course_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[CurriculumVersionOut]
+    """
+
+    return sync_detailed(
+        course_id=course_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    course_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | list[CurriculumVersionOut]]:
+    """The published versions of a course, oldest first.
+
+    Args:
+        course_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[CurriculumVersionOut]]
+    """
+
+    kwargs = _get_kwargs(
+        course_id=course_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    course_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | list[CurriculumVersionOut] | None:
+    """The published versions of a course, oldest first.
+
+    Args:
+        course_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[CurriculumVersionOut]
+    """
+
+    return (
+        await asyncio_detailed(
+            course_id=course_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,157 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.publish_out import PublishOut
+from ...types import Response
+
+
+def _get_kwargs(
+    course_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/courses/{course_id}/publish".format(
+            course_id=quote(str(course_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | PublishOut:
+    if response.status_code == 200:
+        response_200 = PublishOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = PublishOut.from_dict(response.json())
+
+        return response_201
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | PublishOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    course_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | PublishOut]:
+    """Validate the draft and freeze it as the next version (200 when nothing changed).
+
+    Args:
+        course_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | PublishOut]
+    """
+
+    kwargs = _get_kwargs(
+        course_id=course_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    course_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | PublishOut | None:
+    """Validate the draft and freeze it as the next version (200 when nothing changed).
+
+    Args:
+        course_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | PublishOut
+    """
+
+    return sync_detailed(
+        course_id=course_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    course_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | PublishOut]:
+    """Validate the draft and freeze it as the next version (200 when nothing changed).
+
+    Args:
+        course_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | PublishOut]
+    """
+
+    kwargs = _get_kwargs(
+        course_id=course_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    course_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | PublishOut | None:
+    """Validate the draft and freeze it as the next version (200 when nothing changed).
+
+    Args:
+        course_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | PublishOut
+    """
+
+    return (
+        await asyncio_detailed(
+            course_id=course_id,
+            client=client,
+        )
+    ).parsed

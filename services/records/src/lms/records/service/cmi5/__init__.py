@@ -1,0 +1,1 @@
+"""cmi5 use cases: launches, sessions and their statements, registrations and their satisfaction."""
