@@ -28,7 +28,7 @@ def package_folders(service: str) -> list[str]:
 def named_packages(text: str) -> set[str]:
     """Every `folder/` (or `folder/sub/`) the text names in backticks, as written and by each part."""
     named = set()
-    for path in re.findall(r"`([a-z_/]+)/`", text):
+    for path in re.findall(r"`([a-z0-9_/]+)/`", text):
         named.add(path)
         named |= set(path.split("/"))
     return named
