@@ -1,5 +1,5 @@
 """The frontend tests' shared world: the e2e suite (tests/conftest.py) with a small course of every
-item kind imported, its answers, and how to run the npm workspace's tools."""
+item kind imported, its answers, the demo cmi5 course, and how to run the npm workspace's tools."""
 
 from __future__ import annotations
 
@@ -8,18 +8,21 @@ import os
 import shutil
 import subprocess
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from lms.tools.coursepack import cmi5_package
 from lms.tools.importer import Importer
 from lms.tools.journeys import definitions, responses
 
 ROOT = Path(__file__).parents[2]
 COURSE = Path(__file__).parent / "course"
 SLUG = "frontend-complaints"
+CMI5_DEMO = ROOT / "courses" / "the-minute-after-cmi5"
 
 
 @dataclass
@@ -53,6 +56,39 @@ def frontend_course(suite) -> FrontendCourse:
             "diagnostic": responses(diagnostic, best=False),
         },
     )
+
+
+@dataclass
+class Cmi5Course:
+    course_id: str
+    title: str
+    lesson_title: str
+
+
+@pytest.fixture(scope="session")
+def cmi5_course(suite) -> Cmi5Course:
+    """The demo cmi5 package (courses/the-minute-after-cmi5, as `make run` imports it), published;
+    returned once its AU can be launched (the records service learns the structure through Kafka)."""
+    body, media_type = cmi5_package(CMI5_DEMO)
+    with suite.client("frontend-cmi5-author", "author") as author:
+        imported = author.post(
+            "/cmi5-packages",
+            params={"publish": "true", "slug": f"frontend-minute-after-{uuid.uuid4().hex[:6]}"},
+            content=body,
+            headers={"Content-Type": media_type},
+        )
+    assert imported.status_code == 201, imported.text
+    course_id = imported.json()["course_id"]
+    with suite.client("frontend-cmi5-probe", "learner") as probe:
+        course = probe.get(f"/courses/{course_id}").json()
+        lesson = course["modules"][0]["lessons"][0]
+        enrolment = probe.post("/enrolments", json={"course_id": course_id}).json()
+        launches = f"/enrolments/{enrolment['id']}/aus/{lesson['id']}/launches"
+        deadline = time.monotonic() + 120
+        while (launched := probe.post(launches, json={})).status_code != 201:
+            assert time.monotonic() < deadline, f"the AU could not be launched: {launched.text}"
+            time.sleep(0.5)
+    return Cmi5Course(course_id=course_id, title=course["title"], lesson_title=lesson["title"])
 
 
 def _wait_for_recommendations(learner, diagnostic_id: str, answers: list[dict[str, Any]]) -> None:

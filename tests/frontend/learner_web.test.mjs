@@ -1,6 +1,7 @@
 // The reference learner app in headless Chromium (Debian's, driven by playwright-core) against the
 // e2e suite: a new learner signs in, takes the diagnostic, follows a recommendation, reads every
-// lesson, fails then passes the scenario quiz, completes the course and verifies the certificate.
+// lesson, fails then passes the scenario quiz, completes the course and verifies the certificate;
+// another starts a cmi5 AU from its lesson, answers it on the AU's own page and comes back satisfied.
 // axe-core checks every page; the app must also work at phone width, by keyboard, and hosted on
 // another origin (CORS). Run by tests/frontend/test_learner_web_browser.py, which writes the fixture.
 import assert from "node:assert/strict";
@@ -285,6 +286,53 @@ test("signing in with the organisation's identity provider: authorization code w
   assert.equal(seen.token.code, "the-code");
   assert.ok(!page.url().includes("code="), "the code leaves the address bar");
   await page.getByText(fixture.learner_name).waitFor(); // the access token is the bearer now
+});
+
+test("a cmi5 AU: Start launches it, the learner answers it on its page and comes back satisfied", async () => {
+  const page = await newPage();
+  await page.goto(`${app}#token=${fixture.cmi5_token}`);
+  await heading(page, "Courses");
+  await page.goto(`${app}#/courses/${fixture.cmi5_course_id}`);
+  await heading(page, fixture.cmi5_course_title);
+  await page.getByRole("button", { name: "Enrol in this course" }).click();
+  await page.getByText(/You are enrolled: \d+% done/).waitFor();
+  await page.getByRole("link", { name: fixture.cmi5_lesson_title }).click();
+  await heading(page, fixture.cmi5_lesson_title);
+  const lessonUrl = page.url();
+  await page.getByText("Not satisfied yet").waitFor(); // the AU's state, from listEnrolmentAus
+  assert.equal(await page.getByRole("button", { name: "Mark as done" }).count(), 0, "an AU is never done by a click");
+  await fitsTheWidth(page);
+  await check(page, "lesson-au");
+
+  // by keyboard: Start launches (launchAu, the way back to this lesson as returnURL) and the
+  // AU (launchMethod AnyWindow) opens in this window, on the content origin the gateway serves
+  const start = page.getByRole("button", { name: "Start", exact: true });
+  const launching = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/launches"));
+  await start.focus();
+  await page.keyboard.press("Enter");
+  assert.equal((await launching).postDataJSON().return_url, lessonUrl);
+  await page.waitForURL((url) => url.href.startsWith(`${fixture.url}/content/`), { timeout: 30_000 });
+  assert.equal(new URL(page.url()).searchParams.get("endpoint"), `${fixture.url}/xapi`);
+
+  // the demo AU, as a learner answers it (two of three right passes); it sends the learner back
+  await page.getByRole("button", { name: "I have read this" }).click({ timeout: 30_000 });
+  await page.getByLabel("The body's stress response takes time to settle").check();
+  await page.getByLabel("A long exhale, three times").check();
+  await page.getByLabel("Before you need it").check();
+  await page.getByRole("button", { name: "Submit" }).click();
+  await page.waitForURL((url) => url.href === lessonUrl, { timeout: 30_000 });
+  await heading(page, fixture.cmi5_lesson_title);
+  const deadline = Date.now() + 60_000;
+  while (!(await page.getByText("Satisfied ✓").isVisible())) {
+    assert.ok(Date.now() < deadline, "the AU was not satisfied within a minute");
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await heading(page, fixture.cmi5_lesson_title);
+  }
+  await page.getByRole("button", { name: "Start again" }).waitFor();
+  await check(page, "lesson-au-satisfied");
+  await page.setViewportSize({ width: 375, height: 740 });
+  await fitsTheWidth(page);
 });
 
 test("no page broke the content security policy or threw", () => {

@@ -1,5 +1,6 @@
 """The reference learner app (examples/learner-web), built and served by the e2e suite's gateway at
-/learn/, taken through a whole course in headless Chromium (tests/frontend/learner_web.test.mjs).
+/learn/, taken through a whole course in headless Chromium (tests/frontend/learner_web.test.mjs),
+and through a cmi5 AU: launched from the app, answered, and back to the app satisfied.
 
 Screenshots go to a temporary folder; `LMS_LEARNER_SHOTS=docs/images` writes the ones the docs show."""
 
@@ -40,7 +41,7 @@ def build_learner_web(out: str) -> None:
 
 
 def test_a_new_learner_takes_a_whole_course_in_a_real_browser(
-    suite, frontend_course, separate_frontend, tmp_path
+    suite, frontend_course, cmi5_course, separate_frontend, tmp_path
 ):
     npm_ci()
     build_learner_web(suite.env["LMS_LEARN_DIR"])
@@ -54,6 +55,10 @@ def test_a_new_learner_takes_a_whole_course_in_a_real_browser(
             "learner_name": "Browser Learner Dana",
             "course_title": TITLE,
             "separate_origin": separate_frontend.origin,
+            "cmi5_token": suite.token("browser-learner-cmi5", "learner"),
+            "cmi5_course_id": cmi5_course.course_id,
+            "cmi5_course_title": cmi5_course.title,
+            "cmi5_lesson_title": cmi5_course.lesson_title,
             "shots": str(shots),
         },
     )
@@ -62,3 +67,4 @@ def test_a_new_learner_takes_a_whole_course_in_a_real_browser(
     assert re.search(r"^# pass [1-9]", output, re.MULTILINE), output
     assert re.search(r"^# fail 0$", output, re.MULTILINE), output
     assert (shots / "learn-certificate.png").is_file()
+    assert (shots / "learn-lesson-au.png").is_file()
