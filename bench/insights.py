@@ -38,7 +38,7 @@ from lms.kit.auth import mint_token
 from lms.kit.config import JwtSettings
 from lms.kit.db import make_engine
 from lms.kit.migrations import upgrade
-from lms.kit.testing.infra import start_postgres
+from lms.testing.infra import start_postgres
 
 AIM_ROWS_S, AIM_P95_MS = 5_000, 200
 SECRET = "bench-insights-secret-0123456789abcdef"

@@ -31,8 +31,8 @@ import httpx
 from lms.kit.auth import mint_token
 from lms.kit.config import JwtSettings
 from lms.kit.migrations import upgrade
-from lms.kit.testing.infra import start_postgres
 from lms.records.definition import MIGRATIONS_DIR
+from lms.testing.infra import start_postgres
 
 REPO = Path(__file__).resolve().parents[1]
 SECRET = "bench-secret-bench-secret-bench-secret"

@@ -31,9 +31,9 @@ from lms.kit.db import make_engine
 from lms.kit.kafka import make_consumer, make_producer
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
 from lms.kit.process import settle_collector
-from lms.kit.testing import ledger
-from lms.kit.testing.infra import start_kafka, start_postgres
-from lms.kit.testing.proc import Process
+from lms.testing import ledger
+from lms.testing.infra import start_kafka, start_postgres
+from lms.testing.proc import Process
 
 AIM_RATE, AIM_RATIO, AIM_WRITERS_RATIO = 3_000, 0.3, 0.9
 
@@ -96,8 +96,8 @@ def pipeline(
     if prewrite:
         write_concurrently(source, topic, events, per_tx, writers)
     args = ["--bootstrap", bootstrap, "--topic", topic, "--group", f"bench-{uuid.uuid4().hex[:6]}"]
-    relay = Process("lms.kit.testing.ledger", ["relay", "--db", source_url, *args], logs / "relay.log")
-    consumer = Process("lms.kit.testing.ledger", ["consume", "--db", sink_url, *args], logs / "consumer.log")
+    relay = Process("lms.testing.ledger", ["relay", "--db", source_url, *args], logs / "relay.log")
+    consumer = Process("lms.testing.ledger", ["consume", "--db", sink_url, *args], logs / "consumer.log")
     with relay, consumer:
         time.sleep(3)  # both processes connected and the consumer in its group before the clock starts
         started = time.perf_counter()

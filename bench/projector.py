@@ -37,10 +37,10 @@ from lms.kit.kafka_admin import TopicSpec, ensure_topics
 from lms.kit.messaging import inbox
 from lms.kit.migrations import packaged, upgrade
 from lms.kit.process import settle_collector
-from lms.kit.testing.infra import start_kafka, start_postgres
-from lms.progress.consumers import batch_handlers, handlers
+from lms.progress.catalog.service.course_copies import apply_course_published as course_published
 from lms.progress.db import completions, enrolments, lesson_completions
-from lms.progress.service.catalog import apply_course_published as course_published
+from lms.progress.definition import DEFINITION
+from lms.testing.infra import start_kafka, start_postgres
 
 AIM_RATE, AIM_BARE_RATIO = 10_000, 0.5
 WRITTEN = ("inbox", "attempts", "xapi_statements", "module_completions", "completions", "outbox")
@@ -150,8 +150,8 @@ def projector_rate(url: str, settings: Settings, topic: str, total: int) -> floa
         bootstrap=settings.kafka_bootstrap,
         group=f"bench-progress-{uuid.uuid4().hex[:6]}",
         topics=[topic],
-        handlers=handlers(settings),
-        batch_handlers=batch_handlers(settings),
+        handlers=DEFINITION.handlers(settings),
+        batch_handlers=DEFINITION.batch_handlers(settings),
     )
     applied, started = 0, None
     while applied < total:

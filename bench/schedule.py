@@ -28,10 +28,11 @@ from load import REPO
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.migrations import packaged, upgrade
 from lms.kit.outbox import Outbox
-from lms.kit.testing.infra import start_postgres
+from lms.progress.app import HOOKS
+from lms.progress.context import Context
 from lms.progress.db import cycles, notices
-from lms.progress.service.context import Context
-from lms.progress.service.scheduler import Scheduler
+from lms.progress.processes.scheduler import Scheduler
+from lms.testing.infra import start_postgres
 
 AIM = 20_000
 START = datetime(2030, 1, 1, 12, tzinfo=UTC)
@@ -70,9 +71,8 @@ def baseline(sessions) -> float:
 def run(url: str, n: int, days: int) -> None:
     sessions = make_session_factory(make_engine(url))
     clock = {"now": START}
-    ctx = Context(
-        sessions=sessions, outbox=Outbox(source="/progress", topic="bench"), clock=lambda: clock["now"]
-    )
+    outbox = Outbox(source="/progress", topic="bench")
+    ctx = Context(sessions=sessions, outbox=outbox, hooks=HOOKS, clock=lambda: clock["now"])
     scheduler, settled = Scheduler(ctx), 0
     began = time.perf_counter()
     for day in range(days):

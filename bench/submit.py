@@ -2,7 +2,7 @@
 
     python bench/submit.py [--count 2000] [--workers 3]
 
-Starts the tests' private PostgreSQL (infra/postgres/pg.sh through lms.kit.testing.infra), creates
+Starts the tests' private PostgreSQL (infra/postgres/pg.sh through lms.testing.infra), creates
 a fresh database, migrates it and publishes a 10-item quiz (single and multiple choice,
 true/false, a two-step branching scenario, a reflection, a likert self-check; shuffled, timed).
 Worker processes then drive their own app through the Flask test client (in process, no HTTP
@@ -34,7 +34,7 @@ from lms.kit.auth import mint_token
 from lms.kit.config import JwtSettings, Settings
 from lms.kit.messaging import outbox
 from lms.kit.migrations import upgrade
-from lms.kit.testing.infra import start_postgres
+from lms.testing.infra import start_postgres
 
 REPO = Path(__file__).resolve().parents[1]
 SECRET = "bench-secret-bench-secret-bench-secret"

@@ -28,9 +28,9 @@ from lms.kit import kafka as kafka_security
 from lms.kit.auth import mint_token
 from lms.kit.config import JwtSettings
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
-from lms.kit.testing.balancer import balancing
-from lms.kit.testing.infra import KafkaCluster, KafkaServer, PostgresServer
-from lms.kit.testing.proc import Process
+from lms.testing.balancer import balancing
+from lms.testing.infra import KafkaCluster, KafkaServer, PostgresServer
+from lms.testing.proc import Process
 
 SECRET = "e2e-secret-e2e-secret-e2e-secret-0123"
 # the learner app the suites' gateways serve at /learn/ (tests/frontend builds it)

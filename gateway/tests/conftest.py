@@ -16,13 +16,13 @@ from flask import Flask
 from lms.gateway.app import create_app
 from lms.gateway.config import DEFAULT_ROUTES, load_config
 from lms.gateway.definition import MIGRATIONS_DIR
-from lms.gateway.testing.helpers import JWT, SERVICE_JWT, write_gateway_key
-from lms.gateway.testing.process import gateway_env, gateway_process
-from lms.gateway.testing.redis_server import start_redis
-from lms.gateway.testing.servers import serving
-from lms.gateway.testing.standins import standin
 from lms.kit.config import JwtSettings, Settings
 from lms.kit.migrations import upgrade
+from lms.testing.gateway.helpers import JWT, SERVICE_JWT, write_gateway_key
+from lms.testing.gateway.process import gateway_env, gateway_process
+from lms.testing.gateway.redis_server import start_redis
+from lms.testing.gateway.standins import standin
+from lms.testing.servers import serving
 
 SERVICES = ("curriculum", "assessment", "progress", "people", "insights", "records")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jwt
 
-from lms.gateway.testing.helpers import GATEWAY_PUBLIC_PEM, JWT, assert_problem, bearer
+from lms.testing.gateway.helpers import GATEWAY_PUBLIC_PEM, JWT, assert_problem, bearer
 
 ADMIN = bearer("root", "admin")
 

@@ -14,8 +14,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from lms.gateway.identity import is_public
-from lms.gateway.testing.helpers import JWT, assert_problem, bearer
 from lms.kit.config import JwtSettings
+from lms.testing.gateway.helpers import JWT, assert_problem, bearer
 
 
 def claims(**overrides: object) -> dict[str, object]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from lms.gateway.httpcache import Entry, ResponseCache, etag_matches, freshness
-from lms.gateway.testing.helpers import assert_problem, bearer
-from lms.gateway.testing.standins import COURSE_ETAG
+from lms.testing.gateway.helpers import assert_problem, bearer
+from lms.testing.gateway.standins import COURSE_ETAG
 
 
 def test_a_public_response_is_served_from_the_cache_until_max_age(client, upstreams, unique):

@@ -2,57 +2,27 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-
 import pytest
 
-from lms.gateway.testing.servers import serving
+from lms.testing.browser import Browser, chromium_binary
+from lms.testing.servers import serving
 
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--virtual-time-budget=15000",
-]
+OPERATIONS = ("/api/v1/courses", "/api/v1/assessments", "/api/v1/enrolments", "/api/v1/api-keys")
 
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
-    """Debian's chromium; installed with apt-get when missing and we are root."""
-    found = shutil.which("chromium")
-    if found:
-        return found
-    if os.geteuid() != 0:
-        pytest.fail(
-            "the docs browser test needs Debian's chromium: run `apt-get install -y chromium` as root"
-        )
-    subprocess.run(["apt-get", "update", "-qq"], check=True, timeout=600)
-    subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "chromium"],
-        check=True,
-        timeout=1200,
-        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
-    )
-    return shutil.which("chromium") or pytest.fail("apt-get installed no chromium binary")
-
-
-def dump_dom(chromium: str, url: str, profile: str) -> str:
-    command = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", url]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True).stdout
+    return chromium_binary()
 
 
 def test_the_docs_page_shows_the_operations_of_all_three_services(gateway, chromium, tmp_path):
-    with serving(gateway) as url:
-        dom = dump_dom(chromium, f"{url}/docs", str(tmp_path / "profile"))
+    with serving(gateway) as url, Browser(chromium, tmp_path / "profile") as browser:
+        browser.open(f"{url}/docs", 1280, 900)
+        shown = " && ".join(f"document.querySelector('[data-path=\"{path}\"]')" for path in OPERATIONS)
+        browser.wait_for(f"!!({shown})")
+        dom = browser.html()
     assert "swagger-ui" in dom
-    for path in ("/api/v1/courses", "/api/v1/assessments", "/api/v1/enrolments", "/api/v1/api-keys"):
+    for path in OPERATIONS:
         assert f'data-path="{path}"' in dom, f"{path} is not on the page"
     for summary in ("Create a draft course.", "Start an attempt.", "Verify a completion certificate."):
         assert summary in dom

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from lms.gateway.testing.helpers import assert_problem, bearer
+from lms.testing.gateway.helpers import assert_problem, bearer
 
 OK = b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"
 CHUNKED = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"

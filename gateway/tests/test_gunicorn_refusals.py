@@ -10,8 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from lms.gateway.testing.helpers import bearer
-from lms.gateway.testing.process import gateway_env, gateway_process
+from lms.testing.gateway.helpers import bearer
+from lms.testing.gateway.process import gateway_env, gateway_process
 
 AUTHOR = bearer("ada", "author")
 

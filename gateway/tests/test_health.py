@@ -3,8 +3,8 @@ blocks; anyone else learns up or down only, and `/metrics` is for admins and mon
 
 from __future__ import annotations
 
-from lms.gateway.testing.helpers import assert_problem, bearer
-from lms.gateway.testing.servers import free_port
+from lms.testing.gateway.helpers import assert_problem, bearer
+from lms.testing.servers import free_port
 
 ADMIN = bearer("root", "admin")
 SERVICES = ("curriculum", "assessment", "progress", "people", "insights", "records")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lms.gateway.testing.helpers import assert_problem, bearer
+from lms.testing.gateway.helpers import assert_problem, bearer
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
-from lms.gateway.testing.helpers import bearer
-from lms.gateway.testing.process import gateway_env, gateway_process
+from lms.testing.gateway.helpers import bearer
+from lms.testing.gateway.process import gateway_env, gateway_process
 
 REQUESTS = 60
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from openapi_spec_validator import validate
 
 from lms.gateway.openapi import ApiDocument
-from lms.gateway.testing.servers import free_port
 from lms.kit.web import Problem
+from lms.testing.servers import free_port
 
 
 def test_the_merged_document_has_every_services_paths_and_validates(client):

@@ -9,9 +9,9 @@ import time
 
 import pytest
 
-from lms.gateway.testing.helpers import assert_problem, bearer
-from lms.gateway.testing.servers import dropping, free_port, hanging
 from lms.kit.web.logs import JsonFormatter
+from lms.testing.gateway.helpers import assert_problem, bearer
+from lms.testing.servers import dropping, free_port, hanging
 
 
 def test_an_upstream_that_hangs_is_a_504_within_the_read_timeout(make_gateway):

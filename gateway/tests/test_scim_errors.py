@@ -4,8 +4,8 @@ that shape and no other. Elsewhere errors stay problem+json."""
 
 from __future__ import annotations
 
-from lms.gateway.testing.helpers import assert_problem, bearer
-from lms.gateway.testing.servers import free_port
+from lms.testing.gateway.helpers import assert_problem, bearer
+from lms.testing.servers import free_port
 
 ADMIN = bearer("root", "admin")
 ERROR = "urn:ietf:params:scim:api:messages:2.0:Error"

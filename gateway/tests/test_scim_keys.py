@@ -9,7 +9,7 @@ import jwt
 import pytest
 
 from lms.gateway import scopes
-from lms.gateway.testing.helpers import GATEWAY_PUBLIC_PEM, JWT, assert_problem, bearer
+from lms.testing.gateway.helpers import GATEWAY_PUBLIC_PEM, JWT, assert_problem, bearer
 
 ADMIN = bearer("root", "admin")
 SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error"

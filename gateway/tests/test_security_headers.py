@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from lms.gateway.testing.helpers import bearer
+from lms.testing.gateway.helpers import bearer
 
 REQUIRED = {"frame-ancestors": "'none'", "base-uri": "'none'", "form-action": "'self'"}
 HSTS = "Strict-Transport-Security"

@@ -7,8 +7,8 @@ import uuid
 
 import httpx
 
-from lms.gateway.testing.helpers import bearer
-from lms.gateway.testing.process import gateway_env, gateway_processes
+from lms.testing.gateway.helpers import bearer
+from lms.testing.gateway.process import gateway_env, gateway_processes
 
 BUDGET = 6
 

@@ -13,9 +13,9 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 from lms.gateway.app import create_app
 from lms.gateway.config import load_config
 from lms.gateway.signing import SigningKeyMissing, load_signer
-from lms.gateway.testing.helpers import GATEWAY_KEY, JWT, bearer, write_gateway_key
 from lms.kit.auth import AuthError, TokenVerifier
 from lms.kit.config import Settings, load_jwt_settings
+from lms.testing.gateway.helpers import GATEWAY_KEY, JWT, bearer, write_gateway_key
 
 GATEWAY_ISSUER_X = jwt.algorithms.OKPAlgorithm.to_jwk(GATEWAY_KEY.public_key(), as_dict=True)["x"]
 

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 import jwt
 import pytest
 
-from lms.gateway.testing.helpers import GATEWAY_PUBLIC_PEM, JWT, assert_problem, bearer
+from lms.testing.gateway.helpers import GATEWAY_PUBLIC_PEM, JWT, assert_problem, bearer
 
 ADMIN = bearer("root", "admin")
 V1 = {"X-Experience-API-Version": "1.0.3"}

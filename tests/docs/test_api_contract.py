@@ -17,10 +17,10 @@ from lms.gateway.app import create_app
 from lms.gateway.config import DEFAULT_ROUTES, load_config
 from lms.gateway.definition import MIGRATIONS_DIR
 from lms.gateway.openapi_merge import operations
-from lms.gateway.testing.helpers import JWT
-from lms.gateway.testing.servers import serving
 from lms.kit.config import Settings
 from lms.kit.migrations import upgrade
+from lms.testing.gateway.helpers import JWT
+from lms.testing.servers import serving
 
 ROOT = Path(__file__).parents[2]
 API_MD = (ROOT / "docs" / "api.md").read_text()

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from lms.progress.domain.webhooks import verify
+from lms.progress.hr_sync.domain.webhooks import verify
 from lms.tools.importer import Importer
 from lms.tools.journeys import Learner, course_by_slug, definitions, eventually, responses
 

@@ -21,7 +21,7 @@ from kafka import KafkaConsumer, TopicPartition
 from kafka.errors import KafkaError
 
 from lms.kit.kafka import client_config, make_admin
-from lms.kit.testing.infra import KafkaCluster
+from lms.testing.infra import KafkaCluster
 from lms.tools.journeys import eventually, persist
 
 # two dozen processes and three JVMs on two cores: the suite's start alone may take minutes

@@ -15,7 +15,7 @@ from lms.kit.inbox import dlq_topic
 from lms.kit.kafka_access import KAFKA_USERS_HEADER, Grant, kafka_users, load_access, render_yaml
 from lms.kit.kafka_access import dlq_topic as declared_dlq_topic
 from lms.kit.service import ServiceDefinition, consumer_for
-from lms.progress import rebuild
+from lms.progress.processes import rebuild
 
 ROOT = Path(__file__).parents[2]
 ACCESS = load_access(ROOT / "infra/kafka/access.toml")

@@ -4,6 +4,8 @@ A service is every workspace member with a `migrations` folder in its package. T
 the services, the kit and the contracts are installed by file (never looked up by name in an
 index) into one venv per session, and the schema a wheel creates must equal the one the source
 tree creates. (That each wheel declares its own third-party needs is `make lint`'s deptry check.)
+No wheel of a library, service, the gateway or the tools carries test code or requires it: that
+is the `lms-testing` member's, which only the tests install.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,7 @@ from lms.kit.migrations import packaged, upgrade
 ROOT = Path(__file__).parents[2]
 UV = Path(sys.executable).with_name("uv")
 LIBRARIES = ("lms-kit", "lms-contracts")
+TEST_CODE = ("pytest", "testcontainers", "lms-testing")  # what a wheel of the suite never requires
 
 
 def services() -> list[str]:
@@ -35,14 +39,20 @@ def build(package: str, out: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def wheel_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv holding only the built wheels (and what they require)."""
+def wheels(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The wheels of the libraries and the services (the gateway among them), by package name."""
     out = tmp_path_factory.mktemp("wheels")
-    wheels = [build(package, out) for package in (*LIBRARIES, *(f"lms-{s}" for s in services()))]
+    return {package: build(package, out) for package in (*LIBRARIES, *(f"lms-{s}" for s in services()))}
+
+
+@pytest.fixture(scope="session")
+def wheel_python(wheels: dict[str, Path]) -> Path:
+    """A fresh venv holding only the built wheels (and what they require)."""
+    out = next(iter(wheels.values())).parent
     venv = out / "venv"
     subprocess.run([str(UV), "venv", "--quiet", "--python", sys.executable, str(venv)], check=True)
     install = [str(UV), "pip", "install", "--quiet", "--python", str(venv / "bin" / "python")]
-    subprocess.run([*install, *map(str, wheels)], check=True, capture_output=True)
+    subprocess.run([*install, *map(str, wheels.values())], check=True, capture_output=True)
     return venv / "bin" / "python"
 
 
@@ -65,6 +75,26 @@ def migrate_with(python: Path, service: str, database: Path) -> None:
 
 def test_every_service_of_the_workspace_is_found():
     assert {"curriculum", "assessment", "progress", "gateway"} <= set(services())
+
+
+def test_no_wheel_carries_test_code_or_requires_it(wheels, tmp_path):
+    tools = build("lms-tools", tmp_path)
+    for package, wheel in {**wheels, "lms-tools": tools}.items():
+        with zipfile.ZipFile(wheel) as archive:
+            names = archive.namelist()
+            metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+        test_files = [
+            n for n in names if {"testing", "tests"} & set(n.split("/")[:-1]) or n.endswith("conftest.py")
+        ]
+        assert not test_files, f"{package}'s wheel carries test code: {test_files[:3]}"
+        required = [
+            line.split(":", 1)[1].strip()
+            for line in metadata.splitlines()
+            if line.startswith("Requires-Dist:")
+        ]
+        assert not [
+            r for r in required if r.split(";")[0].split("[")[0].split(">")[0].strip() in TEST_CODE
+        ], f"{package} requires test code: {required}"
 
 
 @pytest.mark.parametrize("service", services())

@@ -10,9 +10,9 @@ from flask import Flask
 from lms.gateway.app import create_app
 from lms.gateway.config import load_config
 from lms.gateway.definition import MIGRATIONS_DIR
-from lms.gateway.testing.helpers import JWT
 from lms.kit.config import Settings
 from lms.kit.migrations import upgrade
+from lms.testing.gateway.helpers import JWT
 
 
 @pytest.fixture

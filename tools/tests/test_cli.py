@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from lms.gateway.testing.helpers import JWT, bearer
-from lms.gateway.testing.servers import serving
 from lms.kit.auth import TokenVerifier
+from lms.testing.gateway.helpers import JWT, bearer
+from lms.testing.servers import serving
 from lms.tools.cli import main
 
 

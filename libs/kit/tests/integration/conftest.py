@@ -9,9 +9,9 @@ from sqlalchemy import Engine
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
 from lms.kit.relay import OutboxRelay
-from lms.kit.testing import ledger
-from lms.kit.testing.infra import KafkaServer, PostgresServer
-from lms.kit.testing.proc import running
+from lms.testing import ledger
+from lms.testing.infra import KafkaServer, PostgresServer
+from lms.testing.proc import running
 
 pytestmark = pytest.mark.integration
 

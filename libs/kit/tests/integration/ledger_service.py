@@ -17,7 +17,7 @@ from flask import Flask
 
 from lms.kit.config import Settings
 from lms.kit.service import ServiceDefinition, main
-from lms.kit.testing.ledger import EVENT_TYPE, apply_entries
+from lms.testing.ledger import EVENT_TYPE, apply_entries
 
 
 def broken_loop(settings: Settings, stop: threading.Event) -> None:

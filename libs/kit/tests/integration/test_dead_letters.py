@@ -15,11 +15,11 @@ from lms.kit.db import make_session_factory
 from lms.kit.grouplag import OffsetsReader
 from lms.kit.inbox import InboxConsumer, dlq_topic
 from lms.kit.kafka import client_config, make_producer
-from lms.kit.testing import ledger
-from lms.kit.testing.infra import KafkaServer
-from lms.kit.testing.ledger import audit, wait_for
-from lms.kit.testing.proc import running
 from lms.kit.topics import read_topic
+from lms.testing import ledger
+from lms.testing.infra import KafkaServer
+from lms.testing.ledger import audit, wait_for
+from lms.testing.proc import running
 
 pytestmark = pytest.mark.integration
 

@@ -15,10 +15,10 @@ from lms.kit.inbox import dlq_topic
 from lms.kit.kafka import client_config, make_producer
 from lms.kit.messaging import inbox, outbox
 from lms.kit.relay import OutboxRelay
-from lms.kit.testing import ledger
-from lms.kit.testing.infra import KafkaServer
-from lms.kit.testing.ledger import audit, wait_for
-from lms.kit.testing.proc import running
+from lms.testing import ledger
+from lms.testing.infra import KafkaServer
+from lms.testing.ledger import audit, wait_for
+from lms.testing.proc import running
 
 pytestmark = pytest.mark.integration
 

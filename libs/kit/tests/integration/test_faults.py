@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from lms.kit.messaging import outbox
-from lms.kit.testing import ledger
-from lms.kit.testing.infra import KafkaServer
-from lms.kit.testing.ledger import audit, wait_for
-from lms.kit.testing.proc import Process
+from lms.testing import ledger
+from lms.testing.infra import KafkaServer
+from lms.testing.ledger import audit, wait_for
+from lms.testing.proc import Process
 
 pytestmark = [pytest.mark.integration, pytest.mark.fault]
 
@@ -37,14 +37,14 @@ def test_relay_sigkilled_mid_stream_and_restarted_still_applies_exactly_once(
     writer = ledger.Writer(source, topic)
     writer.write(transactions=500, per_tx=10)
     with consumer_in_thread():
-        relay = Process("lms.kit.testing.ledger", args, tmp_path / "relay.log").start()
+        relay = Process("lms.testing.ledger", args, tmp_path / "relay.log").start()
         try:
             assert wait_for(lambda: published(source) >= 1_000, timeout_s=60)
             relay.kill()  # mid-stream: rows sent to Kafka but not yet marked may exist
             killed_at = published(source)
             assert killed_at < 5_000, "the relay finished before it could be killed"
             writer.write(transactions=100, per_tx=10)
-            relay = Process("lms.kit.testing.ledger", args, tmp_path / "relay.log").start()
+            relay = Process("lms.testing.ledger", args, tmp_path / "relay.log").start()
             assert wait_for(lambda: ledger.applied_count(sink) >= 6_000, timeout_s=120)
             time.sleep(2)
         finally:

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import Engine
 
 from lms.kit.kafka import BUSY_FETCH_WAIT_MS, IDLE_FETCH_WAIT_MS
-from lms.kit.testing import ledger
-from lms.kit.testing.infra import KafkaServer
+from lms.testing import ledger
+from lms.testing.infra import KafkaServer
 
 pytestmark = pytest.mark.integration
 

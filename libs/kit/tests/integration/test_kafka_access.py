@@ -17,9 +17,9 @@ from lms.kit.db import make_session_factory
 from lms.kit.inbox import InboxConsumer, dlq_topic
 from lms.kit.kafka import client_config, make_admin, make_producer
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
-from lms.kit.testing import ledger
-from lms.kit.testing.infra import KafkaServer
-from lms.kit.testing.ledger import wait_for
+from lms.testing import ledger
+from lms.testing.infra import KafkaServer
+from lms.testing.ledger import wait_for
 
 pytestmark = pytest.mark.integration
 REFUSED_WITHIN_MS = 6_000  # how long a refused client may try before it gives up

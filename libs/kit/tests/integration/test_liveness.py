@@ -22,10 +22,10 @@ from lms.kit.grouplag import GroupProgress
 from lms.kit.kafka import make_consumer
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
 from lms.kit.liveness import Stalled, consumer_lag, member_problem
-from lms.kit.testing import ledger
-from lms.kit.testing.infra import KafkaServer
-from lms.kit.testing.ledger import audit, wait_for
-from lms.kit.testing.proc import Process
+from lms.testing import ledger
+from lms.testing.infra import KafkaServer
+from lms.testing.ledger import audit, wait_for
+from lms.testing.proc import Process
 
 pytestmark = [pytest.mark.integration, pytest.mark.fault]
 HERE = Path(__file__).parent

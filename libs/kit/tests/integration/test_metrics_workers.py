@@ -17,7 +17,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from lms.kit.auth import mint_token
 from lms.kit.config import JwtSettings
-from lms.kit.testing.proc import Process
+from lms.testing.proc import Process
 
 SECRET = "metrics-tests-secret-metrics-tests-secret"
 ADMIN = {"Authorization": "Bearer " + mint_token(JwtSettings(secret=SECRET), "ops", ["admin"])}

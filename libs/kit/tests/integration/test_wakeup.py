@@ -12,11 +12,11 @@ from sqlalchemy import Column, Engine, Integer, MetaData, Table, insert, text
 from lms.kit.db import make_engine
 from lms.kit.messaging import OUTBOX_CHANNEL
 from lms.kit.relay import OutboxRelay
-from lms.kit.testing import ledger
-from lms.kit.testing.infra import KafkaServer
-from lms.kit.testing.ledger import wait_for
-from lms.kit.testing.proc import running
 from lms.kit.wakeup import Wakeup, stop_waking_on_insert, wake_on_insert
+from lms.testing import ledger
+from lms.testing.infra import KafkaServer
+from lms.testing.ledger import wait_for
+from lms.testing.proc import running
 
 pytestmark = pytest.mark.integration
 ASLEEP_S = 120  # far longer than any deadline below: only a notification ends the wait early

@@ -13,7 +13,7 @@ from lms.kit import context
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.messaging import LANES, lane_of, outbox
 from lms.kit.relay import OutboxRelay
-from lms.kit.testing import ledger
+from lms.testing import ledger
 
 
 class FakeFuture:

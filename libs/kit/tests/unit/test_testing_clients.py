@@ -8,7 +8,7 @@ import jwt
 from flask import Flask, Response, request
 
 from lms.kit.config import JwtSettings
-from lms.kit.testing.clients import ApiClient, Clock
+from lms.testing.clients import ApiClient, Clock
 
 JWT = JwtSettings(secret="clients-unit-secret-0123456789abcdef")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 import pytest
+from flask import Flask
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from openapi_spec_validator import validate
@@ -11,6 +12,7 @@ from openapi_spec_validator import validate
 from lms.kit.auth import mint_token
 from lms.kit.config import JwtSettings, Settings
 from lms.kit.web import BEARER, create_app, requires
+from lms.kit.web.preconditions import if_match
 
 JWT = JwtSettings(secret="unit-test-secret-unit-test-secret!")
 
@@ -178,3 +180,19 @@ def test_openapi_document_is_3_1_with_bearer_security(client):
     assert spec["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"
     assert "/api/v1/notes" in spec["paths"]
     validate(spec)  # raises when the document is not valid OpenAPI 3.1
+
+
+@pytest.mark.parametrize(
+    ("header", "weak", "tags"),
+    [
+        (None, True, None),
+        ("*", False, ["*"]),
+        ('"draft-3", W/"4"', True, ["4", "draft-3"]),
+        ('"draft-3", W/"4"', False, ["draft-3"]),
+        ('W/"4"', False, []),
+    ],
+)
+def test_if_match_names_the_tags_unquoted_and_weak_ones_only_when_asked(header, weak, tags):
+    headers = {"If-Match": header} if header is not None else {}
+    with Flask(__name__).test_request_context(headers=headers):
+        assert if_match(weak=weak) == tags

@@ -17,9 +17,9 @@ from lms.contracts.events import NEEDS_ANALYSIS_CLOSED_V2, NEEDS_ANALYSIS_OPENED
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.config import JwtSettings, Settings
 from lms.kit.migrations import upgrade
-from lms.kit.testing.clients import ApiClient as Api
-from lms.kit.testing.clients import Clock
-from lms.kit.testing.harness import ServiceHarness, harness_fixture
+from lms.testing.clients import ApiClient as Api
+from lms.testing.clients import Clock
+from lms.testing.harness import ServiceHarness, harness_fixture
 
 JWT = JwtSettings(secret="assessment-integration-secret-0123456789")
 SECRET_KEYS = {"correct", "score", "feedback", "answer", "rubric"}

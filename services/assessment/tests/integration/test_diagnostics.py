@@ -14,8 +14,8 @@ from lms.kit.cloudevents import CloudEvent
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
 from lms.kit.messaging import inbox, outbox
 from lms.kit.service import consumer_for
-from lms.kit.testing.events import send_event
-from lms.kit.testing.ledger import wait_for
+from lms.testing.events import send_event
+from lms.testing.ledger import wait_for
 
 pytestmark = pytest.mark.integration
 

@@ -9,7 +9,7 @@ import pytest
 
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
 from lms.kit.relay import OutboxRelay
-from lms.kit.testing.events import read_events
+from lms.testing.events import read_events
 
 pytestmark = pytest.mark.integration
 GRADED = "lms.assessment.attempt.graded.v1"

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from openapi_spec_validator import validate
-
 from lms.assessment.app import create_app
-from lms.kit.config import JwtSettings, Settings
+from lms.testing.openapi import checked_operations, service_document
 
 CONTRACT = {
     ("post", "/api/v1/assessments"),
@@ -21,20 +19,13 @@ CONTRACT = {
 
 
 def test_the_openapi_document_is_valid_and_names_every_contract_path():
-    settings = Settings(service="assessment", database_url="sqlite://", jwt=JwtSettings(secret="s" * 32))
-    spec = create_app(settings).test_client().get("/openapi.json").get_json()
-    validate(spec)
-    verbs = {"get", "put", "post", "patch", "delete"}
-    operations = {(m, p): op for p, item in spec["paths"].items() for m, op in item.items() if m in verbs}
-    assert set(operations) >= CONTRACT
-    assert all(op.get("summary") for op in operations.values())
+    operations = checked_operations("assessment", create_app, CONTRACT)
     assert "requestBody" in operations[("post", "/api/v1/attempts/{attempt_id}/submit")]
     assert "requestBody" in operations[("put", "/api/v1/assessments/{assessment_id}")]
 
 
 def test_each_operation_names_the_roles_that_may_call_it():
-    settings = Settings(service="assessment", database_url="sqlite://", jwt=JwtSettings(secret="s" * 32))
-    paths = create_app(settings).test_client().get("/openapi.json").get_json()["paths"]
+    paths = service_document("assessment", create_app)["paths"]
     assert paths["/api/v1/assessments"]["post"]["x-roles"] == ["admin", "author"]
     assert paths["/api/v1/assessments/{assessment_id}/publish"]["post"]["x-roles"] == ["admin", "author"]
     assert "x-roles" not in paths["/api/v1/assessments/{assessment_id}"]["get"]  # any caller; per object

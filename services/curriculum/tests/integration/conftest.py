@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from lms.curriculum.definition import DEFINITION
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.config import JwtSettings, Settings
-from lms.kit.testing.harness import ServiceHarness, harness_fixture
+from lms.testing.harness import ServiceHarness, harness_fixture
 
 JWT = JwtSettings(secret="curriculum-test-secret-0123456789")
 

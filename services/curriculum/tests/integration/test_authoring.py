@@ -9,8 +9,8 @@ from lms.curriculum.consumers import handlers
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.inbox import InboxConsumer
-from lms.kit.testing.events import send_event
-from lms.kit.testing.ledger import wait_for
+from lms.testing.events import send_event
+from lms.testing.ledger import wait_for
 
 pytestmark = pytest.mark.integration
 PUBLISHED = "lms.curriculum.course.published.v1"

@@ -12,10 +12,10 @@ from lms.contracts.events import EventType
 from lms.insights.definition import DEFINITION
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.config import JwtSettings
-from lms.kit.testing.clients import ApiClient as Api
-from lms.kit.testing.clients import Clock
-from lms.kit.testing.harness import ServiceHarness, harness_fixture
-from lms.kit.testing.ledger import wait_for
+from lms.testing.clients import ApiClient as Api
+from lms.testing.clients import Clock
+from lms.testing.harness import ServiceHarness, harness_fixture
+from lms.testing.ledger import wait_for
 
 JWT = JwtSettings(secret="insights-integration-secret-0123456789")
 PRODUCERS = ("people", "curriculum", "assessment", "progress")

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import json
 import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 from lms.kit.auth import mint_token
+from lms.testing.browser import Browser, chromium_binary
+from lms.testing.servers import serving
 
-from .browser import Browser, chromium_binary
 from .conftest import JWT
 from .dashboard_world import World, build
 
@@ -49,18 +46,6 @@ def chromium() -> str:
 @pytest.fixture
 def world(api, bus, engine, clock) -> World:
     return build(api, bus, engine, clock)
-
-
-@contextmanager
-def serving(app) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(10)
 
 
 def shots() -> Path:

@@ -17,8 +17,8 @@ from sqlalchemy import Engine, func, select, text
 from lms.kit.auth import mint_token
 from lms.kit.config import JwtSettings
 from lms.kit.messaging import outbox
-from lms.kit.testing.harness import ServiceHarness, harness_fixture
 from lms.people.definition import DEFINITION
+from lms.testing.harness import ServiceHarness, harness_fixture
 
 GATEWAY_KEY = ed25519.Ed25519PrivateKey.generate()  # signs API-key callers' tokens, as the gateway does
 GATEWAY = JwtSettings(

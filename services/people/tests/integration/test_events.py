@@ -5,7 +5,7 @@ from __future__ import annotations
 from lms.contracts import default_registry, events
 from lms.kit.kafka_admin import TopicSpec, ensure_topics
 from lms.kit.relay import OutboxRelay
-from lms.kit.testing.events import read_events
+from lms.testing.events import read_events
 
 
 def test_a_provisioning_sequence_reaches_kafka_as_whole_records_in_order(scim, settings, kafka, engine):

@@ -14,7 +14,7 @@ from scim2_tester import Status, check_server
 
 from lms.kit.auth import mint_token
 from lms.kit.config import JwtSettings
-from lms.kit.testing.proc import Process
+from lms.testing.proc import Process
 
 SECRET = "people-scim2-tester-secret-0123456789abcdef"
 # POST /.search across every resource type at once is not offered (the server answers 501, as

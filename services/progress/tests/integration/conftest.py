@@ -10,9 +10,9 @@ from flask.testing import FlaskClient
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.config import JwtSettings, Settings
 from lms.kit.inbox import InboxConsumer
-from lms.kit.testing.clients import Clock as SimClock
-from lms.kit.testing.harness import ServiceHarness, harness_fixture
-from lms.progress.__main__ import DEFINITION
+from lms.progress.definition import DEFINITION
+from lms.testing.clients import Clock as SimClock
+from lms.testing.harness import ServiceHarness, harness_fixture
 
 JWT = JwtSettings(secret="progress-test-secret-0123456789ab")
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from lms.kit.outbox import outbox
 from lms.progress.db import cycles, notices
-from lms.progress.service.scheduler import Scheduler
+from lms.progress.processes.scheduler import Scheduler
 
 pytestmark = pytest.mark.integration
 DAYS, PERIOD, WINDOW, GRACE, DUE_IN, ESCALATE = 730, 365, 30, 14, 30, 7

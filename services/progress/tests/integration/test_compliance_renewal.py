@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from lms.progress.db import cycles
-from lms.progress.service.scheduler import Scheduler
+from lms.progress.processes.scheduler import Scheduler
 
 pytestmark = pytest.mark.integration
 

@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import func, select
 
 from lms.kit.outbox import outbox
-from lms.kit.testing.proc import Process
 from lms.progress.db import cycles, notices
-from lms.progress.service.scheduler import Scheduler
+from lms.progress.processes.scheduler import Scheduler
+from lms.testing.proc import Process
 
 pytestmark = pytest.mark.integration
 POLICY = {"due_in_days": 20, "remind_before_days": [10, 3], "escalate_after_days": 5}

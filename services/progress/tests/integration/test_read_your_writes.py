@@ -21,8 +21,8 @@ from sqlalchemy import func, select
 from lms.kit.db import make_engine
 from lms.kit.messaging import inbox
 from lms.progress.app import create_app
+from lms.progress.catalog.service.curriculum_reader import CurriculumReader
 from lms.progress.db import course_versions, enrolments
-from lms.progress.service.curriculum import CurriculumReader
 
 pytestmark = pytest.mark.integration
 

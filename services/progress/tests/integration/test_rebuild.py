@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 
 import pytest
@@ -10,6 +11,7 @@ from sqlalchemy import select
 from lms.kit.db import make_engine
 from lms.kit.migrations import packaged
 from lms.kit.relay import OutboxRelay
+from lms.progress.app import channels_of
 from lms.progress.db import (
     attempts,
     completions,
@@ -18,7 +20,7 @@ from lms.progress.db import (
     module_completions,
     xapi_statements,
 )
-from lms.progress.rebuild import rebuild
+from lms.progress.processes.rebuild import rebuild
 
 pytestmark = pytest.mark.integration
 MIGRATIONS = packaged("lms.progress")
@@ -100,6 +102,7 @@ def test_rebuilding_from_the_topics_reproduces_the_same_completions(world, postg
     OutboxRelay(make_engine(world.settings.database_url), world.settings.kafka_bootstrap).publish_batch()
 
     target = postgres.create_database(f"t_{run_id}_rebuilt_{uuid.uuid4().hex[:6]}")
-    rebuild(world.settings, target, MIGRATIONS, progress_bar=False)
+    replaying = channels_of(world.settings, os.environ, replaying=True)
+    rebuild(world.settings, target, MIGRATIONS, replaying, progress_bar=False)
 
     assert snapshot(target) == live

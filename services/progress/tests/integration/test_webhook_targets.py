@@ -14,7 +14,7 @@ import pytest
 from lms.kit.db import make_engine
 from lms.kit.safehttp import SafeClient
 from lms.progress.app import create_app
-from lms.progress.service.delivery import Dispatcher
+from lms.progress.processes.delivery import Dispatcher
 
 pytestmark = pytest.mark.integration
 COMPLETED = ["lms.progress.course.completed.v1"]
@@ -127,6 +127,9 @@ def test_the_delivery_log_tells_a_generic_reason_never_the_socket_error(world):
         headers=world.token("hr1", "hr"),
     ).get_json()
     complete_a_course(world, "sol")
-    Dispatcher(make_engine(world.settings.database_url), delay=lambda _: timedelta(hours=1)).deliver_one()
+    client = SafeClient.for_env(world.settings.env)
+    Dispatcher(
+        make_engine(world.settings.database_url), client, delay=lambda _: timedelta(hours=1)
+    ).deliver_one()
     (log,) = deliveries(world, hook["id"])
     assert log["last_error"] == "connect_failed"

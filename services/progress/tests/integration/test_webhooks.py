@@ -14,8 +14,8 @@ import pytest
 from lms.kit.db import make_engine
 from lms.kit.safehttp import SafeClient
 from lms.progress.app import create_app
-from lms.progress.domain.webhooks import verify
-from lms.progress.service.delivery import Dispatcher
+from lms.progress.hr_sync.domain.webhooks import verify
+from lms.progress.processes.delivery import Dispatcher
 
 pytestmark = pytest.mark.integration
 
@@ -102,7 +102,8 @@ def complete_a_course(world, learner: str) -> dict:
 
 
 def dispatcher(world) -> Dispatcher:
-    return Dispatcher(make_engine(world.settings.database_url), delay=lambda _n: timedelta(0))
+    client = SafeClient.for_env(world.settings.env)
+    return Dispatcher(make_engine(world.settings.database_url), client, delay=lambda _n: timedelta(0))
 
 
 def deliveries(world, hook_id):

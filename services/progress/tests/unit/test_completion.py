@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lms.progress.domain.completion import Pass, evaluate
-from lms.progress.domain.structure import CourseStructure, parse_structure
+from lms.progress.catalog.domain.structure import CourseStructure, parse_structure
+from lms.progress.enrolment.domain.completion import Pass, evaluate
 
 
 def structure(*modules: tuple[str, int, str | None, bool]) -> CourseStructure:

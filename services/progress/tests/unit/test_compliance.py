@@ -1,6 +1,6 @@
 from datetime import UTC, datetime, timedelta
 
-from lms.progress.domain.compliance import Policy, cycle_state, open_cycle_notices, policy_problems
+from lms.progress.compliance.domain.cycles import Policy, cycle_state, open_cycle_notices, policy_problems
 
 NOW = datetime(2030, 1, 1, tzinfo=UTC)
 ANNUAL = Policy(recertify_every_days=365, window_days=30, grace_days=14, remind_before_days=(14, 3))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lms.progress.domain.export import safe_cell
-from lms.progress.service.course_completion import new_certificate_code
+from lms.progress.enrolment.service.completion_record import new_certificate_code
+from lms.progress.hr_sync.domain.export import safe_cell
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("x")'])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from lms.progress.domain.teams import due_date, is_overdue, membership_change
+from lms.progress.directory.domain.membership import membership_change
+from lms.progress.teams.domain.due_dates import due_date, is_overdue
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 

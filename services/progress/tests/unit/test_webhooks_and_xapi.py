@@ -7,7 +7,8 @@ import hashlib
 import hmac
 import random
 
-from lms.progress.domain import webhooks, xapi
+from lms.progress.enrolment.domain import statements as xapi
+from lms.progress.hr_sync.domain import webhooks
 
 
 def test_signature_follows_standard_webhooks():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lms.progress.service.xapi_store import XapiIdentity
+from lms.progress.enrolment.service.statements import XapiIdentity
 
 KEY = "k" * 32
 

@@ -7,8 +7,8 @@ import pytest
 from flask.testing import FlaskClient
 
 from lms.kit.config import JwtSettings
-from lms.kit.testing.harness import harness_fixture
 from lms.records.definition import DEFINITION
+from lms.testing.harness import harness_fixture
 
 JWT = JwtSettings(secret="records-test-secret-0123456789abc")
 V1 = {"X-Experience-API-Version": "1.0.3"}

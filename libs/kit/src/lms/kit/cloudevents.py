@@ -113,6 +113,12 @@ def _parse_time(text: str | None) -> datetime:
     if not text:
         return datetime.now(UTC)
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return event_time(text)
     except ValueError:
         raise InvalidEvent(f"ce_time is not RFC 3339: {text!r}") from None
+
+
+def event_time(text: str) -> datetime:
+    """An RFC 3339 time of an event or its data (`Z` as well), aware: one without an offset is UTC."""
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -94,6 +95,18 @@ def insert_ignore(
         return []
     result = session.execute(insert_ignore_statement(session, table, returning), rows)
     return list(result.scalars()) if returning else []
+
+
+def upsert(
+    session: Session, table: Table, row: dict[str, Any], keys: Sequence[str], newer_than: str | None = None
+) -> None:
+    """INSERT `row`, or UPDATE the stored row with the same `keys` to the rest of it (PostgreSQL and
+    SQLite); with `newer_than` (a column), only when the stored row's value is not newer."""
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = insert(table).values(row)
+    changes = {column: statement.excluded[column] for column in row if column not in keys}
+    where = table.c[newer_than] <= statement.excluded[newer_than] if newer_than else None
+    session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=changes, where=where))
 
 
 def insert_ignore_statement(session: Session, table: Table, returning: str | None = None) -> Insert:

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
@@ -18,7 +17,7 @@ def real_clock() -> datetime:
     return datetime.now(UTC)
 
 
-def clock_from_env(env: str, environ: Mapping[str, str] = os.environ) -> Clock:
+def clock_from_env(env: str, environ: Mapping[str, str]) -> Clock:
     """The simulated clock `LMS_CLOCK_*` describe (dev only), else real time."""
     start = environ.get("LMS_CLOCK_START")
     if not start:

@@ -1,6 +1,7 @@
 """Events progress applies, each to its use case: course versions (event-carried state),
-graded attempts from assessment, and the directory (people, manager lines, teams).
-`rebuild` replays the topics through these same tables."""
+graded attempts from assessment, AUs the record store found satisfied (cmi5), and the directory
+(people, manager lines, teams).
+`rebuild` replays the topics through these same tables; `definition.py` hands them their channels."""
 
 from __future__ import annotations
 
@@ -8,37 +9,28 @@ from collections.abc import Mapping
 from functools import partial
 
 from lms.contracts import events
-from lms.kit.config import Settings
 from lms.kit.inbox import BatchHandler, Handler
-from lms.kit.outbox import Outbox
-from lms.progress.service import catalog, directory, enrolling, graded, lessons, replay
-from lms.progress.service.publishing import Channels
-from lms.progress.service.xapi_store import XapiIdentity
+from lms.progress.announcing import Channels
+from lms.progress.catalog.service import course_copies
+from lms.progress.enrolment.service import enrolling, graded_attempts, lessons, replay
+from lms.progress.teams.service import directory_events
 
 
-def channels_of(settings: Settings, *, replaying: bool = False) -> Channels:
-    """The outbox of this service (none while replaying: nothing is announced again)."""
-    outbox = None if replaying else Outbox(source="/progress", topic=settings.topic)
-    return Channels(outbox, XapiIdentity.from_env(settings.env))
-
-
-def handlers(settings: Settings, channels: Channels | None = None) -> Mapping[str, Handler]:
-    channels = channels or channels_of(settings)
+def handlers(channels: Channels) -> Mapping[str, Handler]:
     enrol = partial(enrolling.enrol_assigned, channels)
     return {
         events.AU_SATISFIED.name: partial(lessons.au_satisfied, channels),
-        events.COURSE_PUBLISHED.name: catalog.apply_course_published,
-        events.COURSE_RETIRED.name: catalog.apply_course_retired,
-        events.USER_PROVISIONED.name: directory.person_changed,
-        events.USER_UPDATED.name: directory.person_changed,
-        events.USER_DEACTIVATED.name: directory.person_left,
-        events.TEAM_CHANGED.name: partial(directory.team_changed, enrol=enrol),
+        events.COURSE_PUBLISHED.name: course_copies.apply_course_published,
+        events.COURSE_RETIRED.name: course_copies.apply_course_retired,
+        events.USER_PROVISIONED.name: directory_events.person_changed,
+        events.USER_UPDATED.name: directory_events.person_changed,
+        events.USER_DEACTIVATED.name: directory_events.person_left,
+        events.TEAM_CHANGED.name: partial(directory_events.team_changed, enrol=enrol),
     }
 
 
-def batch_handlers(settings: Settings, channels: Channels | None = None) -> Mapping[str, BatchHandler]:
-    channels = channels or channels_of(settings)
-    return {events.ATTEMPT_GRADED.name: partial(graded.apply_attempts_graded, channels)}
+def batch_handlers(channels: Channels) -> Mapping[str, BatchHandler]:
+    return {events.ATTEMPT_GRADED.name: partial(graded_attempts.apply_attempts_graded, channels)}
 
 
 def own_handlers(channels: Channels) -> Mapping[str, Handler]:

@@ -17,10 +17,11 @@ from lms.assessment.api.assessment_schemas import (
     PublishedOut,
     VersionOut,
 )
-from lms.assessment.api.common import answer, context, if_match
+from lms.assessment.api.common import answer, context
 from lms.assessment.api.definition_schemas import AssessmentIn
 from lms.assessment.service import assessments, authoring, collaborators
 from lms.kit.web import current_principal, requires
+from lms.kit.web.preconditions import if_match
 
 blp = Blueprint("assessments", __name__, description="Assessments: drafts, versions, publishing")
 
@@ -63,7 +64,9 @@ class AssessmentById(MethodView):
     @blp.response(200, AssessmentOut)
     def put(self, body: dict[str, Any], assessment_id: str) -> Any:
         """Replace the draft (`If-Match` with the draft's ETag required)."""
-        view = authoring.replace_draft(context(), current_principal(), assessment_id, body, if_match())
+        view = authoring.replace_draft(
+            context(), current_principal(), assessment_id, body, if_match(weak=False)
+        )
         return _with_etag(view)
 
 

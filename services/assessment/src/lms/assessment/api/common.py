@@ -59,14 +59,6 @@ def answer(outcome: Outcome) -> tuple[dict[str, Any], int, dict[str, str]]:
     return outcome.body, outcome.status, headers
 
 
-def if_match() -> list[str] | None:
-    """The ETags named by `If-Match` (`*` kept as is), or None when the header is absent."""
-    if "If-Match" not in request.headers:
-        return None
-    header = request.if_match
-    return ["*"] if header.star_tag else list(header.as_set(include_weak=False))
-
-
 def problem_of(error: AssessmentError) -> Response:
     status = next(code for kind, code in STATUS.items() if isinstance(error, kind))
     title = next((t for kind, t in TITLES.items() if isinstance(error, kind)), None)

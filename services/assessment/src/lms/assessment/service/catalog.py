@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from lms.assessment.db import course_modules, courses, recent_diagnostics
 from lms.assessment.domain.diagnostics import CourseModule, weak_of
-from lms.assessment.service.idempotency import insert_ignoring_conflicts
 from lms.kit.cloudevents import CloudEvent
+from lms.kit.db import insert_ignore_statement
 
 CATALOGUE_LOCK = 0x4C4D5341  # a PostgreSQL advisory lock: course events vs diagnostic grading
 
@@ -48,7 +48,7 @@ def apply_course_published(session: Session, event: CloudEvent) -> None:
     )
     session.execute(insert(course_modules), [_module_row(course_id, version, m) for m in data["modules"]])
     session.execute(
-        insert_ignoring_conflicts(session, courses).values(course_id=course_id, latest_version=version)
+        insert_ignore_statement(session, courses).values(course_id=course_id, latest_version=version)
     )
     session.execute(
         update(courses)
@@ -72,9 +72,7 @@ def _module_row(course_id: str, version: int, module: dict[str, Any]) -> dict[st
 def apply_course_retired(session: Session, event: CloudEvent) -> None:
     """A retired course takes no new learners, so it is no longer recommended."""
     session.execute(
-        insert_ignoring_conflicts(session, courses).values(
-            course_id=event.data["course_id"], latest_version=0
-        )
+        insert_ignore_statement(session, courses).values(course_id=event.data["course_id"], latest_version=0)
     )
     session.execute(
         update(courses).where(courses.c.course_id == event.data["course_id"]).values(retired_at=event.time)

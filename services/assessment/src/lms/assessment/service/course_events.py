@@ -19,7 +19,7 @@ from lms.assessment.domain.diagnostics import modules_for
 from lms.assessment.service import catalog
 from lms.assessment.service.grading import diagnostic_completed
 from lms.contracts import events
-from lms.kit.cloudevents import CloudEvent
+from lms.kit.cloudevents import CloudEvent, event_time
 from lms.kit.outbox import Outbox
 
 CLOCK_SKEW = timedelta(minutes=1)  # between curriculum's clock and ours
@@ -31,7 +31,7 @@ def apply_course_published(outbox: Outbox, session: Session, event: CloudEvent) 
     catalog.change_catalogue(session)
     catalog.apply_course_published(session, event)
     taught = {c for m in event.data["modules"] for c in m.get("competencies") or ()}
-    revise_diagnostics(outbox, session, taught, _time(event.data["published_at"]))
+    revise_diagnostics(outbox, session, taught, event_time(event.data["published_at"]))
 
 
 def apply_course_retired(outbox: Outbox, session: Session, event: CloudEvent) -> None:
@@ -42,7 +42,7 @@ def apply_course_retired(outbox: Outbox, session: Session, event: CloudEvent) ->
         select(course_modules.c.competencies).where(course_modules.c.course_id == event.data["course_id"])
     )
     taught = {c for competencies in rows for c in competencies}
-    revise_diagnostics(outbox, session, taught, _time(event.data["retired_at"]))
+    revise_diagnostics(outbox, session, taught, event_time(event.data["retired_at"]))
 
 
 def revise_diagnostics(outbox: Outbox, session: Session, taught: set[str], since: datetime) -> int:
@@ -66,11 +66,6 @@ def _revise(outbox: Outbox, session: Session, attempt_id: str, weak: list[str], 
     completed = diagnostic_completed(attempt, result, attempt.graded_at)
     outbox.add_event(session, events.DIAGNOSTIC_COMPLETED, data=completed)
     return True
-
-
-def _time(value: str) -> datetime:
-    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _now() -> datetime:

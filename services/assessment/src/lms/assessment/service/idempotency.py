@@ -15,11 +15,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from lms.assessment.db import idempotency_keys
 from lms.assessment.domain.errors import Conflict
+from lms.kit.db import insert_ignore_statement
 
 
 @dataclass(frozen=True)
@@ -47,19 +47,6 @@ class KeyTaken(Exception):
     """The key was stored by another request first (this transaction must roll back)."""
 
 
-_INSERTS: dict[tuple[str, int, str | None], Any] = {}
-
-
-def insert_ignoring_conflicts(session: Session, table: Any, returning: str | None = None) -> Any:
-    """`INSERT ... ON CONFLICT DO NOTHING [RETURNING column]` for PostgreSQL and SQLite (built once)."""
-    name = session.get_bind().dialect.name
-    key = (name, id(table), returning)
-    if key not in _INSERTS:
-        statement = (postgresql if name == "postgresql" else sqlite).insert(table).on_conflict_do_nothing()
-        _INSERTS[key] = statement.returning(table.c[returning]) if returning else statement
-    return _INSERTS[key]
-
-
 def remember(
     session: Session, owner: str, idem: IdempotencyKey | None, status: int, attempt_id: str, now: datetime
 ) -> None:
@@ -68,7 +55,7 @@ def remember(
         return
     values = {"owner": owner, "key": idem.key, "fingerprint": idem.fingerprint, "status_code": status,
               "attempt_id": attempt_id, "created_at": now}  # fmt: skip
-    if session.execute(insert_ignoring_conflicts(session, idempotency_keys, "key"), values).first() is None:
+    if session.execute(insert_ignore_statement(session, idempotency_keys, "key"), values).first() is None:
         raise KeyTaken
 
 

@@ -24,6 +24,7 @@ from lms.curriculum.service.context import Context
 from lms.curriculum.service.editing import Draft
 from lms.curriculum.service.presenters import draft_view
 from lms.kit.web import current_principal, problem_response
+from lms.kit.web.preconditions import if_match
 
 STATUS = {
     NotFound: 404,
@@ -58,9 +59,10 @@ def draft_etag(revision: int) -> str:
 
 def if_match_revision() -> int | None:
     """The draft revision named by If-Match; -1 for one that names none (always stale)."""
-    if not request.if_match:
+    tags = if_match(weak=True)
+    if not tags:
         return None
-    for tag in request.if_match.as_set(include_weak=True):
+    for tag in tags:
         if tag.startswith("draft-") and tag[6:].isdigit():
             return int(tag[6:])
     return -1

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from lms.insights.db import completions, course_modules, courses, diagnostics
 from lms.insights.domain.report import ModuleRef
-from lms.insights.service.upsert import insert_ignoring_conflicts, parse_time, upsert
-from lms.kit.cloudevents import CloudEvent
+from lms.kit.cloudevents import CloudEvent, event_time
+from lms.kit.db import insert_ignore_statement, upsert
 
 
 def apply_course_published(session: Session, event: CloudEvent) -> None:
@@ -48,15 +48,15 @@ def apply_course_completed(session: Session, event: CloudEvent) -> None:
     row = {
         "learner_id": data["learner_id"],
         "course_id": data["course_id"],
-        "completed_at": parse_time(data["completed_at"]),
+        "completed_at": event_time(data["completed_at"]),
     }
-    session.execute(insert_ignoring_conflicts(session, completions).values(row))
+    session.execute(insert_ignore_statement(session, completions).values(row))
 
 
 def apply_diagnostic_completed(session: Session, event: CloudEvent) -> None:
     """A learner's latest result per competency."""
     data = event.data
-    completed_at = parse_time(data["completed_at"])
+    completed_at = event_time(data["completed_at"])
     for competency, result in data["competency_scores"].items():
         percent = result.get("percent")
         if percent is None:

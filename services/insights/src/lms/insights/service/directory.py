@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 
 from lms.insights.db import teams, users
 from lms.insights.domain.errors import NotFound
-from lms.insights.service.upsert import parse_time, upsert
 from lms.kit.access import OVERSEER_ROLES, Access
 from lms.kit.access import Team as KitTeam
 from lms.kit.auth import Principal
-from lms.kit.cloudevents import CloudEvent
+from lms.kit.cloudevents import CloudEvent, event_time
+from lms.kit.db import upsert
 
 OVERSEERS = OVERSEER_ROLES
 
@@ -29,7 +29,7 @@ def apply_team_changed(session: Session, event: CloudEvent) -> None:
         "manager_learner_id": data.get("manager_learner_id"),
         "members": sorted(set(data["members"])),
         "deleted": data["deleted"],
-        "changed_at": parse_time(data["occurred_at"]),
+        "changed_at": event_time(data["occurred_at"]),
     }
     upsert(session, teams, row, ["team_id"], newer_than="changed_at")
 
@@ -41,7 +41,7 @@ def apply_user(session: Session, event: CloudEvent) -> None:
         "learner_id": data["learner_id"],
         "manager_learner_id": data.get("manager_learner_id"),
         "active": data.get("active", False),
-        "changed_at": parse_time(data["occurred_at"]),
+        "changed_at": event_time(data["occurred_at"]),
     }
     upsert(session, users, row, ["learner_id"], newer_than="changed_at")
 

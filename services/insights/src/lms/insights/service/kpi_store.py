@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from lms.insights.db import kpi_values
 from lms.insights.domain.kpis import KpiRow
-from lms.insights.service.upsert import insert_ignoring_conflicts
+from lms.kit.db import insert_ignore_statement
 
 UNNEST_INSERT = text(
     "INSERT INTO kpi_values (team_id, metric, period_start, period_end, value, recorded_by, recorded_at) "
@@ -24,7 +24,7 @@ def insert_values(session: Session, rows: Sequence[KpiRow], recorded_by: str, re
     """Insert new values; a row that a concurrent request stored first is left as it is."""
     if session.get_bind().dialect.name != "postgresql":
         values = [_row(r, recorded_by, recorded_at) for r in rows]
-        session.execute(insert_ignoring_conflicts(session, kpi_values), values)
+        session.execute(insert_ignore_statement(session, kpi_values), values)
         return
     session.execute(
         UNNEST_INSERT,

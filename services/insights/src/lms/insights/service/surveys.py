@@ -21,8 +21,8 @@ from lms.insights.db import needs_analyses, participations, survey_responses
 from lms.insights.domain.causes import is_known_tag
 from lms.insights.service.reports import ReportRules, freeze_report
 from lms.insights.service.summary import reported_event
-from lms.insights.service.upsert import insert_ignoring_conflicts
 from lms.kit.cloudevents import CloudEvent
+from lms.kit.db import insert_ignore_statement
 from lms.kit.outbox import Outbox
 
 
@@ -80,7 +80,7 @@ def apply_survey_responded(session: Session, event: CloudEvent) -> None:
         "survey_version": data.get("survey_version"),
         "scores": known_scores(data["scores"]),
     }
-    session.execute(insert_ignoring_conflicts(session, survey_responses).values(row))
+    session.execute(insert_ignore_statement(session, survey_responses).values(row))
 
 
 def known_scores(scores: Mapping[str, Any]) -> dict[str, float]:
@@ -99,7 +99,7 @@ def apply_survey_participated(session: Session, event: CloudEvent) -> None:
     if not analysis_id or _reported(session, analysis_id):
         return
     row = {"needs_analysis_id": analysis_id, "learner_id": data["learner_id"], "survey_id": data["survey_id"]}
-    session.execute(insert_ignoring_conflicts(session, participations).values(row))
+    session.execute(insert_ignore_statement(session, participations).values(row))
 
 
 def _closed(session: Session, analysis_id: str) -> bool:

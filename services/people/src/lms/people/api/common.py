@@ -63,13 +63,6 @@ def body() -> Any:
     return payload
 
 
-def if_match() -> list[str] | None:
-    if "If-Match" not in request.headers:
-        return None
-    header = request.if_match
-    return ["*"] if header.star_tag else [f'W/"{tag}"' for tag in header.as_set(include_weak=True)]
-
-
 def search_query(asked: Any = None) -> SearchQuery:
     """`filter`, `startIndex`, `count`, `sortBy`, `sortOrder` of the query string or a search body."""
     args = request.args if asked is None else asked

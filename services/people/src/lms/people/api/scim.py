@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
+from lms.kit.web.preconditions import if_match
 from lms.people.api.common import (
     body,
     caller,
     context,
-    if_match,
     install_errors,
     scim_error,
     search_body,
@@ -61,19 +61,19 @@ def get_user(user_id: str) -> Response:
 @blp.put("/Users/<user_id>")
 def replace_user(user_id: str) -> Response:
     """Replace a user's attributes."""
-    return one(users.replace_user(context(), caller(), user_id, body(), if_match()))
+    return one(users.replace_user(context(), caller(), user_id, body(), if_match(weak=True)))
 
 
 @blp.patch("/Users/<user_id>")
 def patch_user(user_id: str) -> Response:
     """Add, replace or remove a user's attributes."""
-    return one(users.patch_user(context(), caller(), user_id, body(), if_match()))
+    return one(users.patch_user(context(), caller(), user_id, body(), if_match(weak=True)))
 
 
 @blp.delete("/Users/<user_id>")
 def delete_user(user_id: str) -> Response:
     """Remove a user from the directory."""
-    users.remove_user(context(), caller(), user_id, if_match())
+    users.remove_user(context(), caller(), user_id, if_match(weak=True))
     return Response(status=204)
 
 
@@ -109,19 +109,19 @@ def get_group(team_id: str) -> Response:
 @blp.put("/Groups/<team_id>")
 def replace_group(team_id: str) -> Response:
     """Replace a team."""
-    return one(teams.replace_team(context(), caller(), team_id, body(), if_match()))
+    return one(teams.replace_team(context(), caller(), team_id, body(), if_match(weak=True)))
 
 
 @blp.patch("/Groups/<team_id>")
 def patch_group(team_id: str) -> Response:
     """Rename a team, add or remove members, set its manager."""
-    return one(teams.patch_team(context(), caller(), team_id, body(), if_match()))
+    return one(teams.patch_team(context(), caller(), team_id, body(), if_match(weak=True)))
 
 
 @blp.delete("/Groups/<team_id>")
 def delete_group(team_id: str) -> Response:
     """Delete a team (its members stay in the directory)."""
-    teams.remove_team(context(), caller(), team_id, if_match())
+    teams.remove_team(context(), caller(), team_id, if_match(weak=True))
     return Response(status=204)
 
 

@@ -43,15 +43,11 @@ def resource_of(row: Row[Any]) -> UserResource:
 
 
 def check_version(row: Row[Any], if_match: list[str] | None) -> None:
-    """Refuse a change whose `If-Match` does not name the current version."""
-    if if_match is not None and "*" not in if_match and etag(row.version) not in _weak(if_match):
-        raise PreconditionFailed(
-            f"The resource is at version {etag(row.version)}, not {', '.join(if_match)}."
-        )
-
-
-def _weak(tags: list[str]) -> set[str]:
-    return {tag if tag.startswith("W/") else f"W/{tag}" for tag in tags} | set(tags)
+    """Refuse a change whose `If-Match` (its tags unquoted, weak ones too) does not name the current
+    version."""
+    if if_match is not None and "*" not in if_match and str(row.version) not in if_match:
+        named = ", ".join(f'W/"{tag}"' for tag in if_match)
+        raise PreconditionFailed(f"The resource is at version {etag(row.version)}, not {named}.")
 
 
 def columns(record: UserRecord, user: UserResource) -> dict[str, Any]:

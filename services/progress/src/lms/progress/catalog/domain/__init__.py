@@ -1,0 +1,1 @@
+"""A published course version as progress needs it. Pure, no I/O."""

@@ -1,0 +1,1 @@
+"""Keeping the copy of published course versions, and reading one from curriculum."""

@@ -1,0 +1,1 @@
+"""Certifications and the compliance report over HTTP."""

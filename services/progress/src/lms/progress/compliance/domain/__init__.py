@@ -1,0 +1,1 @@
+"""Cycles, notices and where an assigned learner stands. Pure, no I/O."""

@@ -1,0 +1,1 @@
+"""Cycles in the database, the notices' events, renewals, certifications and the report."""

@@ -1,0 +1,1 @@
+"""What a change in the directory means. Pure, no I/O."""

@@ -1,0 +1,1 @@
+"""Reads of progress's copy of the directory."""

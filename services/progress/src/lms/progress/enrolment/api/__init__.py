@@ -1,0 +1,1 @@
+"""Enrolments over HTTP: learners enrol themselves, HR enrols others; lessons; upgrades."""

@@ -1,0 +1,1 @@
+"""Use cases of enrolments: enrol, complete lessons, apply graded attempts, read where one stands."""

@@ -1,0 +1,1 @@
+"""The HR side over HTTP: feed, CSV, reports, certificates, xAPI statements, webhooks."""

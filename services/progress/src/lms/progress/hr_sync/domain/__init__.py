@@ -1,0 +1,1 @@
+"""Webhook signatures and retries, and spreadsheet-safe cells. Pure, no I/O."""

@@ -1,0 +1,1 @@
+"""Feeds, exports, reports and webhook endpoints for HR systems."""

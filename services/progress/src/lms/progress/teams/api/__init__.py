@@ -1,0 +1,1 @@
+"""Teams, managers' views and assignments over HTTP."""

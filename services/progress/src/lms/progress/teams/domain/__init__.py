@@ -1,0 +1,1 @@
+"""Due dates of assigned courses. Pure, no I/O."""

@@ -1,0 +1,1 @@
+"""Team views, assignments, and the directory's events as they touch assignments."""
