@@ -8,7 +8,7 @@ they answered) leaves at once, in `survey.participated`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, exists, select, update
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from lms.assessment.db import analysis_invitees, analysis_surveys, needs_analyses
 from lms.assessment.domain.errors import Conflict, Forbidden
-from lms.kit.cloudevents import CloudEvent
+from lms.kit.cloudevents import CloudEvent, event_time
 from lms.kit.db import insert_ignore
 
 
@@ -24,7 +24,7 @@ def apply_analysis_opened(session: Session, event: CloudEvent) -> None:
     """Record the analysis and its whole invitation lists (a copy read on a miss becomes complete)."""
     data = event.data
     analysis_id = data["needs_analysis_id"]
-    times = {"opens_at": parse_time(data["opens_at"]), "closes_at": parse_time(data["closes_at"])}
+    times = {"opens_at": event_time(data["opens_at"]), "closes_at": event_time(data["closes_at"])}
     insert_ignore(session, needs_analyses, [{"id": analysis_id, "announced": True, **times}])
     session.execute(
         update(needs_analyses).where(needs_analyses.c.id == analysis_id).values(announced=True, **times)
@@ -38,7 +38,7 @@ def apply_analysis_opened(session: Session, event: CloudEvent) -> None:
 def record_invitation(session: Session, invitation: Mapping[str, Any], learner_id: str) -> None:
     """What insights said about the caller's own invitation, as the `opened` event would record it."""
     analysis_id = invitation["needs_analysis_id"]
-    times = {"opens_at": parse_time(invitation["opens_at"]), "closes_at": parse_time(invitation["closes_at"])}
+    times = {"opens_at": event_time(invitation["opens_at"]), "closes_at": event_time(invitation["closes_at"])}
     insert_ignore(session, needs_analyses, [{"id": analysis_id, "announced": False, **times}])
     _record(session, analysis_id, {survey_id: [learner_id] for survey_id in invitation["surveys"]})
 
@@ -122,7 +122,3 @@ def pinned_version(session: Session, analysis_id: str, survey_id: str, latest: i
     found = {"analysis_id": analysis_id, "survey": survey_id, "latest": latest}
     session.execute(_PIN, found)
     return session.execute(_PINNED, found).scalar_one()
-
-
-def parse_time(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)

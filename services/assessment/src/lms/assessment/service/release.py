@@ -16,9 +16,9 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from lms.assessment.db import needs_analyses, sealed_responses
-from lms.assessment.service.analyses import ANALYSIS, parse_time
+from lms.assessment.service.analyses import ANALYSIS
 from lms.contracts import events
-from lms.kit.cloudevents import CloudEvent
+from lms.kit.cloudevents import CloudEvent, event_time
 from lms.kit.db import insert_ignore
 from lms.kit.outbox import Outbox
 
@@ -28,7 +28,7 @@ FLOOR = 3  # no group smaller than this is ever released, whatever insights asks
 def apply_analysis_closed(outbox: Outbox, session: Session, event: CloudEvent) -> None:
     """Release the analysis's sealed responses once: shuffled, per survey, none of a small group."""
     data = event.data
-    analysis_id, closed_at = data["needs_analysis_id"], parse_time(data["closed_at"])
+    analysis_id, closed_at = data["needs_analysis_id"], event_time(data["closed_at"])
     placeholder = {"opens_at": closed_at, "closes_at": closed_at, "announced": True}
     insert_ignore(session, needs_analyses, [{"id": analysis_id, **placeholder}])
     analysis = session.execute(ANALYSIS.with_for_update(), {"analysis_id": analysis_id}).one()
