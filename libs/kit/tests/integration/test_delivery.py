@@ -74,8 +74,8 @@ def test_rolled_back_transaction_publishes_nothing(source, topic, kafka: KafkaSe
     writer = ledger.Writer(source, topic)
 
     def use_case_that_fails_after_adding_its_event() -> None:
-        with writer.sessions.begin() as session:
-            writer.outbox.add_event(session, ledger.EVENT_TYPE, key="k1", data={"key": "k1", "seq": 1})
+        with writer.unit() as uow:
+            uow.announce(ledger.ENTRY, {"key": "k1", "seq": 1})
             raise RuntimeError("the use case failed after adding its event")
 
     with pytest.raises(RuntimeError):

@@ -53,20 +53,20 @@ def rows(engine) -> list:
         return conn.execute(select(outbox).order_by(outbox.c.id)).all()
 
 
-def test_add_event_writes_an_enveloped_row_in_the_callers_transaction(engine):
+def test_announce_writes_an_enveloped_row_keyed_as_the_contract_says(engine):
     writer = ledger.Writer(engine, "topic-a")
     token = context.request_id.set("req-42")
     try:
-        with writer.sessions.begin() as session:
-            event = writer.outbox.add_event(
-                session, ledger.EVENT_TYPE, key="k7", data={"key": "k7", "seq": 1}
-            )
+        with writer.unit() as uow:
+            event = uow.announce(ledger.ENTRY, {"key": "k7", "seq": 1})
+            uow.commit()
     finally:
         context.request_id.reset(token)
     (row,) = rows(engine)
     headers = json.loads(row.headers)
     assert (row.event_id, row.key, row.topic, row.lane) == (event.id, "k7", "topic-a", lane_of("k7"))
     assert headers["ce_type"] == ledger.EVENT_TYPE
+    assert headers["ce_subject"] == "k7"
     assert headers["ce_requestid"] == "req-42"
     assert json.loads(row.payload) == {"key": "k7", "seq": 1}
     assert row.published_at is None
@@ -74,8 +74,9 @@ def test_add_event_writes_an_enveloped_row_in_the_callers_transaction(engine):
 
 def test_an_off_contract_payload_is_refused_and_nothing_is_written(engine):
     writer = ledger.Writer(engine, "topic-a")
-    with pytest.raises(PayloadInvalid, match="seq"), writer.sessions.begin() as session:
-        writer.outbox.add_event(session, ledger.EVENT_TYPE, key="k1", data={"key": "k1", "seq": "one"})
+    with pytest.raises(PayloadInvalid, match="seq"), writer.unit() as uow:
+        uow.announce(ledger.ENTRY, {"key": "k1", "seq": "one"})
+        uow.commit()
     assert rows(engine) == []
 
 
@@ -124,14 +125,12 @@ def test_session_factory_rolls_back_on_error(engine):
 
 def test_a_rolled_back_transaction_leaves_no_buffered_events_behind(engine):
     writer = ledger.Writer(engine, "topic-a")
-    session = writer.sessions()
-    session.begin()
-    writer.outbox.add_event(session, ledger.EVENT_TYPE, key="k1", data={"key": "k1", "seq": 1})
-    session.rollback()
-    session.begin()
-    writer.outbox.add_event(session, ledger.EVENT_TYPE, key="k2", data={"key": "k2", "seq": 1})
-    session.commit()
-    session.close()
+    with writer.unit() as uow:
+        uow.session.begin()
+        uow.announce(ledger.ENTRY, {"key": "k1", "seq": 1})
+        uow.session.rollback()
+        uow.announce(ledger.ENTRY, {"key": "k2", "seq": 1})
+        uow.commit()
     assert [r.key for r in rows(engine)] == ["k2"]
 
 

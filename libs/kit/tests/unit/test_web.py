@@ -196,3 +196,42 @@ def test_if_match_names_the_tags_unquoted_and_weak_ones_only_when_asked(header, 
     headers = {"If-Match": header} if header is not None else {}
     with Flask(__name__).test_request_context(headers=headers):
         assert if_match(weak=weak) == tags
+
+
+def test_every_domain_error_answers_with_its_classes_status_as_a_problem():
+    from flask import Flask
+
+    from lms.kit import errors
+    from lms.kit.web.problems import from_domain_error
+
+    class Taken(errors.Conflict):
+        title = "taken"
+
+        def extensions(self):
+            return {"existing_id": "e-1"}
+
+    app = Flask(__name__)
+    cases = [
+        (errors.BadRequest("no"), 400),
+        (errors.Unauthorised("no"), 401),
+        (errors.Forbidden("no"), 403),
+        (errors.NotFound("no"), 404),
+        (errors.Conflict("no"), 409),
+        (errors.PreconditionFailed("no"), 412),
+        (errors.TooLarge("no"), 413),
+        (errors.UnsupportedType("no"), 415),
+        (errors.Invalid("no", {"title": ["required"]}), 422),
+        (errors.PreconditionRequired("no"), 428),
+        (errors.Unavailable("no"), 503),
+    ]
+    with app.test_request_context("/things/1"):
+        for error, status in cases:
+            reply = from_domain_error(error)
+            assert (reply.status_code, reply.mimetype) == (status, "application/problem+json")
+            assert reply.get_json()["detail"] == "no"
+        assert from_domain_error(errors.Invalid("no", {"title": ["required"]})).get_json()["errors"] == {
+            "title": ["required"]
+        }
+        assert from_domain_error(errors.Unavailable("later")).headers["Retry-After"] == "2"
+        taken = from_domain_error(Taken("held")).get_json()
+        assert (taken["status"], taken["title"], taken["existing_id"]) == (409, "taken", "e-1")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,35 +29,24 @@ class Outbox:
         self.topic = topic
         self.registry = registry or default_registry()
 
-    def add_event(
-        self,
-        session: Session,
-        event_type: EventType | str,
-        *,
-        data: dict[str, Any],
-        key: str | None = None,
-        subject: str | None = None,
-        extensions: Mapping[str, str] | None = None,
-    ) -> CloudEvent:
+    def add_event(self, session: Session, event_type: EventType, *, data: dict[str, Any]) -> CloudEvent:
         """Validate `data` against its contract and add the event to `session`'s transaction.
 
-        The Kafka record key is the aggregate id whose order matters: the payload field the
-        event's declaration names (`x-kafka-key`), unless `key` is given.
+        Called by `lms.kit.uow.UnitOfWork.announce`, the one way services write events. The Kafka
+        record key is the aggregate id whose order matters: the payload field the event's
+        declaration names (`x-kafka-key`), which is also the event's subject.
         Raises `PayloadInvalid` (nothing written) when the payload breaks its schema.
         """
-        event_type = str(event_type)
-        self.registry.validate(event_type, data)
-        if key is None:
-            key = str(data[self.registry.key_field(event_type)])
-        ext = dict(extensions or {})
-        if (request_id := context.request_id.get()) and "requestid" not in ext:
-            ext["requestid"] = request_id
-        event = CloudEvent.new(event_type, self.source, data, subject=subject or key, extensions=ext)
+        name = str(event_type)
+        self.registry.validate(name, data)
+        key = str(data[self.registry.key_field(name)])
+        ext = {"requestid": request_id} if (request_id := context.request_id.get()) else {}
+        event = CloudEvent.new(name, self.source, data, subject=key, extensions=ext)
         session.info.setdefault(PENDING, []).append(
             {
                 "lane": lane_of(key),
                 "event_id": event.id,
-                "event_type": event_type,
+                "event_type": name,
                 "topic": self.topic,
                 "key": key,
                 "headers": jsoncodec.dumps_text(event.headers()),

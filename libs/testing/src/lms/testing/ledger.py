@@ -33,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from lms.contracts import Registry, default_registry
+from lms.contracts.events import EventType
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.db import insert_rows, make_engine, make_session_factory
 from lms.kit.inbox import InboxConsumer
@@ -41,10 +42,13 @@ from lms.kit.migrations import wake_relays
 from lms.kit.outbox import Outbox
 from lms.kit.process import settle_collector, stop_on_signals
 from lms.kit.relay import OutboxRelay
+from lms.kit.uow import UnitOfWork
 
 EVENT_TYPE = "lms.ledger.entry.recorded.v1"
+ENTRY = EventType(EVENT_TYPE, "key")
 SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "x-kafka-key": "key",
     "type": "object",
     "required": ["key", "seq"],
     "properties": {
@@ -90,13 +94,16 @@ class Writer:
         self.next_seq: dict[str, count] = defaultdict(lambda: count(1))
         self._turn = count()
 
+    def unit(self) -> UnitOfWork:
+        return UnitOfWork(self.sessions, self.outbox)
+
     def write(self, transactions: int, per_tx: int = 10) -> int:
         for _ in range(transactions):
-            with self.sessions.begin() as session:
+            with self.unit() as uow:
                 for _ in range(per_tx):
                     key = self.keys[next(self._turn) % len(self.keys)]
-                    data = {"key": key, "seq": next(self.next_seq[key])}
-                    self.outbox.add_event(session, EVENT_TYPE, key=key, data=data)
+                    uow.announce(ENTRY, {"key": key, "seq": next(self.next_seq[key])})
+                uow.commit()
         return transactions * per_tx
 
 

@@ -24,6 +24,7 @@ from werkzeug.exceptions import HTTPException
 from lms.kit import context
 from lms.kit.auth import TokenVerifier
 from lms.kit.config import Settings
+from lms.kit.errors import DomainError
 from lms.kit.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from lms.kit.web.bodylimit import bound_body
 from lms.kit.web.health import Check
@@ -34,6 +35,7 @@ from lms.kit.web.problems import (
     PROBLEM_JSON,
     Problem,
     ProblemSchema,
+    from_domain_error,
     from_http_exception,
     from_problem,
     problem_response,
@@ -118,6 +120,7 @@ def create_app(
         api.register_blueprint(blueprint, url_prefix="/api/v1")
     app.register_blueprint(health_blueprint)
     app.register_error_handler(Problem, from_problem)
+    app.register_error_handler(DomainError, from_domain_error)  # every service's refusals
     app.before_request(_begin)
     app.before_request(bound_body)
     app.before_request(refuse_unreadable_json)

@@ -11,6 +11,8 @@ import marshmallow as ma
 from flask import Response, json, request
 from werkzeug.exceptions import HTTPException
 
+from lms.kit.errors import DomainError
+
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "https://lms.example/problems/"
 log = logging.getLogger(__name__)
@@ -87,6 +89,19 @@ def from_problem(error: Problem) -> Response:
         errors=error.errors,
         headers=error.headers,
         **error.extensions,
+    )
+
+
+def from_domain_error(error: DomainError) -> Response:
+    """A use case's refusal, with the status its class carries (`lms.kit.errors`)."""
+    return problem_response(
+        error.status,
+        error.detail,
+        title=error.title,
+        type_=error.type_,
+        errors=error.errors,
+        headers=error.headers,
+        **error.extensions(),
     )
 
 
