@@ -74,8 +74,9 @@ def test_announce_writes_an_enveloped_row_keyed_as_the_contract_says(engine):
 
 def test_an_off_contract_payload_is_refused_and_nothing_is_written(engine):
     writer = ledger.Writer(engine, "topic-a")
-    with pytest.raises(PayloadInvalid, match="seq"), writer.unit() as uow:
-        uow.announce(ledger.ENTRY, {"key": "k1", "seq": "one"})
+    with writer.unit() as uow:
+        with pytest.raises(PayloadInvalid, match="seq"):
+            uow.announce(ledger.ENTRY, {"key": "k1", "seq": "one"})
         uow.commit()
     assert rows(engine) == []
 
