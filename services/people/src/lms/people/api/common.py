@@ -17,12 +17,6 @@ from lms.people.service.listing import SearchQuery
 SCIM_JSON = "application/scim+json"
 ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error"
 LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse"
-STATUS = {
-    errors.NotFound: 404,
-    errors.Forbidden: 403,
-    errors.Uniqueness: 409,
-    errors.PreconditionFailed: 412,
-}
 
 
 def context() -> Context:
@@ -95,8 +89,7 @@ def install_errors(blueprint: Blueprint) -> None:
 
 
 def _directory_error(error: errors.DirectoryError) -> Response:
-    status = next((code for kind, code in STATUS.items() if isinstance(error, kind)), 400)
-    return scim_error(status, error.detail, error.scim_type)
+    return scim_error(error.status, error.detail, error.scim_type)
 
 
 def _problem(problem: Problem) -> Response:

@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lms.contracts import events
+from lms.kit.uow import UnitOfWork
 from lms.people.db import team_members, teams, users
 from lms.people.domain.records import UserRecord
-from lms.people.service.context import DirectoryUnit
 
 
 def iso(moment: datetime) -> str:
@@ -44,16 +44,14 @@ def user_state(
 
 
 def user_provisioned(
-    uow: DirectoryUnit, user_id: str, record: UserRecord, now: datetime, manager_learner_id: str | None = None
+    uow: UnitOfWork, user_id: str, record: UserRecord, now: datetime, manager_learner_id: str | None = None
 ) -> None:
     uow.announce(
         events.USER_PROVISIONED, data=user_state(uow.session, user_id, record, now, manager_learner_id)
     )
 
 
-def user_changed(
-    uow: DirectoryUnit, user_id: str, before: UserRecord, after: UserRecord, now: datetime
-) -> None:
+def user_changed(uow: UnitOfWork, user_id: str, before: UserRecord, after: UserRecord, now: datetime) -> None:
     """`user.updated` when anything changed; `user.deactivated` too when the user just left."""
     if before == after:
         return
@@ -62,11 +60,11 @@ def user_changed(
         user_left(uow, user_id, after, now, deleted=False)
 
 
-def user_updated(uow: DirectoryUnit, user_id: str, record: UserRecord, now: datetime) -> None:
+def user_updated(uow: UnitOfWork, user_id: str, record: UserRecord, now: datetime) -> None:
     uow.announce(events.USER_UPDATED, data=user_state(uow.session, user_id, record, now))
 
 
-def user_left(uow: DirectoryUnit, user_id: str, record: UserRecord, now: datetime, *, deleted: bool) -> None:
+def user_left(uow: UnitOfWork, user_id: str, record: UserRecord, now: datetime, *, deleted: bool) -> None:
     data = {
         "user_id": user_id,
         "learner_id": record.user_name,
@@ -78,7 +76,7 @@ def user_left(uow: DirectoryUnit, user_id: str, record: UserRecord, now: datetim
     uow.announce(events.USER_DEACTIVATED, data=data)
 
 
-def team_changed(uow: DirectoryUnit, team_id: str, now: datetime) -> None:
+def team_changed(uow: UnitOfWork, team_id: str, now: datetime) -> None:
     """The team as it is now in this transaction (deleted: no members, `deleted` true)."""
     session = uow.session
     team = session.execute(select(teams).where(teams.c.id == team_id)).first()

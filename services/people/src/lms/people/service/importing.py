@@ -11,12 +11,13 @@ from typing import Any
 from scim2_models import Email
 from sqlalchemy import Row, select
 
+from lms.kit.uow import UnitOfWork
 from lms.people.db import users
 from lms.people.domain.people_csv import BadRow, PersonRow
 from lms.people.domain.records import UserRecord, name_key, user_record
 from lms.people.domain.resources import DirectoryManager, Enterprise, UserResource
 from lms.people.service import announcing, user_store
-from lms.people.service.context import Context, DirectoryUnit
+from lms.people.service.context import Context
 from lms.people.service.team_import import join_teams
 
 
@@ -73,7 +74,7 @@ def _ids(rows: list[PersonRow], known: dict[str, Row[Any]]) -> dict[str, str]:
     return ids
 
 
-def _existing(uow: DirectoryUnit, rows: list[PersonRow]) -> dict[str, Row[Any]]:
+def _existing(uow: UnitOfWork, rows: list[PersonRow]) -> dict[str, Row[Any]]:
     keys = {name_key(r.user_name) for r in rows} | {name_key(r.manager) for r in rows if r.manager}
     found = uow.session.execute(select(users).where(users.c.user_name_key.in_(keys))).all()
     return {row.user_name_key: row for row in found}
@@ -89,7 +90,7 @@ def _unknown_managers(rows: list[PersonRow], known: dict[str, Row[Any]]) -> list
 
 
 def _apply(
-    uow: DirectoryUnit,
+    uow: UnitOfWork,
     row: PersonRow,
     current: Row[Any] | None,
     ids: dict[str, str],
@@ -132,7 +133,7 @@ def _fill(user: UserResource, row: PersonRow, ids: dict[str, str]) -> None:
 
 
 def _announce(
-    uow: DirectoryUnit, user_id: str, before: UserRecord | None, after: UserRecord, now: datetime
+    uow: UnitOfWork, user_id: str, before: UserRecord | None, after: UserRecord, now: datetime
 ) -> None:
     if before is None:
         announcing.user_provisioned(uow, user_id, after, now)

@@ -7,14 +7,14 @@ from typing import Any
 
 from sqlalchemy import Row, delete, or_, select
 
+from lms.kit.uow import UnitOfWork
 from lms.people.db import team_members, teams, users
 from lms.people.domain.records import user_record
 from lms.people.domain.resources import TEAM_EXTENSION, Enterprise
 from lms.people.service import announcing, team_store, user_store
-from lms.people.service.context import DirectoryUnit
 
 
-def user_removed(uow: DirectoryUnit, row: Row[Any], now: datetime) -> None:
+def user_removed(uow: UnitOfWork, row: Row[Any], now: datetime) -> None:
     """Delete the user; their teams lose them, their reports lose their manager; all announced."""
     session = uow.session
     affected = _teams_of(uow, row.id)
@@ -30,7 +30,7 @@ def user_removed(uow: DirectoryUnit, row: Row[Any], now: datetime) -> None:
     announcing.user_left(uow, row.id, record, now, deleted=True)
 
 
-def learner_id_changed(uow: DirectoryUnit, user_id: str, now: datetime) -> None:
+def learner_id_changed(uow: UnitOfWork, user_id: str, now: datetime) -> None:
     """A new userName: the teams they are in or run, and their reports, are announced again."""
     for team_id in _teams_of(uow, user_id):
         announcing.team_changed(uow, team_id, now)
@@ -39,7 +39,7 @@ def learner_id_changed(uow: DirectoryUnit, user_id: str, now: datetime) -> None:
         announcing.user_updated(uow, report.id, user_record(user_store.resource_of(report)), now)
 
 
-def _teams_of(uow: DirectoryUnit, user_id: str) -> list[str]:
+def _teams_of(uow: UnitOfWork, user_id: str) -> list[str]:
     member_of = select(team_members.c.team_id).where(team_members.c.user_id == user_id)
     query = select(teams.c.id).where(or_(teams.c.id.in_(member_of), teams.c.manager_id == user_id))
     return list(uow.session.scalars(query.order_by(teams.c.id)))
@@ -57,7 +57,7 @@ def _no_manager_if(session: Any, team_id: str, user_id: str) -> dict[str, Any]:
     return {"manager_id": None, "resource": document}
 
 
-def _drop_manager(uow: DirectoryUnit, report: Row[Any], now: datetime) -> None:
+def _drop_manager(uow: UnitOfWork, report: Row[Any], now: datetime) -> None:
     user = user_store.resource_of(report)
     before = user_record(user)
     extension = user[Enterprise]

@@ -9,16 +9,16 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from lms.kit.uow import UnitOfWork
 from lms.people.db import team_members, teams
 from lms.people.domain.people_csv import PersonRow
 from lms.people.domain.records import name_key
 from lms.people.domain.resources import TeamResource
 from lms.people.service import announcing, team_store
-from lms.people.service.context import DirectoryUnit
 
 
 def join_teams(
-    uow: DirectoryUnit, rows: list[PersonRow], ids: dict[str, str], now: datetime, report: Any
+    uow: UnitOfWork, rows: list[PersonRow], ids: dict[str, str], now: datetime, report: Any
 ) -> None:
     """Put each row's person in the team it names (created when no team has that displayName)."""
     wanted: dict[str, list[str]] = defaultdict(list)
@@ -35,7 +35,7 @@ def join_teams(
             announcing.team_changed(uow, team_id, now)
 
 
-def _team_named(uow: DirectoryUnit, name: str, now: datetime) -> tuple[str, bool]:
+def _team_named(uow: UnitOfWork, name: str, now: datetime) -> tuple[str, bool]:
     found = uow.session.scalar(select(teams.c.id).where(func.lower(teams.c.display_name) == name.lower()))
     if found is not None:
         return found, False
@@ -44,7 +44,7 @@ def _team_named(uow: DirectoryUnit, name: str, now: datetime) -> tuple[str, bool
     return team_id, True
 
 
-def _add_missing(uow: DirectoryUnit, team_id: str, user_ids: list[str]) -> int:
+def _add_missing(uow: UnitOfWork, team_id: str, user_ids: list[str]) -> int:
     session = uow.session
     present = set(session.scalars(select(team_members.c.user_id).where(team_members.c.team_id == team_id)))
     position = session.scalar(select(func.count()).where(team_members.c.team_id == team_id)) or 0

@@ -9,12 +9,13 @@ from scim2_models import Context as ScimContext
 from sqlalchemy import delete
 
 from lms.kit.auth import Principal
+from lms.kit.uow import UnitOfWork
 from lms.people.db import teams
 from lms.people.domain.patching import apply_patch
 from lms.people.domain.resources import TeamResource, read_payload
 from lms.people.service import announcing
 from lms.people.service.access import authorise_directory
-from lms.people.service.context import Context, DirectoryUnit
+from lms.people.service.context import Context
 from lms.people.service.filter_columns import GROUP_ATTRIBUTES
 from lms.people.service.listing import SearchQuery, search
 from lms.people.service.team_store import insert_team, load_team, members_of, resource_of, update_team
@@ -77,7 +78,7 @@ def remove_team(ctx: Context, principal: Principal, team_id: str, if_match: list
         uow.commit()
 
 
-def _current(uow: DirectoryUnit, team_id: str) -> TeamResource:
+def _current(uow: UnitOfWork, team_id: str) -> TeamResource:
     row = load_team(uow.session, team_id)
     return resource_of(row, members_of(uow.session, [team_id]).get(team_id, []))
 

@@ -9,6 +9,7 @@ from scim2_models import Context as ScimContext
 from sqlalchemy import select
 
 from lms.kit.auth import Principal
+from lms.kit.uow import UnitOfWork
 from lms.people.db import users
 from lms.people.domain.errors import InvalidValue, NotFound
 from lms.people.domain.patching import apply_patch
@@ -16,7 +17,7 @@ from lms.people.domain.records import name_key, user_record
 from lms.people.domain.resources import UserResource, read_payload
 from lms.people.service import announcing, ripples
 from lms.people.service.access import authorise_directory
-from lms.people.service.context import Context, DirectoryUnit
+from lms.people.service.context import Context
 from lms.people.service.filter_columns import USER_ATTRIBUTES
 from lms.people.service.listing import SearchQuery, search
 from lms.people.service.user_store import check_version, insert_user, load_user, resource_of, update_user
@@ -112,7 +113,7 @@ def _same_document(one: UserResource, other: UserResource) -> bool:
     return one.model_dump(exclude={"meta", "id"}) == other.model_dump(exclude={"meta", "id"})
 
 
-def _check_manager(uow: DirectoryUnit, user: UserResource, user_id: str) -> str | None:
+def _check_manager(uow: UnitOfWork, user: UserResource, user_id: str) -> str | None:
     """The manager's userName (their learner id), refusing oneself or someone not in the directory."""
     manager_id = user_record(user).manager_id
     if manager_id is None:
