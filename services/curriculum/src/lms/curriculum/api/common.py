@@ -1,4 +1,4 @@
-"""What the views share: the service context, the caller, draft ETags, and domain errors as problems."""
+"""What the views share: the service context, the caller, draft ETags and cached replies."""
 
 from __future__ import annotations
 
@@ -7,36 +7,12 @@ from typing import Any
 from flask import Flask, Response, current_app, request
 
 from lms.curriculum.domain.access import Caller
-from lms.curriculum.domain.errors import (
-    Conflict,
-    CurriculumError,
-    Forbidden,
-    Invalid,
-    NotFound,
-    PreconditionFailed,
-    PreconditionRequired,
-    TooLarge,
-    Unreadable,
-    UnsupportedType,
-)
 from lms.curriculum.service.cache import Cached
 from lms.curriculum.service.context import Context
 from lms.curriculum.service.editing import Draft
 from lms.curriculum.service.presenters import draft_view
-from lms.kit.web import current_principal, problem_response
+from lms.kit.web import current_principal
 from lms.kit.web.preconditions import if_match
-
-STATUS = {
-    NotFound: 404,
-    Forbidden: 403,
-    Conflict: 409,
-    Invalid: 422,
-    TooLarge: 413,
-    PreconditionRequired: 428,
-    PreconditionFailed: 412,
-    Unreadable: 400,
-    UnsupportedType: 415,
-}
 
 
 def context() -> Context:
@@ -92,11 +68,5 @@ def cached_reply(cached: Cached) -> Response:
     return Response(cached.body, mimetype="application/json", headers=headers)
 
 
-def problem_of(error: CurriculumError) -> Response:
-    status = next(code for kind, code in STATUS.items() if isinstance(error, kind))
-    return problem_response(status, error.detail, title=error.title, errors=error.errors)
-
-
 def install(app: Flask, ctx: Context) -> None:
     app.extensions["lms.curriculum"] = ctx
-    app.register_error_handler(CurriculumError, problem_of)

@@ -1,34 +1,30 @@
-"""Why a curriculum use case refuses; only the API layer turns these into HTTP problems."""
+"""Why a curriculum use case refuses: each is a kit refusal, whose HTTP status the kit's one
+table gives (`lms.kit.errors`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from lms.kit import errors as kit
 
-class CurriculumError(Exception):
+
+class CurriculumError(kit.DomainError):
     """Base of the refusals below."""
 
-    title: str | None = None
 
-    def __init__(self, detail: str, errors: Mapping[str, Sequence[str]] | None = None):
-        super().__init__(detail)
-        self.detail = detail
-        self.errors = {k: list(v) for k, v in errors.items()} if errors else None
-
-
-class NotFound(CurriculumError):
+class NotFound(CurriculumError, kit.NotFound):
     """No such course, module or version."""
 
 
-class Forbidden(CurriculumError):
+class Forbidden(CurriculumError, kit.Forbidden):
     """The caller is known but may not do this to this course."""
 
 
-class Conflict(CurriculumError):
+class Conflict(CurriculumError, kit.Conflict):
     """The request contradicts the current state (a taken slug, a retired course)."""
 
 
-class Invalid(CurriculumError):
+class Invalid(CurriculumError, kit.Invalid):
     """The input does not fit: `errors` names each field or item."""
 
 
@@ -46,21 +42,21 @@ class Unpublishable(Invalid):
         return self.errors or {}
 
 
-class TooLarge(CurriculumError):
+class TooLarge(CurriculumError, kit.TooLarge):
     """The course would exceed one of the caps in `domain.limits`."""
 
 
-class PreconditionRequired(CurriculumError):
+class PreconditionRequired(CurriculumError, kit.PreconditionRequired):
     """A write that needs `If-Match` came without it."""
 
 
-class PreconditionFailed(CurriculumError):
+class PreconditionFailed(CurriculumError, kit.PreconditionFailed):
     """`If-Match` names a revision of the draft that is no longer current."""
 
 
-class Unreadable(CurriculumError):
-    """The body is not what it claims to be (not XML, not a ZIP archive, an unsafe archive): a 400."""
+class Unreadable(CurriculumError, kit.BadRequest):
+    """The body is not what it claims to be (not XML, not a ZIP archive, an unsafe archive)."""
 
 
-class UnsupportedType(CurriculumError):
-    """The body comes in a media type the resource does not take: a 415."""
+class UnsupportedType(CurriculumError, kit.UnsupportedType):
+    """The body comes in a media type the resource does not take."""

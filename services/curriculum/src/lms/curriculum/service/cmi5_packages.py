@@ -33,6 +33,7 @@ from lms.curriculum.service.content_store import ContentStore
 from lms.curriculum.service.context import Context
 from lms.curriculum.service.editing import check_if_match
 from lms.curriculum.service.publishing import publish_in
+from lms.kit.uow import UnitOfWork
 
 ZIP, XML = "zip", "xml"
 
@@ -78,7 +79,7 @@ def import_cmi5(ctx: Context, store: ContentStore, caller: Caller, request: Cmi5
             course_id, module, changes = _into(uow.session, caller, into, request, package)
         written = _store_files(store, package)
         try:
-            version = _publish(ctx, uow.session, course_id, caller, request)
+            version = _publish(ctx, uow, course_id, caller, request)
             uow.commit()
         except BaseException:
             if written and package.key:
@@ -141,12 +142,12 @@ def media_type(name: str) -> str:
 
 
 def _publish(
-    ctx: Context, session: Session, course_id: str, caller: Caller, request: Cmi5Request
+    ctx: Context, uow: UnitOfWork, course_id: str, caller: Caller, request: Cmi5Request
 ) -> int | None:
     if not request.publish:
         return None
     published = publish_in(
-        ctx, session, rows.course_row(session, course_id, lock=True), caller, request.bearer
+        ctx, uow, rows.course_row(uow.session, course_id, lock=True), caller, request.bearer
     )
     return None if published.unchanged else published.version
 

@@ -6,8 +6,6 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from lms.curriculum.domain.access import Caller, require_editor
 from lms.curriculum.domain.document import Course
 from lms.curriculum.domain.limits import check_limits
@@ -18,6 +16,7 @@ from lms.curriculum.service.drafts import read_draft
 from lms.curriculum.service.editing import check_if_match
 from lms.curriculum.service.publishing import publish_in
 from lms.curriculum.service.reading import published_version
+from lms.kit.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -44,28 +43,27 @@ def import_package(ctx: Context, caller: Caller, request: ImportRequest) -> Impo
     with ctx.uow() as uow:
         course_id = rows.course_id_for_slug(uow.session, request.package["slug"])
         if course_id is None:
-            imported = _create(ctx, uow.session, caller, request)
+            imported = _create(ctx, uow, caller, request)
         else:
-            imported = _replace(ctx, uow.session, caller, course_id, request)
+            imported = _replace(ctx, uow, caller, course_id, request)
         if not request.dry_run:
             uow.commit()
-    if imported.report["published_version"] is not None and not request.dry_run:
-        ctx.forget(imported.report["course_id"])
     return imported
 
 
-def _create(ctx: Context, session: Session, caller: Caller, request: ImportRequest) -> Imported:
+def _create(ctx: Context, uow: UnitOfWork, caller: Caller, request: ImportRequest) -> Imported:
     course_id = str(uuid.uuid4())
     course = _checked(request.package, course_id)
-    rows.insert_course(session, course_id, course, caller.sub)
-    version = _publish(ctx, session, course_id, caller, request)
+    rows.insert_course(uow.session, course_id, course, caller.sub)
+    version = _publish(ctx, uow, course_id, caller, request)
     report = _report(course_id, request, created=True, changes=diff(None, course), version=version)
     return Imported(report, None if request.dry_run else 1)
 
 
 def _replace(
-    ctx: Context, session: Session, caller: Caller, course_id: str, request: ImportRequest
+    ctx: Context, uow: UnitOfWork, caller: Caller, course_id: str, request: ImportRequest
 ) -> Imported:
+    session = uow.session
     row = rows.course_row(session, course_id, lock=True)
     require_editor(rows.ownership(session, row), caller, course_id)
     check_if_match(request.if_match, row.draft_revision, required=not request.dry_run)
@@ -73,7 +71,7 @@ def _replace(
     changes, revision = diff(Course.from_json(row.draft), course), row.draft_revision
     if changes:
         revision = rows.save_draft(session, course_id, course, revision)
-    version = _publish(ctx, session, course_id, caller, request)
+    version = _publish(ctx, uow, course_id, caller, request)
     report = _report(course_id, request, created=False, changes=changes, version=version)
     return Imported(report, row.draft_revision if request.dry_run else revision)
 
@@ -85,13 +83,13 @@ def _checked(package: dict[str, Any], course_id: str) -> Course:
 
 
 def _publish(
-    ctx: Context, session: Session, course_id: str, caller: Caller, request: ImportRequest
+    ctx: Context, uow: UnitOfWork, course_id: str, caller: Caller, request: ImportRequest
 ) -> int | None:
     """The version a publish made (None when not asked, or when nothing changed)."""
     if not request.publish:
         return None
-    row = rows.course_row(session, course_id, lock=True)
-    published = publish_in(ctx, session, row, caller, request.bearer)
+    row = rows.course_row(uow.session, course_id, lock=True)
+    published = publish_in(ctx, uow, row, caller, request.bearer)
     return None if published.unchanged else published.version
 
 

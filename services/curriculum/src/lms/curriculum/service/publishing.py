@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -18,6 +19,7 @@ from lms.curriculum.service import rows, version_rows
 from lms.curriculum.service.assessments import known_assessments
 from lms.curriculum.service.context import Context
 from lms.curriculum.service.editing import Draft, draft_of
+from lms.kit.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -33,14 +35,16 @@ def publish(ctx: Context, caller: Caller, course_id: str, bearer: str | None = N
     with ctx.uow() as uow:
         row = rows.course_row(uow.session, course_id, lock=True)
         require_editor(rows.ownership(uow.session, row), caller, course_id)
-        published = publish_in(ctx, uow.session, row, caller, bearer)
+        published = publish_in(ctx, uow, row, caller, bearer)
         uow.commit()
-    ctx.forget(course_id)
     return published
 
 
-def publish_in(ctx: Context, session: Session, row: Any, caller: Caller, bearer: str | None) -> Published:
-    """Publish the locked course `row` inside the caller's transaction."""
+def publish_in(ctx: Context, uow: UnitOfWork, row: Any, caller: Caller, bearer: str | None) -> Published:
+    """Publish the locked course `row` inside the caller's unit of work; once it commits, this
+    process forgets what it remembered of the course (before, a concurrent read would remember
+    the old state again)."""
+    session = uow.session
     if row.status == "retired":
         raise Conflict("The course is retired; it takes no new versions.")
     course = _publishable(ctx, session, Course.from_json(row.draft), bearer)
@@ -53,8 +57,9 @@ def publish_in(ctx: Context, session: Session, row: Any, caller: Caller, bearer:
     except IntegrityError:
         raise Conflict("Another publication of this course happened at the same moment; retry.") from None
     data = published_event(row.id, version, course, published_at)
-    ctx.outbox.add_event(session, events.COURSE_PUBLISHED, data=data)
-    return Published(row.id, version, published_at, False)  # the caller forgets it once committed
+    uow.announce(events.COURSE_PUBLISHED, data)
+    uow.after_commit(partial(ctx.forget, row.id))
+    return Published(row.id, version, published_at, False)
 
 
 def _publishable(ctx: Context, session: Session, draft: Course, bearer: str | None) -> Course:
@@ -83,21 +88,21 @@ def retire(ctx: Context, caller: Caller, course_id: str) -> Draft:
         if row.status == "draft":
             raise Conflict("A course that was never published cannot be retired.")
         if row.status != "retired":
-            _retire(ctx, uow.session, row)
+            _retire(ctx, uow, row)
         uow.commit()
-    ctx.forget(course_id)
     with ctx.sessions() as session:
         return draft_of(rows.course_row(session, course_id))
 
 
-def _retire(ctx: Context, session: Session, row: Any) -> None:
+def _retire(ctx: Context, uow: UnitOfWork, row: Any) -> None:
     retired_at = rows.now()
-    version_rows.mark_retired(session, row.id, retired_at)
-    version_rows.bump_catalogue(session)
+    version_rows.mark_retired(uow.session, row.id, retired_at)
+    version_rows.bump_catalogue(uow.session)
     data = {
         "course_id": row.id,
         "slug": row.slug,
         "latest_version": row.latest_version,
         "retired_at": retired_at.isoformat(),
     }
-    ctx.outbox.add_event(session, events.COURSE_RETIRED, data=data)
+    uow.announce(events.COURSE_RETIRED, data)
+    uow.after_commit(partial(ctx.forget, row.id))
