@@ -16,22 +16,13 @@ from typing import Any
 from flask import Flask, Response, current_app, g, request
 
 from lms.kit.auth import Principal
-from lms.kit.web import current_principal, problem_response
+from lms.kit.web import current_principal
 from lms.records.api.xapi_request import answered_version
 from lms.records.domain import errors, versions
 from lms.records.service.cmi5 import runtime, sessions
 from lms.records.service.context import Context
 
 PREFIX = "/xapi"
-STATUS = {
-    errors.Invalid: 400,
-    errors.Unauthorised: 401,
-    errors.Forbidden: 403,
-    errors.NotFound: 404,
-    errors.Conflict: 409,
-    errors.PreconditionFailed: 412,
-    errors.PreconditionRequired: 428,
-}
 
 
 def context() -> Context:
@@ -78,11 +69,6 @@ def http_date(moment: datetime) -> str:
     return format_datetime(moment.astimezone(UTC), usegmt=True)
 
 
-def problem_of(error: errors.XapiError) -> Response:
-    status = next(code for kind, code in STATUS.items() if isinstance(error, kind))
-    return problem_response(status, error.detail)
-
-
 def _versioned(response: Response) -> Response:
     if request.path == PREFIX or request.path.startswith(PREFIX + "/"):
         response.headers[versions.HEADER] = answered_version()
@@ -92,6 +78,5 @@ def _versioned(response: Response) -> Response:
 
 def install(app: Flask, ctx: Context) -> None:
     app.extensions["lms.records"] = ctx
-    app.register_error_handler(errors.XapiError, problem_of)
     app.before_request(_cmi5_token)
     app.after_request(_versioned)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from lms.kit.outbox import Outbox
+from lms.kit.uow import UnitOfWork
 from lms.records.domain.cmi5.launch import Places
 
 
@@ -26,3 +27,7 @@ class Context:
     places: Places = field(
         default_factory=lambda: Places("http://127.0.0.1:8080", "http://127.0.0.1:8080/content")
     )
+
+    def uow(self) -> UnitOfWork:
+        """The one way a use case writes: its rows and its events, in one transaction."""
+        return UnitOfWork(self.sessions, self.outbox)

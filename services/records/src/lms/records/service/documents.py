@@ -91,25 +91,31 @@ def remove(
     ctx: Context, principal: Principal, scope: Scope, document_id: str, preconditions: Preconditions
 ) -> None:
     access.require_write(principal)
-    with ctx.sessions.begin() as session:
+    with ctx.uow() as uow:
+        session = uow.session
         current = _locked(session, scope, document_id)
         rules.check(preconditions, current and current.etag)
         session.execute(delete(documents).where(D.key == scope.document_key(document_id)))
+        uow.commit()
 
 
 def remove_all(ctx: Context, principal: Principal, scope: Scope) -> None:
     """Delete every document of the scope (the State resource without `stateId`)."""
     access.require_write(principal)
-    with ctx.sessions.begin() as session:
+    with ctx.uow() as uow:
+        session = uow.session
         session.execute(delete(documents).where(D.scope == scope.key))
+        uow.commit()
 
 
 @contextmanager
 def _writing(ctx: Context) -> Iterator[Session]:
     """A write transaction; a document created at the same moment by another writer is a conflict."""
     try:
-        with ctx.sessions.begin() as session:
+        with ctx.uow() as uow:
+            session = uow.session
             yield session
+            uow.commit()
     except IntegrityError:
         raise Conflict("The document was created at the same moment by another request: try again.") from None
 

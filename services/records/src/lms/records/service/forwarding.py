@@ -99,7 +99,8 @@ def _body(batch: list[dict[str, Any]], data: list[Any]) -> tuple[bytes, str]:
 
 
 def _advance(ctx: Context, target: Target, position: int) -> None:
-    with ctx.sessions.begin() as session:
+    with ctx.uow() as uow:
+        session = uow.session
         row = {"target": target.name, "last_seq": 0, "updated": ctx.clock()}
         insert_ignore(session, forwarding, [row])
         session.execute(
@@ -107,3 +108,4 @@ def _advance(ctx: Context, target: Target, position: int) -> None:
             .where(forwarding.c.target == target.name, forwarding.c.last_seq < position)
             .values(last_seq=position, updated=ctx.clock())
         )
+        uow.commit()

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.outbox import Outbox
+from lms.kit.uow import UnitOfWork
 from lms.records.domain.statements import prepare
 from lms.records.domain.validation.statements import statement as valid_statement
 from lms.records.service import writing
@@ -33,4 +34,5 @@ def record(outbox: Outbox, home_page: str, session: Session, event: CloudEvent) 
     """Store the statement an event of progress carries (a statement stored before is left alone)."""
     statement = event.data["statement"]
     valid_statement(statement)
-    writing.write(session, outbox, [prepare(statement, authority(home_page), "1.0.0")], {})
+    unit = UnitOfWork.joining(session, outbox)
+    writing.write(unit, [prepare(statement, authority(home_page), "1.0.0")], {})

@@ -40,8 +40,10 @@ def consistent_through(ctx: Context) -> datetime:
 def assign(ctx: Context) -> datetime:
     """Give unpositioned statements their positions; the `stored` time of the last (or now)."""
     while True:
-        with ctx.sessions.begin() as session:
+        with ctx.uow() as uow:
+            session = uow.session
             through, done = _assign_batch(ctx, session)
+            uow.commit()
         if done:
             return through
 

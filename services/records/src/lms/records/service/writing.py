@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from lms.contracts import events
 from lms.kit.auth import Principal
 from lms.kit.db import insert_ignore, insert_rows
-from lms.kit.outbox import Outbox
+from lms.kit.uow import UnitOfWork
 from lms.records.db import attachments, statement_activities, statement_agents, statements
 from lms.records.domain import signatures
 from lms.records.domain import statements as rules
@@ -62,16 +62,17 @@ def store_prepared(
     ids = [s["id"] for s in prepared]
     if len(set(ids)) != len(ids):
         raise Invalid("A batch names one statement id twice.")
-    with ctx.sessions.begin() as session:
-        write(session, ctx.outbox, prepared, data or {})
+    with ctx.uow() as uow:
+        write(uow, prepared, data or {})
+        uow.commit()
     sequencing.assign(ctx)
     return ids
 
 
-def write(
-    session: Session, outbox: Outbox, prepared: list[dict[str, Any]], data: dict[str, Attachment]
-) -> None:
-    """The batch's rows in `session`'s transaction (the consumer of progress's events calls this too)."""
+def write(uow: UnitOfWork, prepared: list[dict[str, Any]], data: dict[str, Attachment]) -> None:
+    """The batch's rows in the unit's transaction, each new statement announced (the consumer of
+    progress's events calls this too, in a unit joining its batch)."""
+    session = uow.session
     _refuse_voiding_a_voiding_statement(session, prepared)
     stored = _insert(session, prepared)
     _same_as_stored(session, [s for s in prepared if s["id"] not in stored])
@@ -83,7 +84,7 @@ def write(
     canonical.learn(session, new)
     _keep_attachments(session, new, data)
     for statement in new:
-        outbox.add_event(session, events.STATEMENT_STORED, data=_stored_event(statement))
+        uow.announce(events.STATEMENT_STORED, _stored_event(statement))
 
 
 def _insert(session: Session, prepared: list[dict[str, Any]]) -> dict[str, int]:

@@ -15,9 +15,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
 
 from lms.kit.auth import Principal
+from lms.kit.uow import UnitOfWork
 from lms.records.db import cmi5_sessions
 from lms.records.domain.cmi5 import launch as plan
 from lms.records.domain.cmi5 import statements
@@ -34,8 +34,9 @@ OVERSEERS = ("hr", "admin")
 REASONS = ("Tested Out", "Equivalent AU", "Equivalent Outside Activity", "Administrative")
 
 
-def abandon_rows(session: Session, ctx: Context, rows: Iterable[Any], now: datetime) -> None:
+def abandon_rows(uow: UnitOfWork, ctx: Context, rows: Iterable[Any], now: datetime) -> None:
     """Abandon these open sessions (locked by the caller) in its transaction."""
+    session = uow.session
     written = []
     for row in rows:
         _, au = catalog.au_of(session, row.course_id, row.course_version, row.lesson_id)
@@ -44,23 +45,25 @@ def abandon_rows(session: Session, ctx: Context, rows: Iterable[Any], now: datet
         activity_id = au_activity_id(ctx.home_page, au.lesson_id)
         written.append(statements.abandoned(about, au, activity_id, row.last_statement - row.launched))
         session.execute(update(cmi5_sessions).where(T.id == row.id).values(state="abandoned"))
-    write_statements(session, ctx, written)
+    write_statements(uow, ctx, written)
 
 
 def abandon(ctx: Context, principal: Principal, session_id: str) -> dict[str, Any]:
     """End an open session abnormally: its learner, HR or an admin."""
-    with ctx.sessions.begin() as session:
+    with ctx.uow() as uow:
+        session = uow.session
         row = session.execute(select(cmi5_sessions).where(T.id == session_id)).first()
         if row is None or not (row.learner_id == principal.sub or principal.has_any(*OVERSEERS)):
             raise NotFound(f"No session {session_id} of yours.")
         enrolled = registrations.Enrolled(row.enrolment_id, row.learner_id, row.course_id, row.course_version)
         course, _ = catalog.au_of(session, row.course_id, row.course_version, row.lesson_id)
         who = plan.actor(ctx.home_page, row.learner_id)
-        registrations.lock(session, course, enrolled, About(who, row.registration, row.id, ctx.clock()), ctx)
+        registrations.lock(uow, course, enrolled, About(who, row.registration, row.id, ctx.clock()), ctx)
         row = sessions.locked(session, session_id)
         if row.state != sessions.OPEN:
             raise Conflict(f"The session is {row.state} already.")
-        abandon_rows(session, ctx, [row], ctx.clock())
+        abandon_rows(uow, ctx, [row], ctx.clock())
+        uow.commit()
     sequencing.assign(ctx)
     return {"session_id": session_id, "state": "abandoned"}
 
@@ -73,7 +76,8 @@ def waive(
         raise Forbidden("Waiving an AU is for HR and admins.")
     if not reason.strip():
         raise Invalid("A waiver gives its reason (cmi5 9.5.5.2), e.g. " + ", ".join(REASONS) + ".")
-    with ctx.sessions.begin() as session:
+    with ctx.uow() as uow:
+        session = uow.session
         row = catalog.enrolment(session, enrolment_id)
         if row is None:
             raise NotFound(f"No enrolment {enrolment_id} is known here.")
@@ -82,16 +86,17 @@ def waive(
         about = About(
             plan.actor(ctx.home_page, row.learner_id), enrolled.registration, str(uuid.uuid4()), ctx.clock()
         )
-        registrations.lock(session, course, enrolled, about, ctx)
+        registrations.lock(uow, course, enrolled, about, ctx)
         progress = registrations.progress_of(session, enrolled.registration, lesson_id)
         if progress.waived:
             raise Conflict("The AU is waived already in this registration.")
         if registrations.is_satisfied(session, enrolled.registration, lesson_id):
             raise Conflict("The AU is satisfied already in this registration.")
         activity_id = au_activity_id(ctx.home_page, lesson_id)
-        write_statements(session, ctx, [statements.waived(about, au, activity_id, reason.strip())])
+        write_statements(uow, ctx, [statements.waived(about, au, activity_id, reason.strip())])
         registrations.record_progress(session, enrolled.registration, lesson_id, waived=True)
-        registrations.settle(session, ctx, course, enrolled, about, {lesson_id: "waived"})
+        registrations.settle(uow, ctx, course, enrolled, about, {lesson_id: "waived"})
+        uow.commit()
     sequencing.assign(ctx)
     return {
         "enrolment_id": enrolment_id,

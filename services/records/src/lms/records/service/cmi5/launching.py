@@ -17,6 +17,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from lms.kit.auth import Principal
+from lms.kit.uow import UnitOfWork
 from lms.records.db import cmi5_sessions
 from lms.records.domain import documents as kinds
 from lms.records.domain.cmi5 import launch as plan
@@ -48,10 +49,12 @@ def launch(ctx: Context, principal: Principal, ask: LaunchRequest) -> dict[str, 
     """Make a session for the AU and answer its launch URL."""
     if ask.launch_mode not in plan.LAUNCH_MODES:
         raise Invalid(f"launch_mode is one of {', '.join(plan.LAUNCH_MODES)}.")
-    with ctx.sessions.begin() as session:
+    with ctx.uow() as uow:
+        session = uow.session
         enrolled = own_enrolment(session, principal, ask.enrolment_id)
         course, au = catalog.au_of(session, enrolled.course_id, enrolled.course_version, ask.lesson_id)
-        launched = _launch(session, ctx, enrolled, course, au, ask)
+        launched = _launch(uow, ctx, enrolled, course, au, ask)
+        uow.commit()
     sequencing.assign(ctx)
     return launched
 
@@ -65,18 +68,19 @@ def own_enrolment(session: Session, principal: Principal, enrolment_id: str) -> 
 
 
 def _launch(
-    session: Session,
+    uow: UnitOfWork,
     ctx: Context,
     enrolled: registrations.Enrolled,
     course: Cmi5Course,
     au: Au,
     ask: LaunchRequest,
 ) -> dict[str, Any]:
+    session = uow.session
     session_id, now = str(uuid.uuid4()), ctx.clock()
     who = plan.actor(ctx.home_page, enrolled.learner_id)
     about = About(who, enrolled.registration, session_id, now)
-    registrations.lock(session, course, enrolled, about, ctx)
-    abandon_rows(session, ctx, _open_sessions(session, enrolled.registration), now)
+    registrations.lock(uow, course, enrolled, about, ctx)
+    abandon_rows(uow, ctx, _open_sessions(session, enrolled.registration), now)
     fetch_secret, fetch_digest = sessions.new_secret()
     activity_id = au_activity_id(ctx.home_page, au.lesson_id)
     base = plan.au_url(ctx.places, course, au)
@@ -87,7 +91,7 @@ def _launch(
     data = plan.launch_data(au, session_id, ask.launch_mode, ask.return_url)
     scope = Scope(kinds.STATE, activity_id, actor_key(who) or "", enrolled.registration)
     store_in(session, ctx, scope, plan.LAUNCH_DATA, json.dumps(data).encode(), "application/json")
-    write_statements(session, ctx, [statements.launched(about, au, activity_id, ask.launch_mode, base)])
+    write_statements(uow, ctx, [statements.launched(about, au, activity_id, ask.launch_mode, base)])
     return {
         "launch_url": plan.launch_url(base, parameters),
         "launch_method": au.launch_method,

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from lms.contracts import events
 from lms.kit.db import insert_ignore
+from lms.kit.uow import UnitOfWork
 from lms.records.db import cmi5_aus, cmi5_registrations, cmi5_satisfied
 from lms.records.domain.cmi5 import statements
 from lms.records.domain.cmi5.course import Au, Cmi5Course, block_activity_id, course_activity_id
@@ -44,8 +45,9 @@ class Enrolled:
         return self.enrolment_id
 
 
-def lock(session: Session, course: Cmi5Course, enrolled: Enrolled, about: About, ctx: Context) -> None:
+def lock(uow: UnitOfWork, course: Cmi5Course, enrolled: Enrolled, about: About, ctx: Context) -> None:
     """Take the registration's lock; a registration that starts now satisfies its NotApplicable AUs."""
+    session = uow.session
     created = insert_ignore(
         session,
         cmi5_registrations,
@@ -59,7 +61,7 @@ def lock(session: Session, course: Cmi5Course, enrolled: Enrolled, about: About,
     ).one()
     if created:
         free = [au for au in course.aus() if au.move_on == "NotApplicable"]
-        settle(session, ctx, course, enrolled, about, {au.lesson_id: "not_applicable" for au in free})
+        settle(uow, ctx, course, enrolled, about, {au.lesson_id: "not_applicable" for au in free})
 
 
 def progress_of(session: Session, registration: str, lesson_id: str) -> AuProgress:
@@ -85,7 +87,7 @@ def satisfied_by(au: Au, progress: AuProgress, reason: str) -> dict[str, str]:
 
 
 def settle(
-    session: Session,
+    uow: UnitOfWork,
     ctx: Context,
     course: Cmi5Course,
     enrolled: Enrolled,
@@ -93,6 +95,7 @@ def settle(
     reasons: dict[str, str],
 ) -> None:
     """Satisfy the AUs of `reasons` (lesson id -> why) not satisfied yet; announce what that completes."""
+    session = uow.session
     registration = enrolled.registration
     already = set(
         session.scalars(select(A.lesson_id).where(A.registration == registration, A.satisfied.is_not(None)))
@@ -107,14 +110,15 @@ def settle(
         )
         au = course.au(lesson_id)
         assert au is not None
-        ctx.outbox.add_event(session, events.AU_SATISFIED, data=_event(course, enrolled, au, why, about.at))
+        uow.announce(events.AU_SATISFIED, _event(course, enrolled, au, why, about.at))
     if fresh:
-        _announce(session, ctx, course, registration, already | set(fresh), about)
+        _announce(uow, ctx, course, registration, already | set(fresh), about)
 
 
 def _announce(
-    session: Session, ctx: Context, course: Cmi5Course, registration: str, satisfied: set[str], about: About
+    uow: UnitOfWork, ctx: Context, course: Cmi5Course, registration: str, satisfied: set[str], about: About
 ) -> None:
+    session = uow.session
     keys = {_key(b.id): b.id for b in course.blocks_inner_first()} | {
         _key(course.publisher_id): course.publisher_id
     }
@@ -138,7 +142,7 @@ def _announce(
     insert_ignore(
         session, cmi5_satisfied, [{"registration": registration, "object_key": _key(o)} for o in objects]
     )
-    write_statements(session, ctx, written)
+    write_statements(uow, ctx, written)
 
 
 def _event(course: Cmi5Course, enrolled: Enrolled, au: Au, reason: str, at: datetime) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from lms.kit.auth import Principal
+from lms.kit.uow import UnitOfWork
 from lms.records.db import cmi5_sessions, statements
 from lms.records.domain import documents as kinds
 from lms.records.domain import signatures
@@ -43,12 +44,13 @@ def store(ctx: Context, row: Any, submission: writing.Submission) -> list[str]:
     """Store statements an AU sends in session `row`, or refuse them all (403, 409)."""
     for statement in submission.statements:
         signatures.check(statement, submission.attachments)
-    with ctx.sessions.begin() as session:
+    with ctx.uow() as uow:
+        session = uow.session
         enrolled = registrations.Enrolled(row.enrolment_id, row.learner_id, row.course_id, row.course_version)
         course, au = catalog.au_of(session, row.course_id, row.course_version, row.lesson_id)
         now = ctx.clock()
         who = plan.actor(ctx.home_page, row.learner_id)
-        registrations.lock(session, course, enrolled, About(who, row.registration, row.id, now), ctx)
+        registrations.lock(uow, course, enrolled, About(who, row.registration, row.id, now), ctx)
         current = sessions.locked(session, row.id)
         if not sessions.is_open(current, now):
             raise Unauthorised("The session of this token has ended (terminated, abandoned or expired).")
@@ -62,12 +64,12 @@ def store(ctx: Context, row: Any, submission: writing.Submission) -> list[str]:
         version = statement_version(submission.version)
         authority = {"objectType": "Agent", "account": {"homePage": ctx.home_page, "name": AU_AUTHORITY}}
         writing.write(
-            session,
-            ctx.outbox,
+            uow,
             [prepare(s, authority, version) for s in submission.statements],
             submission.attachments,
         )
-        _apply(session, ctx, current, course, au, enrolled, state, [v for v in verbs if v], now)
+        _apply(uow, ctx, current, course, au, enrolled, state, [v for v in verbs if v], now)
+        uow.commit()
     sequencing.assign(ctx)
     return [s["id"] for s in submission.statements]
 
@@ -104,7 +106,7 @@ def _state(session: Session, ctx: Context, row: Any, au: Any) -> rules.SessionSt
 
 
 def _apply(
-    session: Session,
+    uow: UnitOfWork,
     ctx: Context,
     row: Any,
     course: Any,
@@ -114,6 +116,7 @@ def _apply(
     verbs: list[str],
     now: Any,
 ) -> None:
+    session = uow.session
     values: dict[str, Any] = {
         "last_statement": now,
         "initialized": state.initialized,
@@ -130,14 +133,16 @@ def _apply(
     progress = registrations.progress_of(session, row.registration, row.lesson_id)
     about = About(state.actor, row.registration, row.id, now)
     registrations.settle(
-        session, ctx, course, enrolled, about, registrations.satisfied_by(au, progress, "move_on")
+        uow, ctx, course, enrolled, about, registrations.satisfied_by(au, progress, "move_on")
     )
 
 
 def preferences_read(ctx: Context, row: Any) -> None:
     """The AU read cmi5LearnerPreferences in this session (cmi5 11: before it is initialized)."""
-    with ctx.sessions.begin() as session:
+    with ctx.uow() as uow:
+        session = uow.session
         session.execute(update(cmi5_sessions).where(T.id == row.id).values(prefs_read=True))
+        uow.commit()
 
 
 def check_read(ctx: Context, row: Any, params: dict[str, list[str]]) -> None:

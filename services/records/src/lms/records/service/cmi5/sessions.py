@@ -56,7 +56,8 @@ def digest(secret: str) -> str:
 def fetch(ctx: Context, key: str) -> Fetched:
     """The auth-token of the session `key` names, the first time only."""
     session_id, _, secret = key.partition(".")
-    with ctx.sessions.begin() as session:
+    with ctx.uow() as uow:
+        session = uow.session
         row = locked(session, session_id) if secret else None
         if row is None or not hmac.compare_digest(row.fetch_digest, digest(secret)):
             return Fetched(error=("2", "This fetch URL is not one the LMS gave out."))
@@ -66,6 +67,7 @@ def fetch(ctx: Context, key: str) -> Fetched:
             return Fetched(error=("1", "The session has ended or expired."))
         token, token_digest = new_secret()
         session.execute(update(cmi5_sessions).where(T.id == row.id).values(token_digest=token_digest))
+        uow.commit()
     credentials = f"{USER_PREFIX}{session_id}:{token}".encode()
     return Fetched(token=base64.b64encode(credentials).decode())
 
