@@ -1,39 +1,20 @@
-"""What the views share: the service context, idempotency keys, and domain errors as problems."""
+"""What the views share: the service context, idempotency keys, and a use case's outcome as a reply.
+
+Refusals (`domain.errors`) need nothing here: the kit's web layer turns them into problems.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, current_app, request
 
-from lms.assessment.domain.errors import (
-    AssessmentError,
-    Conflict,
-    Expired,
-    Forbidden,
-    Invalid,
-    NotFound,
-    PreconditionFailed,
-    PreconditionRequired,
-    Unavailable,
-)
 from lms.assessment.service.context import Context
 from lms.assessment.service.idempotency import IdempotencyKey, Outcome
-from lms.kit.web import Problem, problem_response
+from lms.kit.web import Problem
 
 KEY_PATTERN = re.compile(r"^[\x21-\x7e]{1,200}$")
-STATUS = {
-    NotFound: 404,
-    Forbidden: 403,
-    Expired: 409,
-    Conflict: 409,
-    Invalid: 422,
-    PreconditionRequired: 428,
-    PreconditionFailed: 412,
-    Unavailable: 503,
-}
-TITLES = {Expired: "attempt expired"}
 
 
 def context() -> Context:
@@ -55,20 +36,11 @@ def idempotency_key(body: Any) -> IdempotencyKey | None:
 
 
 def answer(outcome: Outcome) -> tuple[dict[str, Any], int, dict[str, str]]:
+    """201 when the use case created something (a replay too: it repeats that reply), else 200;
+    a replay says so in `Idempotent-Replayed`."""
     headers = {"Idempotent-Replayed": "true"} if outcome.replayed else {}
-    return outcome.body, outcome.status, headers
-
-
-def problem_of(error: AssessmentError) -> Response:
-    status = next(code for kind, code in STATUS.items() if isinstance(error, kind))
-    title = next((t for kind, t in TITLES.items() if isinstance(error, kind)), None)
-    type_ = "https://lms.example/problems/attempt-expired" if isinstance(error, Expired) else None
-    headers = {"Retry-After": "2"} if isinstance(error, Unavailable) else None
-    return problem_response(
-        status, error.detail, title=title, type_=type_, errors=error.errors, headers=headers
-    )
+    return outcome.body, 201 if outcome.created else 200, headers
 
 
 def install(app: Flask, ctx: Context) -> None:
     app.extensions["lms.assessment"] = ctx
-    app.register_error_handler(AssessmentError, problem_of)

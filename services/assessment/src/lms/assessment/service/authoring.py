@@ -82,7 +82,8 @@ def replace_draft(
 
 
 def publish(ctx: Context, author: Principal, assessment_id: str) -> Outcome:
-    """Freeze the draft as the next version (422 listing every problem; 200 when nothing changed)."""
+    """Freeze the draft as the next version (`created`); an unchanged draft gets the latest version
+    again, not created (422 listing every problem)."""
     with ctx.uow() as uow:
         row = _locked(uow.session, assessment_id)
         require_editor(uow.session, row, author)
@@ -96,7 +97,7 @@ def publish(ctx: Context, author: Principal, assessment_id: str) -> Outcome:
         ):
             published = ctx.version(uow.session, row.id, row.latest_version)
             return Outcome(
-                200, _published_body(row.id, row.latest_version, published.max_score, published.published_at)
+                _published_body(row.id, row.latest_version, published.max_score, published.published_at)
             )
         version, now, top = (row.latest_version or 0) + 1, ctx.clock(), max_score(assessment)
         uow.session.execute(
@@ -121,9 +122,9 @@ def publish(ctx: Context, author: Principal, assessment_id: str) -> Outcome:
             "pass_mark": assessment.pass_mark,
             "competencies": assessment.competencies,
         }
-        ctx.outbox.add_event(uow.session, events.ASSESSMENT_PUBLISHED, data=event)
+        uow.announce(events.ASSESSMENT_PUBLISHED, event)
         uow.commit()
-    return Outcome(201, body)
+    return Outcome(body, created=True)
 
 
 def _published_body(assessment_id: str, version: int, top: float, at: Any) -> dict[str, Any]:

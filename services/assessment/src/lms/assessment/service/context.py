@@ -1,4 +1,4 @@
-"""What every use case needs: sessions, the outbox, the clock, the published versions, insights' reader."""
+"""What every use case needs: units of work, the clock, the published versions, insights' reader."""
 
 from __future__ import annotations
 
@@ -50,6 +50,7 @@ class Context:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def uow(self) -> UnitOfWork:
+        """The one way a use case writes: state and announced events commit together."""
         return UnitOfWork(self.sessions, self.outbox)
 
     def version(self, session: Session, assessment_id: str, version: int) -> PublishedVersion:

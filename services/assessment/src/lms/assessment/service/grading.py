@@ -15,7 +15,7 @@ from lms.assessment.service.catalog import current_modules, read_catalogue, reme
 from lms.assessment.service.context import PublishedVersion
 from lms.assessment.service.results import AWAITING_REVIEW, GRADED, stored_result
 from lms.contracts import events
-from lms.kit.outbox import Outbox
+from lms.kit.uow import UnitOfWork
 
 
 def graded_values(
@@ -51,10 +51,8 @@ def _recommended(
     return [asdict(r) for r in recommend(scores, assessment.recommend_below, current_modules(session))]
 
 
-def emit_final_events(
-    outbox: Outbox, session: Session, row: Any, published: PublishedVersion, values: dict[str, Any]
-) -> None:
-    """`attempt.graded` (and `diagnostic.completed` for a diagnostic): once, when the grade is final."""
+def emit_final_events(uow: UnitOfWork, row: Any, published: PublishedVersion, values: dict[str, Any]) -> None:
+    """Announce `attempt.graded` (and a diagnostic's `diagnostic.completed`) once, when the grade is final."""
     if values["status"] != GRADED:
         return
     kind = published.assessment.kind
@@ -74,11 +72,11 @@ def emit_final_events(
         "passed": values["passed"],
         "submitted_at": iso(values.get("submitted_at") or row.submitted_at),
     }
-    outbox.add_event(session, events.ATTEMPT_GRADED, data=graded)
+    uow.announce(events.ATTEMPT_GRADED, graded)
     if kind == "diagnostic":
         completed = diagnostic_completed(row, values["result"], values["graded_at"])
-        outbox.add_event(session, events.DIAGNOSTIC_COMPLETED, data=completed)
-        remember_diagnostic(session, row.id, values, published.assessment.recommend_below)
+        uow.announce(events.DIAGNOSTIC_COMPLETED, completed)
+        remember_diagnostic(uow.session, row.id, values, published.assessment.recommend_below)
 
 
 def diagnostic_completed(row: Any, result: dict[str, Any], graded_at: datetime) -> dict[str, Any]:

@@ -1,9 +1,10 @@
-"""`Idempotency-Key`: same key and request -> the first response again; same key, other request -> 409.
+"""`Idempotency-Key`: same key and request -> the first outcome again; same key, other request -> 409.
 
-A key is stored with the request's fingerprint and the attempt it produced, in the same
-transaction as the work (`INSERT ... ON CONFLICT DO NOTHING`: a concurrent request with the
-same key waits for that row). Losing that insert means the key was used first: the work is
-rolled back and the first outcome is rebuilt from the attempt. Refused requests store nothing.
+A key is stored with the request's fingerprint, whether the work created something, and the
+attempt it produced, in the same transaction as the work (`INSERT ... ON CONFLICT DO NOTHING`: a
+concurrent request with the same key waits for that row). Losing that insert means the key was
+used first: the work is rolled back and the first outcome is rebuilt from the attempt. Refused
+requests store nothing.
 """
 
 from __future__ import annotations
@@ -36,11 +37,17 @@ class IdempotencyKey:
 
 @dataclass(frozen=True)
 class Outcome:
-    """A use case's answer: HTTP status and JSON body; `replayed` when it repeats an earlier one."""
+    """What a use case did: the body of its answer, whether it `created` something (a new
+    attempt or version), and whether it is `replayed` from an earlier request with the same key."""
 
-    status: int
     body: dict[str, Any]
+    created: bool = False
     replayed: bool = False
+
+
+# The stored `status_code` keeps the status of the key's first reply, as it always has: it is
+# what the API answers for a created outcome or another one.
+_CREATED, _OTHER = 201, 200
 
 
 class KeyTaken(Exception):
@@ -48,11 +55,18 @@ class KeyTaken(Exception):
 
 
 def remember(
-    session: Session, owner: str, idem: IdempotencyKey | None, status: int, attempt_id: str, now: datetime
+    session: Session,
+    owner: str,
+    idem: IdempotencyKey | None,
+    attempt_id: str,
+    now: datetime,
+    *,
+    created: bool,
 ) -> None:
     """Store the key with this transaction's outcome; raise KeyTaken when it exists already."""
     if idem is None:
         return
+    status = _CREATED if created else _OTHER
     values = {"owner": owner, "key": idem.key, "fingerprint": idem.fingerprint, "status_code": status,
               "attempt_id": attempt_id, "created_at": now}  # fmt: skip
     if session.execute(insert_ignore_statement(session, idempotency_keys, "key"), values).first() is None:
@@ -64,8 +78,8 @@ _RECALL = select(idempotency_keys).where(
 )
 
 
-def recall(session: Session, owner: str, idem: IdempotencyKey | None) -> tuple[int, str] | None:
-    """(status, attempt id) stored under the key, None when unused; 409 when it named another request."""
+def recall(session: Session, owner: str, idem: IdempotencyKey | None) -> tuple[bool, str] | None:
+    """(created, attempt id) stored under the key, None when unused; 409 when it named another request."""
     if idem is None:
         return None
     row = session.execute(_RECALL, {"owner": owner, "key": idem.key}).first()
@@ -73,4 +87,4 @@ def recall(session: Session, owner: str, idem: IdempotencyKey | None) -> tuple[i
         return None
     if row.fingerprint != idem.fingerprint:
         raise Conflict("This Idempotency-Key was already used with a different request.")
-    return row.status_code, row.attempt_id
+    return row.status_code == _CREATED, row.attempt_id

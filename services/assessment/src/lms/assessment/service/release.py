@@ -20,14 +20,14 @@ from lms.assessment.service.analyses import ANALYSIS
 from lms.contracts import events
 from lms.kit.cloudevents import CloudEvent, event_time
 from lms.kit.db import insert_ignore
-from lms.kit.outbox import Outbox
+from lms.kit.uow import UnitOfWork
 
 FLOOR = 3  # no group smaller than this is ever released, whatever insights asks for
 
 
-def apply_analysis_closed(outbox: Outbox, session: Session, event: CloudEvent) -> None:
+def apply_analysis_closed(uow: UnitOfWork, event: CloudEvent) -> None:
     """Release the analysis's sealed responses once: shuffled, per survey, none of a small group."""
-    data = event.data
+    session, data = uow.session, event.data
     analysis_id, closed_at = data["needs_analysis_id"], event_time(data["closed_at"])
     placeholder = {"opens_at": closed_at, "closes_at": closed_at, "announced": True}
     insert_ignore(session, needs_analyses, [{"id": analysis_id, **placeholder}])
@@ -45,7 +45,7 @@ def apply_analysis_closed(outbox: Outbox, session: Session, event: CloudEvent) -
     session.execute(
         update(needs_analyses).where(needs_analyses.c.id == analysis_id).values(released_at=datetime.now(UTC))
     )
-    outbox.add_event(session, events.SURVEY_RELEASED, data=released)
+    uow.announce(events.SURVEY_RELEASED, released)
 
 
 def _group(session: Session, analysis_id: str, survey_id: str, floor: int) -> dict[str, Any]:

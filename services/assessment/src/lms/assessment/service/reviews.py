@@ -53,7 +53,7 @@ def review(
         grade = grade_attempt(published.assessment, answers, scores)
         values = graded_values(uow.session, published, grade, now, comments)
         uow.session.execute(update(attempts).where(attempts.c.id == row.id).values(**values))
-        emit_final_events(ctx.outbox, uow.session, row, published, values)
+        emit_final_events(uow, row, published, values)
         updated = uow.session.execute(select(attempts).where(attempts.c.id == row.id)).one()
         uow.commit()
     return attempt_view(updated, published, updated.status, owner=False)

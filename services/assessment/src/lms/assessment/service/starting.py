@@ -86,7 +86,7 @@ def start_attempt(
                 raise
             row = own_attempt(session, learner_id, stored[1])
             body = started_body(row, ctx.version(session, row.assessment_id, row.version))
-            return Outcome(stored[0], body, replayed=True)
+            return Outcome(body, created=stored[0], replayed=True)
 
 
 @dataclass(frozen=True)
@@ -105,10 +105,10 @@ def _start(ctx: Context, starter: Starter, assessment_id: str, idem: Idempotency
             )
         else:
             published, values, number = _insert(ctx, uow.session, published, starter, now)
-        remember(uow.session, learner_id, idem, 201, values["id"], now)
+        remember(uow.session, learner_id, idem, values["id"], now, created=True)
         uow.commit()
     row = SimpleNamespace(**values, attempt_no=number)
-    return Outcome(201, started_body(row, published))
+    return Outcome(started_body(row, published), created=True)
 
 
 def _insert(

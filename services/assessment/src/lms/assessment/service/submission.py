@@ -92,23 +92,23 @@ def _submit(
         if survey:
             idem = without_answers(idem, attempt_id)
             values = responded_values(now)
-            record_response(ctx.outbox, uow.session, row, published, answers_by_item(answers), now)
+            record_response(uow, row, published, answers_by_item(answers), now)
         else:
             grade = grade_attempt(published.assessment, answers_by_item(answers))
             values = graded_values(uow.session, published, grade, now, {})
             values.update(responses=responses, submitted_at=now)
-            emit_final_events(ctx.outbox, uow.session, row, published, values)
+            emit_final_events(uow, row, published, values)
         changed = uow.session.execute(
             _SUBMIT, {"attempt_id": row.id, **{f"new_{k}": values[k] for k in GRADED}}
         )
         if changed.rowcount != 1:
             raise _LostRace
-        remember(uow.session, learner_id, idem, 200, attempt_id, now)
+        remember(uow.session, learner_id, idem, attempt_id, now, created=False)
         uow.commit()
     done = SimpleNamespace(**{**row._mapping, **values})
     if survey:
-        return Outcome(200, receipt_body(attempt_summary(done, RESPONDED), done))
-    return Outcome(200, submit_body(done, published, values["status"], grade))
+        return Outcome(receipt_body(attempt_summary(done, RESPONDED), done))
+    return Outcome(submit_body(done, published, values["status"], grade))
 
 
 def _already_submitted(
@@ -126,7 +126,7 @@ def _already_submitted(
     recall(session, learner_id, idem)  # 409 when the key stood for another request
     if row.status == IN_PROGRESS or _canonical(row.responses) != _canonical(responses):
         raise Conflict("This attempt was already submitted with other responses.")
-    return Outcome(200, submit_body(row, published, status_of(row, ctx.clock(), ctx.grace_s)), replayed=True)
+    return Outcome(submit_body(row, published, status_of(row, ctx.clock(), ctx.grace_s)), replayed=True)
 
 
 def _survey_replay(session: Session, row: Any, idem: IdempotencyKey | None) -> Outcome:
@@ -134,7 +134,7 @@ def _survey_replay(session: Session, row: Any, idem: IdempotencyKey | None) -> O
     stored = recall(session, row.learner_id, without_answers(idem, row.id))
     if stored is None or row.status == IN_PROGRESS:
         raise Conflict("You have responded to this survey already (responses are not shown back).")
-    return Outcome(200, receipt_body(attempt_summary(row, RESPONDED), row), replayed=True)
+    return Outcome(receipt_body(attempt_summary(row, RESPONDED), row), replayed=True)
 
 
 def _canonical(responses: Responses | None) -> str:

@@ -99,5 +99,6 @@ def ensure_invitation_known(
             return
     invitation = ctx.insights.invitation(analysis_id, authorization)
     if invitation is not None and invitation.get("status") == "open":
-        with ctx.sessions.begin() as session:
-            analyses.record_invitation(session, invitation, learner_id)
+        with ctx.uow() as uow:
+            analyses.record_invitation(uow.session, invitation, learner_id)
+            uow.commit()

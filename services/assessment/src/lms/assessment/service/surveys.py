@@ -26,7 +26,7 @@ from lms.assessment.service import analyses
 from lms.assessment.service.context import PublishedVersion
 from lms.assessment.service.idempotency import IdempotencyKey
 from lms.contracts import events
-from lms.kit.outbox import Outbox
+from lms.kit.uow import UnitOfWork
 
 RESPONDED = "responded"
 HIDDEN = ("graded_at", "score", "max_score", "percent", "passed")
@@ -52,14 +52,10 @@ def responded_values(now: datetime) -> dict[str, Any]:
 
 
 def record_response(
-    outbox: Outbox,
-    session: Session,
-    row: Any,
-    published: PublishedVersion,
-    answers: Mapping[str, Answer],
-    now: datetime,
+    uow: UnitOfWork, row: Any, published: PublishedVersion, answers: Mapping[str, Answer], now: datetime
 ) -> None:
     """Seal the scores and the free text apart from the person, and announce only the participation."""
+    session = uow.session
     analyses.require_open(session, row.needs_analysis_id, now)
     scores = response_scores(published.assessment, answers)
     sealed = {"id": str(uuid.uuid4()), "needs_analysis_id": row.needs_analysis_id,
@@ -71,7 +67,7 @@ def record_response(
         raise SealFailed("the sealed response could not be stored") from None
     participated = {"learner_id": row.learner_id, "survey_id": row.assessment_id,
                     "needs_analysis_id": row.needs_analysis_id, "participated_at": iso(now)}  # fmt: skip
-    outbox.add_event(session, events.SURVEY_PARTICIPATED, data=participated)
+    uow.announce(events.SURVEY_PARTICIPATED, participated)
 
 
 def _keep_comments(

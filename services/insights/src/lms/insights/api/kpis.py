@@ -59,8 +59,9 @@ class KpiMetrics(MethodView):
     @blp.response(201, MetricOut)
     @blp.alt_response(200, schema=MetricOut, description="Already declared the same way")
     def post(self, body: dict[str, Any]) -> Any:
-        """Declare a custom metric (HR, admins)."""
-        return metrics.declare(context(), current_principal(), body)
+        """Declare a custom metric (HR, admins); the same declaration again answers 200."""
+        declared = metrics.declare(context(), current_principal(), body)
+        return declared.view, 201 if declared.created else 200
 
 
 @blp.route("/teams/<team_id>/kpis")

@@ -1,30 +1,28 @@
-"""Why a use case refuses; the API layer alone turns these into HTTP problems."""
+"""Why a use case refuses: the kit's refusals (`lms.kit.errors`), which carry their HTTP status.
+
+The kit's web layer turns each into a problem; the service keeps no table of statuses.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from lms.kit import errors as kit
 
 
-class InsightsError(Exception):
+class InsightsError(kit.DomainError):
     """Base of the refusals below."""
 
-    def __init__(self, detail: str, errors: Mapping[str, Sequence[str]] | None = None):
-        super().__init__(detail)
-        self.detail = detail
-        self.errors = dict(errors) if errors else None
 
-
-class NotFound(InsightsError):
+class NotFound(InsightsError, kit.NotFound):
     """No such thing, or the caller may not know it exists."""
 
 
-class Forbidden(InsightsError):
+class Forbidden(InsightsError, kit.Forbidden):
     """The caller is known but not allowed."""
 
 
-class Conflict(InsightsError):
+class Conflict(InsightsError, kit.Conflict):
     """The request contradicts the current state (already closed, already declared)."""
 
 
-class Invalid(InsightsError):
+class Invalid(InsightsError, kit.Invalid):
     """The input does not fit: `errors` names each field, row or line."""

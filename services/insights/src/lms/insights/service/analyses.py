@@ -24,6 +24,7 @@ from lms.insights.service.invitations import OPEN, leaders_of
 from lms.insights.service.reports import take_snapshot
 from lms.insights.service.summary import closed_event, opened_event
 from lms.kit.auth import Principal
+from lms.kit.uow import UnitOfWork
 
 AWAITING = "awaiting_responses"  # closed; the sealed responses are on their way
 
@@ -50,7 +51,7 @@ def create_analysis(ctx: Context, principal: Principal, body: dict[str, Any]) ->
             "created_at": ctx.clock(),
         }
         uow.session.execute(needs_analyses.insert().values(row))
-        ctx.outbox.add_event(uow.session, events.NEEDS_ANALYSIS_OPENED, data=opened_event(row))
+        uow.announce(events.NEEDS_ANALYSIS_OPENED, opened_event(row))
         uow.commit()
     return read_analysis(ctx, principal, row["id"])
 
@@ -114,7 +115,7 @@ def _due(ctx: Context, analysis: Row) -> bool:
     return analysis.closed_at is None and analysis.closes_at <= ctx.clock()
 
 
-def _close(ctx: Context, uow: Any, analysis: Row) -> Row:
+def _close(ctx: Context, uow: UnitOfWork, analysis: Row) -> Row:
     """Take the diagnostics snapshot and announce the closing, once (the row is locked meanwhile)."""
     locked = uow.session.execute(
         select(needs_analyses).where(needs_analyses.c.id == analysis.id).with_for_update()
@@ -127,7 +128,7 @@ def _close(ctx: Context, uow: Any, analysis: Row) -> Row:
         update(needs_analyses).where(needs_analyses.c.id == analysis.id).values(closed_at=closed_at)
     )
     closed = closed_event(locked, closed_at, ctx.thresholds.min_respondents)
-    ctx.outbox.add_event(uow.session, events.NEEDS_ANALYSIS_CLOSED_V2, data=closed)
+    uow.announce(events.NEEDS_ANALYSIS_CLOSED_V2, closed)
     return uow.session.execute(select(needs_analyses).where(needs_analyses.c.id == analysis.id)).one()
 
 

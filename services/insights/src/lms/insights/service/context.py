@@ -1,4 +1,4 @@
-"""What every use case needs: sessions, the outbox, the clock and the thresholds."""
+"""What every use case needs: units of work, the clock and the thresholds."""
 
 from __future__ import annotations
 
@@ -46,6 +46,7 @@ class Context:
     manager_depth: int = DEFAULT_DEPTH  # how far down a manager's line they see (LMS_MANAGER_DEPTH)
 
     def uow(self) -> UnitOfWork:
+        """The one way a use case writes: state and announced events commit together."""
         return UnitOfWork(self.sessions, self.outbox)
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -16,8 +17,16 @@ from lms.kit.auth import Principal
 FIELDS = ("description", "unit", "higher_is_better")
 
 
-def declare(ctx: Context, principal: Principal, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
-    """Declare a custom metric; declaring the same one again is a no-op (200)."""
+@dataclass(frozen=True)
+class Declared:
+    """The metric as declared, and whether this request `created` it (not when it existed already)."""
+
+    view: dict[str, Any]
+    created: bool
+
+
+def declare(ctx: Context, principal: Principal, body: dict[str, Any]) -> Declared:
+    """Declare a custom metric; declaring the same one again changes nothing (not `created`)."""
     if not principal.has_any(*OVERSEERS):
         raise Forbidden("Only HR and admins declare KPI metrics.")
     if body["name"] in BUILTIN_METRICS:
@@ -27,7 +36,7 @@ def declare(ctx: Context, principal: Principal, body: dict[str, Any]) -> tuple[d
         if found is not None:
             if any(getattr(found, f) != body[f] for f in FIELDS):
                 raise Conflict(f"The metric {body['name']} is already declared differently.")
-            return _view(found._asdict()), 200
+            return Declared(_view(found._asdict()), created=False)
         row = {
             **{k: body[k] for k in ("name", *FIELDS)},
             "declared_by": principal.sub,
@@ -35,7 +44,7 @@ def declare(ctx: Context, principal: Principal, body: dict[str, Any]) -> tuple[d
         }
         uow.session.execute(kpi_metrics.insert().values(row))
         uow.commit()
-    return _view(row), 201
+    return Declared(_view(row), created=True)
 
 
 def list_metrics(ctx: Context) -> list[dict[str, Any]]:

@@ -23,12 +23,12 @@ from lms.insights.service.reports import ReportRules, freeze_report
 from lms.insights.service.summary import reported_event
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.db import insert_ignore_statement
-from lms.kit.outbox import Outbox
+from lms.kit.uow import UnitOfWork
 
 
-def apply_survey_released(rules: ReportRules, outbox: Outbox, session: Session, event: CloudEvent) -> None:
+def apply_survey_released(rules: ReportRules, uow: UnitOfWork, event: CloudEvent) -> None:
     """Store the responses released to a closed analysis and freeze its report, once."""
-    analysis_id = event.data["needs_analysis_id"]
+    session, analysis_id = uow.session, event.data["needs_analysis_id"]
     analysis = session.execute(
         select(needs_analyses).where(needs_analyses.c.id == analysis_id).with_for_update()
     ).first()
@@ -41,7 +41,7 @@ def apply_survey_released(rules: ReportRules, outbox: Outbox, session: Session, 
         .where(needs_analyses.c.id == analysis_id)
         .values(closed_report=report, reported_at=datetime.now(UTC), report_released=not report["suppressed"])
     )
-    outbox.add_event(session, events.NEEDS_ANALYSIS_REPORTED, data=reported_event(analysis, report))
+    uow.announce(events.NEEDS_ANALYSIS_REPORTED, reported_event(analysis, report))
 
 
 def _store(session: Session, analysis_id: str, group: Mapping[str, Any]) -> int:
