@@ -780,7 +780,7 @@ export interface paths {
         /** The metrics KPI rows may name: built in and declared. */
         get: operations["listKpiMetrics"];
         put?: never;
-        /** Declare a custom metric (HR, admins). */
+        /** Declare a custom metric (HR, admins); the same declaration again answers 200. */
         post: operations["createKpiMetric"];
         delete?: never;
         options?: never;

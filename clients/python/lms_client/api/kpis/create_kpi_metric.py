@@ -64,7 +64,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: MetricIn,
 ) -> Response[MetricOut | Problem]:
-    """Declare a custom metric (HR, admins).
+    """Declare a custom metric (HR, admins); the same declaration again answers 200.
 
     Args:
         body (MetricIn):
@@ -93,7 +93,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: MetricIn,
 ) -> MetricOut | Problem | None:
-    """Declare a custom metric (HR, admins).
+    """Declare a custom metric (HR, admins); the same declaration again answers 200.
 
     Args:
         body (MetricIn):
@@ -117,7 +117,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: MetricIn,
 ) -> Response[MetricOut | Problem]:
-    """Declare a custom metric (HR, admins).
+    """Declare a custom metric (HR, admins); the same declaration again answers 200.
 
     Args:
         body (MetricIn):
@@ -144,7 +144,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: MetricIn,
 ) -> MetricOut | Problem | None:
-    """Declare a custom metric (HR, admins).
+    """Declare a custom metric (HR, admins); the same declaration again answers 200.
 
     Args:
         body (MetricIn):
