@@ -6,10 +6,11 @@ import os
 import uuid
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from lms.kit.db import make_engine
 from lms.kit.migrations import packaged
+from lms.kit.outbox import outbox
 from lms.kit.relay import OutboxRelay
 from lms.progress.app import channels_of
 from lms.progress.db import (
@@ -102,7 +103,8 @@ def test_rebuilding_from_the_topics_reproduces_the_same_completions(world, postg
     OutboxRelay(make_engine(world.settings.database_url), world.settings.kafka_bootstrap).publish_batch()
 
     target = postgres.create_database(f"t_{run_id}_rebuilt_{uuid.uuid4().hex[:6]}")
-    replaying = channels_of(world.settings, os.environ, replaying=True)
-    rebuild(world.settings, target, MIGRATIONS, replaying, progress_bar=False)
+    rebuild(world.settings, target, MIGRATIONS, channels_of(world.settings, os.environ), progress_bar=False)
 
     assert snapshot(target) == live
+    with make_engine(target).connect() as conn:  # the replay announced nothing again
+        assert conn.scalar(select(func.count()).select_from(outbox)) == 0

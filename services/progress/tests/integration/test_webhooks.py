@@ -225,3 +225,17 @@ def test_a_stalled_endpoint_holds_up_one_sender_not_the_other_endpoints_deliveri
         stop.set()
         stalled.close()
         running.join(60)
+
+
+def test_an_endpoint_subscribed_to_statements_gets_each_new_one_like_any_announced_event(world, receiver):
+    """xAPI statements are announced through the same unit of work as every other event, so an
+    endpoint subscribed to them is told of each (a completion writes one)."""
+    endpoint = receiver()
+    hook = register(world, endpoint.url, types=("lms.progress.statement.recorded.v1",))
+    completion = complete_a_course(world, "fay")
+    assert dispatcher(world).deliver_due() == 1
+    ((_, body, _),) = endpoint.received
+    assert b'"lms.progress.statement.recorded.v1"' in body
+    assert completion["certificate_code"].encode() in body
+    (log,) = deliveries(world, hook["id"])
+    assert log["status"] == "delivered"

@@ -1,9 +1,16 @@
-"""Announcing a fact: its event in the outbox, in the caller's transaction, and whatever must happen
-with it there (hr_sync's webhook deliveries), through the hooks the service is assembled with.
+"""How progress writes: every write in a kit unit of work (`lms.kit.uow`), and what a write needs
+besides it (`Channels`); the hooks a lower subdomain tells an upper one through (`Hooks`).
 
-Hooks let a lower subdomain tell an upper one without importing it: enrolment announces a
-completion, hr_sync (above it) fans the event out to webhooks, compliance (above it) completes
-the learner's cycles. `app.py` wires them; a replay (no outbox) announces nothing.
+State goes through `uow.session` and events through `uow.announce(EventType, data)`, committed
+together or not at all. A use case opens its unit with `Context.uow()`; a consumer's handler works
+in a unit joining the batch's transaction (`consumers.py`); a replay's unit has no outbox, so it
+announces nothing again.
+
+Hooks let a lower subdomain tell an upper one without importing it; `app.py` wires them:
+- `on_announced` are the unit's announce hooks `(uow, event, data)`, run with each announced event
+  in its transaction: hr_sync writes the event's webhook deliveries;
+- `on_completed` `(uow, completions)` hear of the course completions a run writes, in its
+  transaction: compliance completes the learners' cycles.
 """
 
 from __future__ import annotations
@@ -13,24 +20,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from lms.contracts.events import EventType
-from lms.kit.cloudevents import CloudEvent
-from lms.kit.outbox import Outbox
+from lms.kit.uow import AnnounceHook, UnitOfWork
 from lms.progress.clock import Clock, real_clock
 from lms.progress.enrolment.service.statements import XapiIdentity
 
-# (session, the announced event, its data): in the announcing transaction
-AnnounceHook = Callable[[Session, CloudEvent, dict[str, Any]], None]
 # the course completions of one run, as they are written: [(course.completed data, when)]
 Completions = Sequence[tuple[Mapping[str, Any], datetime]]
-CompletionHook = Callable[[Session, Completions], None]
+CompletionHook = Callable[[UnitOfWork, Completions], None]
 
 
 @dataclass(frozen=True)
 class Hooks:
-    """What runs with an announced event, and with the course completions a run writes."""
+    """What runs with an announced event (the units' announce hooks), and with the course
+    completions a run writes."""
 
     on_announced: tuple[AnnounceHook, ...] = ()
     on_completed: tuple[CompletionHook, ...] = ()
@@ -38,28 +40,14 @@ class Hooks:
 
 @dataclass(frozen=True)
 class Channels:
-    """Where recorded facts are told: the outbox (None while replaying), the xAPI store's identity,
-    the clock, and the hooks."""
+    """What recording a fact needs besides its unit of work: how xAPI statements name things, the
+    clock, and the completion hooks."""
 
-    outbox: Outbox | None
     xapi: XapiIdentity
-    hooks: Hooks
+    on_completed: tuple[CompletionHook, ...] = ()
     clock: Clock = real_clock
 
-
-def publish(
-    session: Session, channels: Channels, event_type: EventType, data: dict[str, Any]
-) -> CloudEvent | None:
-    """Add the event and run the announce hooks; without an outbox (a replay) nothing is announced."""
-    if channels.outbox is None:
-        return None
-    event = channels.outbox.add_event(session, event_type, data=data)
-    for hook in channels.hooks.on_announced:
-        hook(session, event, data)
-    return event
-
-
-def completed(session: Session, channels: Channels, done: Completions) -> None:
-    """Tell the completion hooks what a run completed (in its transaction)."""
-    for hook in channels.hooks.on_completed:
-        hook(session, done)
+    def completed(self, uow: UnitOfWork, done: Completions) -> None:
+        """Tell the completion hooks what a run completed (in its unit's transaction)."""
+        for hook in self.on_completed:
+            hook(uow, done)

@@ -8,12 +8,14 @@ from collections.abc import Mapping
 
 from flask import Flask
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from lms.kit.access import manager_depth
 from lms.kit.config import Settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.outbox import Outbox
 from lms.kit.safehttp import SafeClient
+from lms.kit.uow import UnitOfWork
 from lms.kit.web import create_app as create_service_app
 from lms.kit.web.health import OutboxCollector, database_check, kafka_check
 from lms.progress.announcing import Channels, Hooks
@@ -21,6 +23,7 @@ from lms.progress.catalog.service.curriculum_reader import CurriculumReader, cur
 from lms.progress.clock import clock_from_env
 from lms.progress.compliance.api import compliance
 from lms.progress.compliance.service.cycles import completed_many
+from lms.progress.consumers import Join
 from lms.progress.context import Context
 from lms.progress.enrolment.api import enrolments
 from lms.progress.enrolment.service.statements import XapiIdentity
@@ -29,8 +32,8 @@ from lms.progress.hr_sync.service.webhook_fan_out import deliveries_for
 from lms.progress.teams.api import teams
 from lms.progress.web import install
 
-# Every announced event goes to the webhooks subscribed to it; every course completion completes
-# the compliance cycles resting on its enrolment.
+# Every announced event goes to the webhooks subscribed to it (an announce hook of every unit of
+# work); every course completion completes the compliance cycles resting on its enrolment.
 HOOKS = Hooks(on_announced=(deliveries_for,), on_completed=(completed_many,))
 
 
@@ -79,11 +82,21 @@ def context_of(
     )
 
 
-def channels_of(settings: Settings, environ: Mapping[str, str], *, replaying: bool = False) -> Channels:
-    """The consumer's channels: this service's outbox, or none while replaying (nothing is
-    announced again)."""
-    outbox = None if replaying else outbox_of(settings)
-    return Channels(outbox, XapiIdentity.from_env(settings.env, environ), HOOKS)
+def channels_of(settings: Settings, environ: Mapping[str, str]) -> Channels:
+    """The consumer's (and a rebuild's) channels: the xAPI identity `LMS_XAPI_*` describe, and the
+    completion hooks."""
+    return Channels(XapiIdentity.from_env(settings.env, environ), HOOKS.on_completed)
+
+
+def join_of(settings: Settings) -> Join:
+    """The live consumer's units: each joins the batch's transaction and announces into this
+    service's outbox, with the announce hooks."""
+    outbox = outbox_of(settings)
+
+    def join(session: Session) -> UnitOfWork:
+        return UnitOfWork.joining(session, outbox, on_announce=HOOKS.on_announced)
+
+    return join
 
 
 def outbox_of(settings: Settings) -> Outbox:

@@ -16,7 +16,7 @@ from lms.kit.process import stop_on_signals
 from lms.kit.safehttp import SafeClient
 from lms.kit.service import ServiceDefinition
 from lms.progress import consumers
-from lms.progress.app import channels_of, context_of, create_app
+from lms.progress.app import channels_of, context_of, create_app, join_of
 from lms.progress.processes import rebuild
 from lms.progress.processes.delivery import Dispatcher
 from lms.progress.processes.scheduler import Scheduler
@@ -25,11 +25,11 @@ MIGRATIONS = packaged("lms.progress")
 
 
 def handlers(settings: Settings) -> Mapping[str, Handler]:
-    return consumers.handlers(channels_of(settings, os.environ))
+    return consumers.handlers(channels_of(settings, os.environ), join_of(settings))
 
 
 def batch_handlers(settings: Settings) -> Mapping[str, BatchHandler]:
-    return consumers.batch_handlers(channels_of(settings, os.environ))
+    return consumers.batch_handlers(channels_of(settings, os.environ), join_of(settings))
 
 
 def deliver(settings: Settings, argv: list[str]) -> int:
@@ -63,7 +63,7 @@ def schedule_until(settings: Settings, stop: threading.Event) -> None:
 
 def rebuild_into(settings: Settings, argv: list[str]) -> int:
     """`rebuild --into URL`: the read models again from the topics, through the consumer's handlers."""
-    return rebuild.main(settings, argv, MIGRATIONS, channels_of(settings, os.environ, replaying=True))
+    return rebuild.main(settings, argv, MIGRATIONS, channels_of(settings, os.environ))
 
 
 DEFINITION = ServiceDefinition(

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from lms.kit.db import is_sqlite, make_session_factory
 from lms.kit.safehttp import SafeClient, SafeHttpError
+from lms.kit.uow import UnitOfWork
 from lms.kit.wakeup import Wakeup
 from lms.progress.db import webhook_deliveries, webhooks
 from lms.progress.hr_sync.domain.webhooks import MAX_ATTEMPTS, next_delay, sign
@@ -79,16 +80,17 @@ class Dispatcher:
 
     def deliver_one(self) -> str | None:
         """Claim, send and record one due delivery; None when nothing is due."""
-        with self.sessions.begin() as session:
-            row = session.execute(self._due()).first()
+        with UnitOfWork(self.sessions, None) as uow:  # the delivery log only: nothing to announce
+            row = uow.session.execute(self._due()).first()
             if row is None:
                 return None
             outcome = self._outcome(row.attempts + 1, *self._send(row))
-            session.execute(
+            uow.session.execute(
                 update(webhook_deliveries).where(webhook_deliveries.c.id == row.id).values(**outcome)
             )
             if outcome.get("last_status_code") == 410:
-                _disable(session, row.webhook_id)
+                _disable(uow.session, row.webhook_id)
+            uow.commit()
         return row.id
 
     def _due(self) -> Any:

@@ -2,10 +2,10 @@
 
 Replays curriculum, then assessment, then progress's own topic from the beginning to their
 current ends into an empty database, through the live consumer's handlers (plus progress's
-own events, which only a rebuild applies). Nothing is announced again: the replay has no
-outbox. While assessment's events are replayed no enrolment exists yet, so graded attempts
-are recorded as evidence only; completions come back from progress's own events with their
-ids and codes. Percentages are then recomputed by the same completion rule.
+own events, which only a rebuild applies). Nothing is announced again: the replay's units of
+work have no outbox. While assessment's events are replayed no enrolment exists yet, so graded
+attempts are recorded as evidence only; completions come back from progress's own events with
+their ids and codes. Percentages are then recomputed by the same completion rule.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from lms.kit.config import Settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.migrations import upgrade
 from lms.kit.topics import read_topic
+from lms.kit.uow import UnitOfWork
 from lms.progress.announcing import Channels
 from lms.progress.consumers import batch_handlers, handlers, own_handlers
 from lms.progress.db import enrolments
@@ -35,8 +36,9 @@ class Replayer:
     """Applies events in order: runs of one batch-handled type together, the others one by one."""
 
     def __init__(self, channels: Channels):
-        self.single = {**handlers(channels), **own_handlers(channels)}
-        self.batched = batch_handlers(channels)
+        join = replaying
+        self.single = {**handlers(channels, join), **own_handlers(channels, join)}
+        self.batched = batch_handlers(channels, join)
 
     def apply(self, session: Session, batch: list[CloudEvent]) -> None:
         for run in _runs(batch):
@@ -45,6 +47,11 @@ class Replayer:
             elif run[0].type in self.single:
                 for event in run:
                     self.single[event.type](session, event)
+
+
+def replaying(session: Session) -> UnitOfWork:
+    """A handler's unit in a replay: it joins the batch's transaction and announces nothing."""
+    return UnitOfWork.joining(session, None)
 
 
 def _runs(batch: list[CloudEvent]) -> list[list[CloudEvent]]:
@@ -60,16 +67,17 @@ def _runs(batch: list[CloudEvent]) -> list[list[CloudEvent]]:
 def rebuild(
     settings: Settings, target_url: str, migrations: Any, channels: Channels, progress_bar: bool = True
 ) -> int:
-    """Replay every topic into `target_url` (migrated here; must hold no progress data) through
-    `channels` without an outbox."""
+    """Replay every topic into `target_url` (migrated here; must hold no progress data), recording
+    with `channels` in units of work that announce nothing."""
     upgrade(target_url, migrations)
     sessions = make_session_factory(make_engine(target_url))
     _refuse_non_empty(sessions, target_url)
     replayer, applied = Replayer(channels), 0
     for service in TOPICS:
         applied += _replay_topic(settings, service, sessions, replayer, progress_bar)
-    with sessions.begin() as session:
-        recompute_percent(session)
+    with UnitOfWork(sessions, None) as uow:
+        recompute_percent(uow.session)
+        uow.commit()
     return applied
 
 
@@ -95,8 +103,9 @@ def _replay_topic(
 
 
 def _apply(sessions: sessionmaker[Session], replayer: Replayer, batch: list[CloudEvent], bar: tqdm) -> None:
-    with sessions.begin() as session:
-        replayer.apply(session, batch)
+    with UnitOfWork(sessions, None) as uow:
+        replayer.apply(uow.session, batch)
+        uow.commit()
     bar.update(len(batch))
 
 

@@ -3,8 +3,8 @@
 Each batch is one transaction: due notices are selected over the `(state, fire_at)` index with
 `FOR UPDATE SKIP LOCKED` (several schedulers share the work on PostgreSQL), each is marked
 settled by a conditional update (the row decides: a notice settled elsewhere is skipped) and its
-event and webhook deliveries are written in that same transaction. A killed scheduler leaves
-its batch pending for the next tick.
+event and webhook deliveries are written in that same transaction (one unit of work). A killed
+scheduler leaves its batch pending for the next tick.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Row, and_, bindparam, exists, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
+from lms.kit.uow import UnitOfWork
 from lms.progress.compliance.domain.cycles import EXPIRING, Facts, reason_to_drop
 from lms.progress.compliance.service.notices import announce
 from lms.progress.compliance.service.renewals import open_renewal
@@ -51,10 +52,11 @@ class Scheduler:
 
     def settle_batch(self, now: datetime) -> int:
         """One batch in one transaction: a handful of statements, whatever its size."""
-        with self.ctx.sessions.begin() as session:
-            rows = session.execute(due(now, self.batch_size)).all()
-            settle(self.ctx, session, rows, now)
-            return len(rows)
+        with self.ctx.uow() as uow:
+            rows = uow.session.execute(due(now, self.batch_size)).all()
+            settle(self.ctx, uow, rows, now)
+            uow.commit()
+        return len(rows)
 
 
 def due(now: datetime, limit: int) -> Any:
@@ -97,9 +99,10 @@ def due(now: datetime, limit: int) -> Any:
     )
 
 
-def settle(ctx: Context, session: Session, rows: list[Row[Any]], now: datetime) -> None:
+def settle(ctx: Context, uow: UnitOfWork, rows: list[Row[Any]], now: datetime) -> None:
     """Drop what no longer applies, send the rest: each notice claimed by a conditional update
     first (the row decides, not this process), its event in this same transaction."""
+    session = uow.session
     verdicts: dict[str | None, list[Row[Any]]] = defaultdict(list)
     for row in rows:
         verdicts[reason_to_drop(facts_of(row))].append(row)
@@ -108,10 +111,10 @@ def settle(ctx: Context, session: Session, rows: list[Row[Any]], now: datetime) 
             _claim(session, dropped, now, "dropped", reason)
     sent = []
     for row in _claim(session, verdicts[None], now, "sent", None):
-        if row.kind == EXPIRING and not open_renewal(ctx.channels, session, row, now):
+        if row.kind == EXPIRING and not open_renewal(ctx.channels, uow, row, now):
             _reclassify(session, row, "course takes no new enrolments")
             continue
-        sent.append({**_ids(row), "event": announce(session, ctx.channels, row)})
+        sent.append({**_ids(row), "event": announce(uow, row)})
     if sent:
         session.connection().execute(RECORD_EVENT, sent)
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from lms.kit.cache import BoundedCache
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.db import insert_ignore
+from lms.kit.uow import UnitOfWork
 from lms.progress.catalog.domain.structure import CourseStructure, parse_structure
 from lms.progress.db import course_versions, courses
 from lms.progress.errors import NotFound
@@ -18,14 +19,14 @@ from lms.progress.errors import NotFound
 _structures: BoundedCache[tuple[str, int], CourseStructure] = BoundedCache(max_entries=2_000)
 
 
-def apply_course_published(session: Session, event: CloudEvent) -> None:
+def apply_course_published(uow: UnitOfWork, event: CloudEvent) -> None:
     """The consumer's handler of `course.published`."""
-    record_course_version(session, event.data)
+    record_course_version(uow.session, event.data)
 
 
-def apply_course_retired(session: Session, event: CloudEvent) -> None:
+def apply_course_retired(uow: UnitOfWork, event: CloudEvent) -> None:
     """The consumer's handler of `course.retired`: no new enrolments from now on."""
-    session.execute(
+    uow.session.execute(
         update(courses)
         .where(courses.c.course_id == event.data["course_id"])
         .values(retired_at=datetime.fromisoformat(event.data["retired_at"]))

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -12,6 +12,7 @@ from sqlalchemy import Row, insert, select, update
 from sqlalchemy.orm import Session
 
 from lms.kit.db import insert_ignore
+from lms.kit.uow import UnitOfWork
 from lms.progress.compliance.domain.cycles import (
     OPEN_CYCLE_KINDS,
     Notice,
@@ -66,15 +67,12 @@ def open_cycle(
     return cycle_id
 
 
-def completed(session: Session, data: Mapping[str, Any], now: datetime) -> None:
-    """A course completion completes the open cycles resting on its enrolment."""
-    completed_many(session, [(data, now)])
-
-
-def completed_many(session: Session, done: list[tuple[Mapping[str, Any], datetime]]) -> None:
-    """Completions (data, when) complete the open cycles resting on their enrolments: one read."""
+def completed_many(uow: UnitOfWork, done: Sequence[tuple[Mapping[str, Any], datetime]]) -> None:
+    """The completion hook: completions (data, when) complete the open cycles resting on their
+    enrolments, in the completing unit's transaction; one read."""
     if not done:
         return
+    session = uow.session
     by_enrolment = {data["enrolment_id"]: (data, now) for data, now in done}
     rows = session.execute(
         select(cycles.c.id, cycles.c.enrolment_id.label("completed_enrolment"), assignments)

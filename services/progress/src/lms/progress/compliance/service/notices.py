@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Row
-from sqlalchemy.orm import Session
 
 from lms.contracts import events
-from lms.progress.announcing import Channels, publish
+from lms.kit.uow import UnitOfWork
 from lms.progress.compliance.domain.cycles import DUE_SOON, ESCALATED, EXPIRED, EXPIRING, OVERDUE
 
 EVENTS = {
@@ -20,9 +19,10 @@ EVENTS = {
 }
 
 
-def announce(session: Session, channels: Channels, row: Row[Any]) -> str | None:
-    """The notice's event (and so its webhook deliveries); the event id (None when replaying)."""
-    event = publish(session, channels, EVENTS[row.kind], payload(row))
+def announce(uow: UnitOfWork, row: Row[Any]) -> str | None:
+    """The notice's event (and so its webhook deliveries); the event id (None in a unit that
+    announces nothing)."""
+    event = uow.announce(EVENTS[row.kind], payload(row))
     return event.id if event else None
 
 

@@ -10,7 +10,8 @@ from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from lms.contracts import events
-from lms.progress.announcing import Channels, publish
+from lms.kit.uow import UnitOfWork
+from lms.progress.announcing import Channels
 from lms.progress.catalog.service.course_copies import structure_of
 from lms.progress.db import enrolments, lesson_completions, module_completions
 from lms.progress.enrolment.domain.completion import Evaluation, ModuleState, evaluate
@@ -65,8 +66,9 @@ def locked_enrolment(session: Session, enrolment_id: str) -> Row[Any]:
     return row
 
 
-def advance(session: Session, channels: Channels, enrolment_id: str) -> Evaluation:
+def advance(uow: UnitOfWork, channels: Channels, enrolment_id: str) -> Evaluation:
     """Lock the enrolment, evaluate it, record and announce what it newly completes (once)."""
+    session = uow.session
     standing = standing_of(session, locked_enrolment(session, enrolment_id))
     wanted = standing.structure.assessment_ids
     passes = best_passes_of(
@@ -74,13 +76,13 @@ def advance(session: Session, channels: Channels, enrolment_id: str) -> Evaluati
     )
     evaluation = evaluate(standing.structure, standing.lessons, passes)
     writes = Writes()
-    record(session, channels, standing, evaluation, channels.clock(), writes)
-    writes.flush(session, channels)
+    record(uow, channels, standing, evaluation, channels.clock(), writes)
+    writes.flush(uow, channels)
     return evaluation
 
 
 def record(
-    session: Session,
+    uow: UnitOfWork,
     channels: Channels,
     standing: Standing,
     evaluation: Evaluation,
@@ -91,19 +93,18 @@ def record(
     completes the course now."""
     for module in evaluation.modules:
         if module.completed and module.module_id not in standing.recorded:
-            _complete_module(session, channels, standing, module, now, writes)
+            _complete_module(uow, standing, module, now, writes)
     values: dict[str, Any] = {"percent": evaluation.percent}
     completes = evaluation.completed and standing.enrolment.status != "completed"
     if completes:
         values.update(status="completed", completed_at=now)
-        complete_course(session, channels, standing, evaluation, now, writes)
+        complete_course(uow, channels, standing, evaluation, now, writes)
     writes.change_enrolment(standing.enrolment.id, values)
     return completes
 
 
 def _complete_module(
-    session: Session,
-    channels: Channels,
+    uow: UnitOfWork,
     standing: Standing,
     module: ModuleState,
     now: datetime,
@@ -116,4 +117,4 @@ def _complete_module(
     values = {"module_id": module.module_id, "score": score, "attempt_id": attempt_id}
     writes.modules.append({"enrolment_id": enrolment.id, "completed_at": now, **values})
     data = {**enrolment_ids(enrolment), **values, "completed_at": now.isoformat()}
-    publish(session, channels, events.MODULE_COMPLETED, data)
+    uow.announce(events.MODULE_COMPLETED, data)

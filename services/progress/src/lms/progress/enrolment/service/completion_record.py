@@ -8,10 +8,9 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from lms.contracts import events
-from lms.progress.announcing import Channels, publish
+from lms.kit.uow import UnitOfWork
+from lms.progress.announcing import Channels
 from lms.progress.enrolment.domain.completion import Evaluation, completion_evidence
 from lms.progress.enrolment.service.pending_writes import Writes
 from lms.progress.enrolment.service.standing import Standing, enrolment_ids
@@ -19,7 +18,7 @@ from lms.progress.enrolment.service.statements import completion_statement
 
 
 def complete_course(
-    session: Session,
+    uow: UnitOfWork,
     channels: Channels,
     standing: Standing,
     evaluation: Evaluation,
@@ -34,10 +33,10 @@ def complete_course(
         "completed_at": now.isoformat(),
         "score": evaluation.score,
         "certificate_code": new_certificate_code(),
-        **writes.hr_ids(session, standing.enrolment.learner_id),
+        **writes.hr_ids(uow.session, standing.enrolment.learner_id),
         "cycle": standing.enrolment.cycle,
     }
-    event = publish(session, channels, events.COURSE_COMPLETED, data)
+    event = uow.announce(events.COURSE_COMPLETED, data)
     evidence = completion_evidence(standing.structure, evaluation, standing.lessons)
     store_completion(channels, standing, data, evidence, event.id if event else completion_id, writes)
     writes.completed.append((data, now))

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from lms.contracts import events
 from lms.kit.auth import Principal
-from lms.progress.announcing import Channels, publish
+from lms.kit.uow import UnitOfWork
+from lms.progress.announcing import Channels
 from lms.progress.catalog.service import course_copies
 from lms.progress.context import Context
 from lms.progress.db import enrolments
@@ -47,8 +48,9 @@ def enrol(ctx: Context, request: Enrolment, authorization: str | None = None) ->
     """Enrol on the latest published version; AlreadyEnrolled (with the existing one) when enrolled."""
     ensure_known(ctx, request.course_id, authorization)
     try:
-        with ctx.sessions.begin() as session:
-            enrolment_id = _insert(ctx.channels, session, request)
+        with ctx.uow() as uow:
+            enrolment_id = _insert(ctx.channels, uow, request)
+            uow.commit()
     except IntegrityError:  # a concurrent request enrolled the same learner first
         with ctx.sessions() as session:
             _refuse_duplicate(session, request)
@@ -72,11 +74,13 @@ def ensure_known(ctx: Context, course_id: str, authorization: str | None) -> Non
             raise
         return
     if published is not None and (known is None or published["version"] > known.latest_version):
-        with ctx.sessions.begin() as session:
-            course_copies.record_course_version(session, published)
+        with ctx.uow() as uow:
+            course_copies.record_course_version(uow.session, published)
+            uow.commit()
 
 
-def _insert(channels: Channels, session: Session, request: Enrolment) -> str:
+def _insert(channels: Channels, uow: UnitOfWork, request: Enrolment) -> str:
+    session = uow.session
     course = course_copies.course(session, request.course_id)
     if course is None:
         raise Invalid(f"Course {request.course_id} is unknown or not published.")
@@ -87,26 +91,21 @@ def _insert(channels: Channels, session: Session, request: Enrolment) -> str:
     session.execute(
         insert(enrolments).values(**enrolment_row(request, enrolment_id, course.latest_version, now))
     )
-    publish(
-        session,
-        channels,
-        events.ENROLMENT_CREATED,
-        _created(request, enrolment_id, course.latest_version, now),
-    )
-    advance(session, channels, enrolment_id)
+    uow.announce(events.ENROLMENT_CREATED, _created(request, enrolment_id, course.latest_version, now))
+    advance(uow, channels, enrolment_id)
     return enrolment_id
 
 
-def enrol_assigned(channels: Channels, session: Session, request: Enrolment) -> str | None:
-    """In the caller's transaction: the learner's enrolment on the course, existing or new; None
-    when the course takes no new enrolments (unknown here, or retired)."""
-    existing = existing_enrolment(session, request)
+def enrol_assigned(channels: Channels, uow: UnitOfWork, request: Enrolment) -> str | None:
+    """In the caller's unit: the learner's enrolment on the course, existing or new; None when the
+    course takes no new enrolments (unknown here, or retired)."""
+    existing = existing_enrolment(uow.session, request)
     if existing:
         return existing
-    course = course_copies.course(session, request.course_id)
+    course = course_copies.course(uow.session, request.course_id)
     if course is None or course.retired_at is not None:
         return None
-    return _insert(channels, session, request)
+    return _insert(channels, uow, request)
 
 
 def enrolment_row(request: Enrolment, enrolment_id: str, version: int, now: datetime) -> dict[str, Any]:

@@ -11,20 +11,18 @@ from sqlalchemy.orm import Session
 
 from lms.kit.cloudevents import CloudEvent
 from lms.kit.db import insert_ignore
-from lms.kit.outbox import Outbox
+from lms.kit.uow import UnitOfWork
 from lms.progress.db import attempts
 from lms.progress.enrolment.domain.completion import Pass, best_passes
 from lms.progress.enrolment.service.statements import XapiIdentity, attempt_row, keep_statements
 
 
-def record_attempts(
-    session: Session, identity: XapiIdentity, events: list[CloudEvent], outbox: Outbox | None = None
-) -> None:
+def record_attempts(uow: UnitOfWork, identity: XapiIdentity, events: list[CloudEvent]) -> None:
     """The attempts and their xAPI statements, in two multi-row inserts (idempotent by id); new
-    statements are announced to the record store through `outbox`."""
-    insert_ignore(session, attempts, [_attempt_row(event.data) for event in events])
+    statements are announced to the record store by the unit."""
+    insert_ignore(uow.session, attempts, [_attempt_row(event.data) for event in events])
     quizzes = [e for e in events if e.data.get("assessment_kind", "quiz") == "quiz"]
-    keep_statements(session, outbox, [attempt_row(identity, e.id, e.data) for e in quizzes])
+    keep_statements(uow, [attempt_row(identity, e.id, e.data) for e in quizzes])
 
 
 def _attempt_row(data: dict[str, Any]) -> dict[str, Any]:

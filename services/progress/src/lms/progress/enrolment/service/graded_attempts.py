@@ -16,6 +16,7 @@ from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from lms.kit.cloudevents import CloudEvent
+from lms.kit.uow import UnitOfWork
 from lms.progress.announcing import Channels
 from lms.progress.catalog.service.course_copies import structure_of
 from lms.progress.db import enrolments
@@ -28,9 +29,10 @@ from lms.progress.enrolment.service.standing import Standing
 Affected = tuple[Standing, list[dict[str, Any]]]
 
 
-def apply_attempts_graded(channels: Channels, session: Session, events: list[CloudEvent]) -> None:
-    """The consumer's batch handler of `attempt.graded`."""
-    record_attempts(session, channels.xapi, events, channels.outbox)
+def apply_attempts_graded(channels: Channels, uow: UnitOfWork, events: list[CloudEvent]) -> None:
+    """The consumer's batch handler of `attempt.graded` (in a unit joining the batch's transaction)."""
+    session = uow.session
+    record_attempts(uow, channels.xapi, events)
     passes = [event.data for event in events if event.data["passed"]]
     affected = _affected(session, passes) if passes else []
     if not affected:
@@ -44,8 +46,8 @@ def apply_attempts_graded(channels: Channels, session: Session, events: list[Clo
     now = channels.clock()
     for standing, triggers in affected:
         learner = standing.enrolment.learner_id
-        _apply(session, channels, standing, triggers, evidence[learner], now, writes)
-    writes.flush(session, channels)
+        _apply(uow, channels, standing, triggers, evidence[learner], now, writes)
+    writes.flush(uow, channels)
 
 
 def _affected(session: Session, passes: list[dict[str, Any]]) -> list[Affected]:
@@ -73,7 +75,7 @@ def _active_enrolments(session: Session, learners: list[str]) -> list[Row[Any]]:
 
 
 def _apply(
-    session: Session,
+    uow: UnitOfWork,
     channels: Channels,
     standing: Standing,
     triggers: list[dict[str, Any]],
@@ -86,5 +88,5 @@ def _apply(
         until, since = datetime.fromisoformat(trigger["submitted_at"]), evidence_since(standing.enrolment)
         passes = best_of(evidence, learner, wanted, until=until, since=since)
         evaluation = evaluate(standing.structure, standing.lessons, passes)
-        if record(session, channels, standing, evaluation, now, writes):
+        if record(uow, channels, standing, evaluation, now, writes):
             return

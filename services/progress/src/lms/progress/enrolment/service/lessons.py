@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from lms.contracts import events
 from lms.kit.auth import Principal
 from lms.kit.cloudevents import CloudEvent
-from lms.progress.announcing import Channels, publish
+from lms.kit.uow import UnitOfWork
+from lms.progress.announcing import Channels
 from lms.progress.catalog.service.course_copies import structure_of
 from lms.progress.context import Context
 from lms.progress.db import courses, enrolments, lesson_completions
@@ -23,7 +24,8 @@ from lms.progress.errors import Conflict, NotFound
 
 def complete_lesson(ctx: Context, principal: Principal, enrolment_id: str, lesson_id: str) -> dict[str, Any]:
     """Record a completed lesson of your own enrolment (idempotent) and whatever it completes."""
-    with ctx.sessions.begin() as session:
+    with ctx.uow() as uow:
+        session = uow.session
         check_visible(session, principal, enrolment_id, hr_allowed=False)
         enrolment = locked_enrolment(session, enrolment_id)
         structure = structure_of(session, enrolment.course_id, enrolment.course_version)
@@ -38,17 +40,19 @@ def complete_lesson(ctx: Context, principal: Principal, enrolment_id: str, lesso
                 "(launch it: POST /enrolments/{id}/aus/{lesson_id}/launches)."
             )
         if not _done(session, enrolment_id, lesson_id):
-            _record_lesson(session, ctx, enrolment, module_id, lesson_id)
-            advance(session, ctx.channels, enrolment_id)
-        return view(session, enrolment_id)
+            _insert_lesson(uow, enrolment, module_id, lesson_id, ctx.clock())
+            advance(uow, ctx.channels, enrolment_id)
+        result = view(session, enrolment_id)
+        uow.commit()
+    return result
 
 
-def au_satisfied(channels: Channels, session: Session, event: CloudEvent) -> None:
+def au_satisfied(channels: Channels, uow: UnitOfWork, event: CloudEvent) -> None:
     """The consumer's handler of `lms.records.au.satisfied.v1`: the AU's lesson is completed (once).
 
     An AU satisfied under a version the enrolment has left is counted when that version still has
     the lesson; a lesson completed already changes nothing."""
-    data = event.data
+    data, session = event.data, uow.session
     enrolment = session.execute(
         select(enrolments).where(enrolments.c.id == data["enrolment_id"]).with_for_update()
     ).first()
@@ -59,8 +63,8 @@ def au_satisfied(channels: Channels, session: Session, event: CloudEvent) -> Non
     if module_id is None or _done(session, enrolment.id, data["lesson_id"]):
         return
     at = datetime.fromisoformat(data["satisfied_at"])
-    _insert_lesson(session, channels, enrolment, module_id, data["lesson_id"], at)
-    advance(session, channels, enrolment.id)
+    _insert_lesson(uow, enrolment, module_id, data["lesson_id"], at)
+    advance(uow, channels, enrolment.id)
 
 
 def _done(session: Session, enrolment_id: str, lesson_id: str) -> bool:
@@ -72,24 +76,21 @@ def _done(session: Session, enrolment_id: str, lesson_id: str) -> bool:
     return found is not None
 
 
-def _record_lesson(
-    session: Session, ctx: Context, enrolment: Row[Any], module_id: str, lesson_id: str
-) -> None:
-    _insert_lesson(session, ctx.channels, enrolment, module_id, lesson_id, ctx.clock())
-
-
 def _insert_lesson(
-    session: Session, channels: Channels, enrolment: Row[Any], module_id: str, lesson_id: str, at: datetime
+    uow: UnitOfWork, enrolment: Row[Any], module_id: str, lesson_id: str, at: datetime
 ) -> None:
     values = {"module_id": module_id, "lesson_id": lesson_id}
-    session.execute(insert(lesson_completions).values(enrolment_id=enrolment.id, completed_at=at, **values))
+    uow.session.execute(
+        insert(lesson_completions).values(enrolment_id=enrolment.id, completed_at=at, **values)
+    )
     data = {**enrolment_ids(enrolment), **values, "completed_at": at.isoformat()}
-    publish(session, channels, events.LESSON_COMPLETED, data)
+    uow.announce(events.LESSON_COMPLETED, data)
 
 
 def upgrade(ctx: Context, principal: Principal, enrolment_id: str) -> dict[str, Any]:
     """Move an active enrolment to the newest version; completed lessons that still exist count."""
-    with ctx.sessions.begin() as session:
+    with ctx.uow() as uow:
+        session = uow.session
         check_visible(session, principal, enrolment_id)
         enrolment = locked_enrolment(session, enrolment_id)
         if enrolment.status == "completed":
@@ -98,12 +99,15 @@ def upgrade(ctx: Context, principal: Principal, enrolment_id: str) -> dict[str, 
             select(courses.c.latest_version).where(courses.c.course_id == enrolment.course_id)
         )
         if latest != enrolment.course_version:
-            _move(session, ctx, enrolment, latest)
-            advance(session, ctx.channels, enrolment_id)
-        return view(session, enrolment_id)
+            _move(uow, enrolment, latest)
+            advance(uow, ctx.channels, enrolment_id)
+        result = view(session, enrolment_id)
+        uow.commit()
+    return result
 
 
-def _move(session: Session, ctx: Context, enrolment: Row[Any], latest: int) -> None:
+def _move(uow: UnitOfWork, enrolment: Row[Any], latest: int) -> None:
+    session = uow.session
     kept = structure_of(session, enrolment.course_id, latest).lesson_ids
     done = session.scalars(
         select(lesson_completions.c.lesson_id).where(lesson_completions.c.enrolment_id == enrolment.id)
@@ -118,7 +122,7 @@ def _move(session: Session, ctx: Context, enrolment: Row[Any], latest: int) -> N
         "dropped_lessons": gone,
     }
     data.pop("course_version")
-    publish(session, ctx.channels, events.ENROLMENT_UPGRADED, data)
+    uow.announce(events.ENROLMENT_UPGRADED, data)
 
 
 def apply_upgrade(session: Session, enrolment_id: str, version: int, dropped_lessons: list[str]) -> None:

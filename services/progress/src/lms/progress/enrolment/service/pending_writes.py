@@ -16,7 +16,8 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from lms.kit.db import insert_rows
-from lms.progress.announcing import Channels, completed
+from lms.kit.uow import UnitOfWork
+from lms.progress.announcing import Channels
 from lms.progress.db import completions, enrolments, module_completions, people
 from lms.progress.enrolment.service.statements import keep_statements
 
@@ -53,14 +54,15 @@ class Writes:
         self.know_people(session, [learner_id])
         return self.hr[learner_id]
 
-    def flush(self, session: Session, channels: Channels) -> None:
-        """Write the run's rows; its new xAPI statements are announced through the channels' outbox,
-        and its course completions told to the completion hooks (compliance's cycles)."""
+    def flush(self, uow: UnitOfWork, channels: Channels) -> None:
+        """Write the run's rows in `uow`; its new xAPI statements are announced by the unit, and
+        its course completions told to the channels' completion hooks (compliance's cycles)."""
+        session = uow.session
         insert_rows(session, module_completions, self.modules)
         insert_rows(session, completions, self.completions)
-        keep_statements(session, channels.outbox, self.statements)
+        keep_statements(uow, self.statements)
         _update_enrolments(session, self.enrolments)
-        completed(session, channels, self.completed)
+        channels.completed(uow, self.completed)
         self.modules, self.completions, self.statements = [], [], []
         self.enrolments, self.completed = {}, []
 

@@ -7,11 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from lms.contracts import events
 from lms.kit.db import insert_ignore
-from lms.kit.outbox import Outbox
+from lms.kit.uow import UnitOfWork
 from lms.progress.db import xapi_statements
 from lms.progress.enrolment.domain import statements as xapi
 
@@ -44,14 +42,14 @@ class XapiIdentity:
         return xapi.account_actor(learner_id, self.home_page)
 
 
-def keep_statements(session: Session, outbox: Outbox | None, rows: list[dict[str, Any]]) -> None:
+def keep_statements(uow: UnitOfWork, rows: list[dict[str, Any]]) -> None:
     """Insert statement rows (idempotent by id) and announce each new one to the record store
-    (`outbox` None, a replay, announces nothing)."""
-    new = set(insert_ignore(session, xapi_statements, rows, returning="id"))
-    for row in rows if outbox is not None else []:
+    (a replay's unit announces nothing)."""
+    new = set(insert_ignore(uow.session, xapi_statements, rows, returning="id"))
+    for row in rows if uow.announcing else []:
         if row["id"] in new:
             data = {"statement_id": row["id"], "actor_name": row["actor_name"], "statement": row["statement"]}
-            outbox.add_event(session, events.STATEMENT_RECORDED, data=data)
+            uow.announce(events.STATEMENT_RECORDED, data)
 
 
 def completion_statement(

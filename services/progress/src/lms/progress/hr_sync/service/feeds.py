@@ -15,6 +15,7 @@ from sqlalchemy import Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from lms.kit.uow import UnitOfWork
 from lms.progress.db import completions, feed_counters, xapi_statements
 
 FEEDS: dict[str, tuple[Table, tuple]] = {
@@ -27,7 +28,8 @@ def sequence(sessions: sessionmaker[Session], name: str) -> None:
     """Give every committed, unsequenced row of feed `name` the next positions (one at a time)."""
     table, order = FEEDS[name]
     _ensure_counter(sessions, name)
-    with sessions.begin() as db:
+    with UnitOfWork(sessions, None) as uow:  # positions only: nothing to announce
+        db = uow.session
         counter = db.scalar(
             select(feed_counters.c.value).where(feed_counters.c.name == name).with_for_update()
         )
@@ -38,13 +40,15 @@ def sequence(sessions: sessionmaker[Session], name: str) -> None:
             db.execute(
                 update(feed_counters).where(feed_counters.c.name == name).values(value=counter + len(ids))
             )
+        uow.commit()
 
 
 def _ensure_counter(sessions: sessionmaker[Session], name: str) -> None:
     try:
-        with sessions.begin() as db:
-            if db.scalar(select(feed_counters.c.value).where(feed_counters.c.name == name)) is None:
-                db.execute(insert(feed_counters).values(name=name, value=0))
+        with UnitOfWork(sessions, None) as uow:
+            if uow.session.scalar(select(feed_counters.c.value).where(feed_counters.c.name == name)) is None:
+                uow.session.execute(insert(feed_counters).values(name=name, value=0))
+            uow.commit()
     except IntegrityError:
         pass  # another reader created it first
 

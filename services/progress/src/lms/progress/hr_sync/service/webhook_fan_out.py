@@ -1,6 +1,7 @@
 """Each announced event, for every active webhook endpoint subscribed to its type: one delivery row,
-in the announcing transaction (an announce hook, see `lms.progress.announcing`), so each
-endpoint gets each event exactly once. The dispatcher (`processes/delivery.py`) sends them."""
+in the announcing transaction (an announce hook of every unit of work, see
+`lms.progress.announcing`), so each endpoint gets each event exactly once. The dispatcher
+(`processes/delivery.py`) sends them."""
 
 from __future__ import annotations
 
@@ -13,17 +14,18 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from lms.kit.cloudevents import CloudEvent
+from lms.kit.uow import UnitOfWork
 from lms.progress.db import webhook_deliveries, webhooks
 
 ACTIVE_WEBHOOKS = "lms.progress.webhooks"
 DELIVERIES_CHANNEL = "lms_webhook_deliveries"  # notified as deliveries commit (PostgreSQL)
 
 
-def deliveries_for(session: Session, event: CloudEvent, data: dict[str, Any]) -> None:
+def deliveries_for(uow: UnitOfWork, event: CloudEvent, data: dict[str, Any]) -> None:
     """The event's deliveries, one per subscribed endpoint; its trigger wakes the dispatchers."""
-    rows = [_delivery(hook_id, event, data) for hook_id in _subscribers(session, event.type)]
+    rows = [_delivery(hook_id, event, data) for hook_id in _subscribers(uow.session, event.type)]
     if rows:
-        session.execute(insert(webhook_deliveries), rows)
+        uow.session.execute(insert(webhook_deliveries), rows)
 
 
 def _delivery(hook_id: str, event: CloudEvent, data: dict[str, Any]) -> dict[str, Any]:

@@ -44,8 +44,9 @@ def register(ctx: Context, principal: Principal, url: str, event_types: list[str
         "created_by": principal.sub,
         "created_at": datetime.now(UTC),
     }
-    with ctx.sessions.begin() as session:
-        session.execute(insert(webhooks).values(**row))
+    with ctx.uow() as uow:
+        uow.session.execute(insert(webhooks).values(**row))
+        uow.commit()
     return row
 
 
@@ -57,10 +58,11 @@ def list_webhooks(ctx: Context) -> list[dict[str, Any]]:
 
 def remove(ctx: Context, webhook_id: str) -> None:
     """Forget an endpoint; what was pending for it is cancelled."""
-    with ctx.sessions.begin() as session:
-        _webhook(session, webhook_id)
-        cancel_pending(session, webhook_id)
-        session.execute(webhooks.delete().where(webhooks.c.id == webhook_id))
+    with ctx.uow() as uow:
+        _webhook(uow.session, webhook_id)
+        cancel_pending(uow.session, webhook_id)
+        uow.session.execute(webhooks.delete().where(webhooks.c.id == webhook_id))
+        uow.commit()
 
 
 def cancel_pending(session: Session, webhook_id: str) -> None:
@@ -86,7 +88,8 @@ def deliveries(ctx: Context, webhook_id: str) -> list[dict[str, Any]]:
 
 def redeliver(ctx: Context, webhook_id: str, delivery_id: str) -> dict[str, Any]:
     """Send a delivery again now (same webhook-id, so receivers can deduplicate)."""
-    with ctx.sessions.begin() as session:
+    with ctx.uow() as uow:
+        session = uow.session
         if _webhook(session, webhook_id).status != "active":
             raise Conflict("The endpoint is disabled; register it again to receive deliveries.")
         result = session.execute(
@@ -96,11 +99,13 @@ def redeliver(ctx: Context, webhook_id: str, delivery_id: str) -> dict[str, Any]
         )
         if result.rowcount != 1:
             raise NotFound(f"No delivery {delivery_id} for this endpoint.")
-        return (
+        delivery = (
             session.execute(select(webhook_deliveries).where(webhook_deliveries.c.id == delivery_id))
             .one()
             ._asdict()
         )
+        uow.commit()
+    return delivery
 
 
 def _webhook(session: Session, webhook_id: str) -> Row[Any]:

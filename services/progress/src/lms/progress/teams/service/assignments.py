@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from lms.kit.access import Access, Team
 from lms.kit.auth import Principal
+from lms.kit.uow import UnitOfWork
 from lms.progress.catalog.service import course_copies
 from lms.progress.compliance.domain.cycles import Policy, policy_problems
 from lms.progress.compliance.service.cycles import open_cycle
@@ -28,9 +29,9 @@ from lms.progress.enrolment.service.enrolling import Enrolment, enrol_assigned, 
 from lms.progress.errors import Forbidden, Invalid, NotFound
 from lms.progress.teams.domain.due_dates import due_date
 
-# (session, request) -> the learner's enrolment id (an existing one is reused), or None when the
-# course takes no new enrolments.
-Enrol = Callable[[Session, Enrolment], str | None]
+# (the caller's unit, request) -> the learner's enrolment id (an existing one is reused), or None
+# when the course takes no new enrolments.
+Enrol = Callable[[UnitOfWork, Enrolment], str | None]
 
 
 @dataclass(frozen=True)
@@ -52,18 +53,21 @@ def assign_course(
         raise Invalid("The assignment's policy cannot run.", problems)
     ensure_known(ctx, request.course_id, authorization)
     enrol = partial(enrol_assigned, ctx.channels)
-    with ctx.sessions.begin() as session:
-        course = course_copies.course(session, request.course_id)
+    with ctx.uow() as uow:
+        course = course_copies.course(uow.session, request.course_id)
         if course is None or course.retired_at is not None:
             raise Invalid(f"Course {request.course_id} is unknown, unpublished or retired.")
-        access = access_for(session, principal, ctx.manager_depth)
-        return create(session, access, request, ctx.clock(), enrol)
+        access = access_for(uow.session, principal, ctx.manager_depth)
+        created = create(uow, access, request, ctx.clock(), enrol)
+        uow.commit()
+    return created
 
 
 def create(
-    session: Session, access: Access, request: AssignmentRequest, now: datetime, enrol: Enrol
+    uow: UnitOfWork, access: Access, request: AssignmentRequest, now: datetime, enrol: Enrol
 ) -> dict[str, Any]:
     """Record the assignment and assign each (active) learner; refused before anything is written."""
+    session = uow.session
     team = _team(session, request.team_id) if request.team_id else None
     learners = sorted(team.members) if team else list(dict.fromkeys(request.learner_ids))
     if not may_assign(access, team, learners):
@@ -81,7 +85,7 @@ def create(
         "remind_before_days": sorted(request.policy.remind_before_days, reverse=True),
     }
     session.execute(insert(assignments).values(**assignment))
-    assigned = sum(_assign(session, assignment, learner, now, enrol) for learner in active(session, learners))
+    assigned = sum(_assign(uow, assignment, learner, now, enrol) for learner in active(session, learners))
     return {**assignment, "learner_ids": None if team else learners, "assigned": assigned}
 
 
@@ -93,13 +97,14 @@ def may_assign(access: Access, team: Team | None, learners: list[str]) -> bool:
     return bool(learners) and access.oversees(learners) == set(learners)
 
 
-def assign_joiners(session: Session, team_id: str, joined: list[str], now: datetime, enrol: Enrol) -> None:
+def assign_joiners(uow: UnitOfWork, team_id: str, joined: list[str], now: datetime, enrol: Enrol) -> None:
+    session = uow.session
     rows = session.execute(
         select(assignments).where(assignments.c.team_id == team_id, assignments.c.status == "active")
     ).mappings()
     for assignment in list(rows):
         for learner in active(session, joined):
-            _assign(session, assignment, learner, now, enrol)
+            _assign(uow, assignment, learner, now, enrol)
 
 
 def close_for(
@@ -136,8 +141,9 @@ def active(session: Session, learner_ids: list[str]) -> list[str]:
 
 
 def _assign(
-    session: Session, assignment: Mapping[str, Any], learner_id: str, now: datetime, enrol: Enrol
+    uow: UnitOfWork, assignment: Mapping[str, Any], learner_id: str, now: datetime, enrol: Enrol
 ) -> int:
+    session = uow.session
     key = (
         assigned_learners.c.assignment_id == assignment["id"],
         assigned_learners.c.learner_id == learner_id,
@@ -153,7 +159,7 @@ def _assign(
         session.scalar(select(people.c.display_name).where(people.c.learner_id == learner_id)) or learner_id
     )
     request = Enrolment(learner_id, name, assignment["course_id"], due, assigned_by=assignment["created_by"])
-    enrolment_id = enrol(session, request)
+    enrolment_id = enrol(uow, request)
     session.execute(
         insert(assigned_learners).values(
             assignment_id=assignment["id"],
