@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from lms.kit.db import make_engine
 from lms.kit.messaging import outbox
-from lms.kit.uow import UnitOfWork
+from lms.kit.uow import UnitOfWork, joined, joiner
 from lms.testing import ledger
 
 
@@ -114,3 +114,23 @@ def test_the_event_is_keyed_by_its_contracts_field_whatever_the_payload_order(wr
     assert event.subject == "k9"
     with writer.sessions() as session:
         assert json.loads(session.scalar(select(outbox.c.payload))) == {"seq": 3, "key": "k9"}
+
+
+def test_a_joined_handler_runs_its_use_case_in_a_unit_of_the_consumers_transaction(writer):
+    def use_case(uow, event_data):
+        entry(uow.session, event_data["key"])
+        uow.announce(ledger.ENTRY, event_data)
+
+    handle = joined(joiner(writer.outbox), use_case)
+    with writer.sessions() as session:  # the consumer's batch transaction
+        handle(session, {"key": "k1", "seq": 1})
+        session.rollback()  # the batch failed: neither the row nor the event stays
+        handle(session, {"key": "k2", "seq": 1})
+        session.commit()
+    assert (applied(writer), outbox_keys(writer)) == (1, ["k2"])
+
+    replaying = joined(joiner(None), use_case)
+    with writer.sessions() as session:
+        replaying(session, {"key": "k3", "seq": 1})
+        session.commit()
+    assert (applied(writer), outbox_keys(writer)) == (2, ["k2"])

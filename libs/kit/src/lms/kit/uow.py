@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,6 +29,8 @@ from lms.kit.cloudevents import CloudEvent
 from lms.kit.outbox import Outbox
 
 AnnounceHook = Callable[["UnitOfWork", CloudEvent, dict[str, Any]], None]
+Join = Callable[[Session], "UnitOfWork"]  # the unit a consumer's handler works in, in its batch
+T = TypeVar("T")
 AFTER_COMMIT = "lms.uow.after_commit"
 log = logging.getLogger(__name__)
 
@@ -118,3 +120,20 @@ def _run_after_commit(session: Session) -> None:
 @sa_event.listens_for(Session, "after_rollback")
 def _drop_after_commit(session: Session) -> None:
     session.info.pop(AFTER_COMMIT, None)
+
+
+def joiner(outbox: Outbox | None, *, on_announce: Iterable[AnnounceHook] = ()) -> Join:
+    """Units joining a consumer's batch transaction, announcing into `outbox` with these hooks
+    (`outbox` None: a replay's units, which announce nothing)."""
+    hooks = tuple(on_announce)
+    return lambda session: UnitOfWork.joining(session, outbox, on_announce=hooks)
+
+
+def joined(join: Join, use_case: Callable[[UnitOfWork, T], None]) -> Callable[[Session, T], None]:
+    """The inbox handler `(session, event)` (or batch handler `(session, events)`) of a use case
+    that takes a unit of work: the use case runs in `join(session)`."""
+
+    def handle(session: Session, what: T) -> None:
+        use_case(join(session), what)
+
+    return handle

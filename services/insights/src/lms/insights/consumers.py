@@ -5,10 +5,8 @@ transaction: what it announces commits with the batch, or not at all."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import partial
-
-from sqlalchemy.orm import Session
 
 from lms.contracts import events
 from lms.insights.domain.causes import LEADERS_COURSE_SLUG
@@ -25,23 +23,17 @@ from lms.insights.service.surveys import (
     apply_survey_released,
     apply_survey_responded,
 )
-from lms.kit.cloudevents import CloudEvent
 from lms.kit.config import Settings
 from lms.kit.inbox import Handler
 from lms.kit.outbox import Outbox
-from lms.kit.uow import UnitOfWork
+from lms.kit.uow import joined, joiner
 
 
 def handlers(settings: Settings) -> Mapping[str, Handler]:
     outbox = Outbox(source="/insights", topic=settings.topic)
     rules = ReportRules(thresholds_from(), LEADERS_COURSE_SLUG)
 
-    def joined(apply: Callable[[UnitOfWork, CloudEvent], None]) -> Handler:
-        def handle(session: Session, event: CloudEvent) -> None:
-            apply(UnitOfWork.joining(session, outbox), event)
-
-        return handle
-
+    join = joiner(outbox)
     return {
         events.TEAM_CHANGED.name: apply_team_changed,
         events.USER_PROVISIONED.name: apply_user,
@@ -50,7 +42,7 @@ def handlers(settings: Settings) -> Mapping[str, Handler]:
         events.COURSE_PUBLISHED.name: apply_course_published,
         events.COURSE_COMPLETED.name: apply_course_completed,
         events.DIAGNOSTIC_COMPLETED.name: apply_diagnostic_completed,
-        events.SURVEY_RELEASED.name: joined(partial(apply_survey_released, rules)),
+        events.SURVEY_RELEASED.name: joined(join, partial(apply_survey_released, rules)),
         events.SURVEY_RESPONDED.name: apply_survey_responded,
         events.SURVEY_PARTICIPATED.name: apply_survey_participated,
     }

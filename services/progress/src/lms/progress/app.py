@@ -8,14 +8,13 @@ from collections.abc import Mapping
 
 from flask import Flask
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from lms.kit.access import manager_depth
 from lms.kit.config import Settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.outbox import Outbox
 from lms.kit.safehttp import SafeClient
-from lms.kit.uow import UnitOfWork
+from lms.kit.uow import Join, joiner
 from lms.kit.web import create_app as create_service_app
 from lms.kit.web.health import OutboxCollector, database_check, kafka_check
 from lms.progress.announcing import Channels, Hooks
@@ -23,7 +22,6 @@ from lms.progress.catalog.service.curriculum_reader import CurriculumReader, cur
 from lms.progress.clock import clock_from_env
 from lms.progress.compliance.api import compliance
 from lms.progress.compliance.service.cycles import completed_many
-from lms.progress.consumers import Join
 from lms.progress.context import Context
 from lms.progress.enrolment.api import enrolments
 from lms.progress.enrolment.service.statements import XapiIdentity
@@ -91,12 +89,7 @@ def channels_of(settings: Settings, environ: Mapping[str, str]) -> Channels:
 def join_of(settings: Settings) -> Join:
     """The live consumer's units: each joins the batch's transaction and announces into this
     service's outbox, with the announce hooks."""
-    outbox = outbox_of(settings)
-
-    def join(session: Session) -> UnitOfWork:
-        return UnitOfWork.joining(session, outbox, on_announce=HOOKS.on_announced)
-
-    return join
+    return joiner(outbox_of(settings), on_announce=HOOKS.on_announced)
 
 
 def outbox_of(settings: Settings) -> Outbox:

@@ -9,32 +9,16 @@ that have no outbox; `definition.py` hands the live consumer its `join` and chan
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import partial
-from typing import TypeVar
-
-from sqlalchemy.orm import Session
 
 from lms.contracts import events
 from lms.kit.inbox import BatchHandler, Handler
-from lms.kit.uow import UnitOfWork
+from lms.kit.uow import Join, joined
 from lms.progress.announcing import Channels
 from lms.progress.catalog.service import course_copies
 from lms.progress.enrolment.service import enrolling, graded_attempts, lessons, replay
 from lms.progress.teams.service import directory_events
-
-Join = Callable[[Session], UnitOfWork]  # the unit a handler works in, inside the consumer's transaction
-T = TypeVar("T")
-
-
-def joined(join: Join, use_case: Callable[[UnitOfWork, T], None]) -> Callable[[Session, T], None]:
-    """The consumer's handler `(session, event)` (or `(session, events)`) of a use case that takes a
-    unit of work: `use_case` in a unit joining the batch's transaction."""
-
-    def handle(session: Session, what: T) -> None:
-        use_case(join(session), what)
-
-    return handle
 
 
 def handlers(channels: Channels, join: Join) -> Mapping[str, Handler]:

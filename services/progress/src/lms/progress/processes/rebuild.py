@@ -22,7 +22,7 @@ from lms.kit.config import Settings
 from lms.kit.db import make_engine, make_session_factory
 from lms.kit.migrations import upgrade
 from lms.kit.topics import read_topic
-from lms.kit.uow import UnitOfWork
+from lms.kit.uow import UnitOfWork, joiner
 from lms.progress.announcing import Channels
 from lms.progress.consumers import batch_handlers, handlers, own_handlers
 from lms.progress.db import enrolments
@@ -36,7 +36,7 @@ class Replayer:
     """Applies events in order: runs of one batch-handled type together, the others one by one."""
 
     def __init__(self, channels: Channels):
-        join = replaying
+        join = joiner(None)  # a replay's units join the batch's transaction and announce nothing
         self.single = {**handlers(channels, join), **own_handlers(channels, join)}
         self.batched = batch_handlers(channels, join)
 
@@ -47,11 +47,6 @@ class Replayer:
             elif run[0].type in self.single:
                 for event in run:
                     self.single[event.type](session, event)
-
-
-def replaying(session: Session) -> UnitOfWork:
-    """A handler's unit in a replay: it joins the batch's transaction and announces nothing."""
-    return UnitOfWork.joining(session, None)
 
 
 def _runs(batch: list[CloudEvent]) -> list[list[CloudEvent]]:
