@@ -81,19 +81,15 @@ def problem_response(
 
 
 def from_problem(error: Problem) -> Response:
-    return problem_response(
-        error.status,
-        error.detail,
-        title=error.title,
-        type_=error.type_,
-        errors=error.errors,
-        headers=error.headers,
-        **error.extensions,
-    )
+    return _answer(error, error.extensions)
 
 
 def from_domain_error(error: DomainError) -> Response:
     """A use case's refusal, with the status its class carries (`lms.kit.errors`)."""
+    return _answer(error, error.extensions())
+
+
+def _answer(error: Problem | DomainError, extensions: Mapping[str, Any]) -> Response:
     return problem_response(
         error.status,
         error.detail,
@@ -101,7 +97,7 @@ def from_domain_error(error: DomainError) -> Response:
         type_=error.type_,
         errors=error.errors,
         headers=error.headers,
-        **error.extensions(),
+        **extensions,
     )
 
 
