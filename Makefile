@@ -52,6 +52,11 @@ kafka-cluster-down: ## stop the local three-node Kafka cluster
 kafka-test-down: ## stop the broker the tests started (port 19092, or LMS_TEST_KAFKA_PORT)
 	KAFKA_PORT=$${LMS_TEST_KAFKA_PORT:-19092} KAFKA_DIR=$(LMS_RUN_DIR)/kafka-test infra/kafka/kafka.sh stop
 
+.PHONY: test-down
+test-down: kafka-test-down ## stop what the tests started: their broker, PostgreSQL (55439) and Redis (56379), or the LMS_TEST_* ports
+	PG_PORT=$${LMS_TEST_PG_PORT:-55439} infra/postgres/pg.sh stop
+	REDIS_PORT=$${LMS_TEST_REDIS_PORT:-56379} infra/redis/redis.sh stop
+
 .PHONY: pg-up
 pg-up: ## start the private PostgreSQL cluster (port 55432)
 	infra/postgres/pg.sh start

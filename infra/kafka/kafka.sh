@@ -171,8 +171,14 @@ set_up() {  # on our own brokers: every principal's SCRAM credential, the declar
     || die "could not set up the users, ACLs and topics of $access_file"
 }
 
+port_taken() {  # something accepts connections on 127.0.0.1:$1
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
 launch() {  # node $1 (node_env first): configure, format, start in the background
   running && return 0
+  port_taken "$port" && die "127.0.0.1:$port is taken by a process this directory did not start" \
+    "(a broker of another checkout? stop it there, or choose another port: KAFKA_PORT, LMS_TEST_KAFKA_PORT)"
   write_config "$1"
   format_storage
   say "starting Kafka $version node $1 on 127.0.0.1:$port (logs: $dir/logs)"
