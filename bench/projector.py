@@ -37,6 +37,7 @@ from lms.kit.kafka_admin import TopicSpec, ensure_topics
 from lms.kit.messaging import inbox
 from lms.kit.migrations import packaged, upgrade
 from lms.kit.process import settle_collector
+from lms.kit.uow import UnitOfWork
 from lms.progress.catalog.service.course_copies import apply_course_published as course_published
 from lms.progress.db import completions, enrolments, lesson_completions
 from lms.progress.definition import DEFINITION
@@ -71,8 +72,9 @@ def seed(url: str, learners: list[str]) -> str:
             }
         ],
     }
-    with sessions.begin() as db:
-        course_published(db, CloudEvent.new("lms.curriculum.course.published.v1", "/bench", course))
+    with UnitOfWork(sessions, None) as uow:  # the seed is state only: it announces nothing
+        db = uow.session
+        course_published(uow, CloudEvent.new("lms.curriculum.course.published.v1", "/bench", course))
         db.execute(
             insert(enrolments),
             [
@@ -96,6 +98,7 @@ def seed(url: str, learners: list[str]) -> str:
                 for learner in learners
             ],
         )
+        uow.commit()
     engine.dispose()
     return course_id
 
