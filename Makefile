@@ -154,11 +154,13 @@ test-unit: sync ## only the tests that need no broker or database
 	$(UV) run --locked pytest -m "not integration" $(PYTEST_ARGS)
 
 .PHONY: bench
-# every script of bench/ (load.py and suite.py are their helpers); the journey starts its own suite
-BENCHES := $(filter-out journey load suite,$(basename $(notdir $(wildcard bench/*.py))))
+# every script of bench/ (load.py and suite.py are their helpers); the journey and SCIM provisioning
+# start their own `make run` suite
+BENCHES := $(filter-out journey load scim suite,$(basename $(notdir $(wildcard bench/*.py))))
 bench: sync ## run every benchmark (each prints its figures and a ratio to a same-run baseline)
 	infra/kafka/kafka.sh fetch
 	for b in $(BENCHES); do echo "== bench/$$b.py"; LMS_ENV=dev $(PY) bench/$$b.py; done
+	echo "== bench/scim.py --start-suite"; LMS_ENV=dev $(PY) bench/scim.py --start-suite
 	echo "== bench/journey.py --start-suite"; LMS_ENV=dev $(PY) bench/journey.py --start-suite
 
 .PHONY: demo

@@ -1,12 +1,14 @@
 """SCIM provisioning throughput, straight at the people web process or through the gateway.
 
     python bench/scim.py [--users 5000] [--teams 200] [--workers 16] [--url http://127.0.0.1:8104]
+    python bench/scim.py --start-suite [...]      start `make run` first (as `make bench` does)
     python bench/scim.py --gateway http://127.0.0.1:8000 [--api-key lms_...]
 
 Creates N users (each with a manager after the first 50, as an HR system sends them), then T
 teams whose members are added by PATCH in batches, as Entra ID does. Prints users/s, teams/s and
 the latency of each kind of request (p50, p99). Aim: at least 200 users/s.
 Straight at people, the bearer is a dev token with the `scim` role (dev secret, LMS_RUN_DIR).
+With `--start-suite`, infra/run.sh runs under .run/bench-scim for the bench and stops after it.
 Through the gateway, the bearer is an API key with the `scim` scope (`--api-key`, or one an admin
 dev token creates), and the bench then polls `GET /api/v1/teams` as HR until progress counts every
 membership: it prints the time from the last SCIM request until then (aim: within 10 s).
@@ -28,6 +30,10 @@ import httpx
 
 from lms.kit.auth import mint_token
 from lms.kit.config import load_jwt_settings
+
+sys.path.insert(0, str(Path(__file__).parent))
+from suite import start as start_suite
+from suite import stop as stop_suite
 
 REPO = Path(__file__).resolve().parents[1]
 USER = "urn:ietf:params:scim:schemas:core:2.0:User"
@@ -144,7 +150,21 @@ def main() -> None:
     parser.add_argument(
         "--api-key", default=os.environ.get("LMS_SCIM_API_KEY"), help="a key with the scim scope"
     )
+    parser.add_argument("--start-suite", action="store_true", help="start `make run` (infra/run.sh) first")
     args = parser.parse_args()
+    if args.start_suite:
+        run_dir = REPO / ".run/bench-scim"
+        suite = start_suite(run_dir, run_dir / "suite.log")
+        os.environ["LMS_RUN_DIR"] = str(run_dir)  # the suite's JWT secret
+        try:
+            scim_bench(args)
+        finally:
+            stop_suite(suite)
+    else:
+        scim_bench(args)
+
+
+def scim_bench(args: argparse.Namespace) -> None:
     jwt = load_jwt_settings(os.environ, Path(os.environ.get("LMS_RUN_DIR", REPO / ".run")).resolve())
     if args.gateway:
         key = args.api_key or scim_key(args.gateway, mint_token(jwt, "bench-admin", ["admin"]))
